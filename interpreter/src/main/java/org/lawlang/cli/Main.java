@@ -1,0 +1,196 @@
+package org.lawlang.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lawlang.api.LawEngine;
+import org.lawlang.diag.LawException;
+import org.lawlang.eval.Value;
+import org.lawlang.eval.Values;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The `law` command: `law run FILE…`, `law eval 'CODE'`, and `law` alone for an interactive
+ * session (or, with piped input, running stdin as a script). Exit codes: 0 success, 1 an
+ * error in the script, 2 a usage error.
+ */
+@Command(name = "law", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "A language for neural scaling laws: fit, optimise and compare them.",
+    subcommands = {Main.Run.class, Main.Eval.class, Main.Repl.class},
+    footer = {"", "Exit codes: 0 success, 1 an error in the script, 2 a usage error."})
+public final class Main implements Callable<Integer> {
+  static final int OK = 0;
+  static final int SCRIPT_ERROR = 1;
+  static final int USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new Main(out, err));
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setExitCodeExceptionMapper(e -> USAGE);
+    cli.setParameterExceptionHandler((ex, a) -> {
+      err.println("law: " + ex.getMessage());
+      err.println("Try 'law --help'.");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      err.println("law: internal error: " + ex);
+      ex.printStackTrace(err);
+      return 70;
+    });
+    return cli.execute(args);
+  }
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (System.console() == null) {
+      return runStdin(out, err);
+    }
+    return new Repl(out, err).call();
+  }
+
+  static int runStdin(PrintStream out, PrintStream err) throws IOException {
+    String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+    LawEngine engine = LawEngine.builder().streams(out, err).build();
+    try {
+      engine.eval("<stdin>", text);
+      return OK;
+    } catch (LawException e) {
+      err.print(LawEngine.render(e.diagnostics()));
+      return SCRIPT_ERROR;
+    }
+  }
+
+  /** `law run FILE…`. */
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run law scripts, in order, in one session.")
+  static final class Run implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "scripts to run")
+    List<Path> files;
+
+    @CommandLine.ParentCommand
+    Main parent;
+
+    @Override
+    public Integer call() {
+      LawEngine engine = LawEngine.builder().streams(parent.out, parent.err).build();
+      for (Path file : files) {
+        try {
+          engine.run(file, file.toString());
+        } catch (LawException e) {
+          parent.err.print(LawEngine.render(e.diagnostics()));
+          return SCRIPT_ERROR;
+        }
+      }
+      return OK;
+    }
+  }
+
+  /** `law eval 'CODE'`. */
+  @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate law code and print the value of its last expression.")
+  static final class Eval implements Callable<Integer> {
+    @Parameters(arity = "1", paramLabel = "CODE", description = "statements or an expression, e.g. '6 * 70B * 1.4T'")
+    String code;
+
+    @CommandLine.ParentCommand
+    Main parent;
+
+    @Override
+    public Integer call() {
+      LawEngine engine = LawEngine.builder().streams(parent.out, parent.err).build();
+      try {
+        Value v = engine.eval("<eval>", code);
+        if (v != Values.Nothing.INSTANCE) {
+          parent.out.println(v.show());
+        }
+        return OK;
+      } catch (LawException e) {
+        parent.err.print(LawEngine.render(e.diagnostics()));
+        return SCRIPT_ERROR;
+      }
+    }
+  }
+
+  /** `law repl`: the interactive session. */
+  @Command(name = "repl", mixinStandardHelpOptions = true, description = "Start an interactive session.")
+  static final class Repl implements Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Repl() {
+      this(System.out, System.err);
+    }
+
+    Repl(PrintStream out, PrintStream err) {
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      if (System.console() == null) {
+        return runStdin(out, err);
+      }
+      LawEngine engine = LawEngine.builder().streams(out, err).build();
+      out.println("law " + Version.text() + " — type a statement, 'help', or Ctrl-D to leave");
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      StringBuilder pending = new StringBuilder();
+      while (true) {
+        out.print(pending.length() == 0 ? "law> " : "...> ");
+        out.flush();
+        String line = in.readLine();
+        if (line == null) {
+          out.println();
+          return OK;
+        }
+        pending.append(line).append('\n');
+        try {
+          Value v = engine.eval("<repl>", pending.toString());
+          if (v != Values.Nothing.INSTANCE) {
+            out.println(v.show());
+          }
+          pending.setLength(0);
+        } catch (LawException e) {
+          boolean unfinished = e.diagnostics().stream().allMatch(d -> d.message().contains("end of input"));
+          if (!unfinished || line.isBlank()) {
+            err.print(LawEngine.render(e.diagnostics()));
+            pending.setLength(0);
+          }
+        }
+      }
+    }
+  }
+
+  /** The version, from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    static String text() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return v == null ? "dev" : v;
+    }
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"law " + text()};
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.lawlang.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A CSV file read as text cells: a header row, quoted fields, and no comment character (a
+ * `#` inside a field, like the Epoch data's colour column, is data). Conversion of cells
+ * to numbers happens per used column in {@link CsvLoader}, so unused text columns are fine.
+ */
+public record CsvTable(Path path, List<String> header, List<String[]> rows, int[] lines) {
+
+  /** Why a file could not be read, in words for the user. */
+  public static final class ReadFailure extends Exception {
+    private final int line;
+
+    public ReadFailure(String message, int line) {
+      super(message, null, false, false);
+      this.line = line;
+    }
+
+    /** The 1-based line of the file at fault, or 0 for the whole file. */
+    public int line() {
+      return line;
+    }
+  }
+
+  public static CsvTable read(Path path) throws ReadFailure {
+    String text;
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ReadFailure("no such file", 0);
+    } catch (CharacterCodingException e) {
+      throw new ReadFailure("the file is not valid UTF-8 text", 0);
+    } catch (IOException e) {
+      throw new ReadFailure(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), 0);
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+    List<String> header = null;
+    List<String[]> rows = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+      for (CSVRecord record : parser) {
+        String[] cells = record.values();
+        int line = (int) parser.getCurrentLineNumber();
+        if (header == null) {
+          header = List.of(cells);
+          continue;
+        }
+        if (cells.length == 1 && cells[0].isBlank()) {
+          continue;
+        }
+        if (cells.length != header.size()) {
+          throw new ReadFailure("row " + line + " has " + cells.length + " fields, but the header has " + header.size(), line);
+        }
+        rows.add(cells);
+        lines.add(line);
+      }
+    } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+      throw new ReadFailure("malformed CSV: " + e.getMessage(), 0);
+    }
+    if (header == null) {
+      throw new ReadFailure("the file is empty (no header row)", 0);
+    }
+    return new CsvTable(path, header, rows, lines.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  public int columnIndex(String name) {
+    return header.indexOf(name);
+  }
+}

@@ -1,0 +1,59 @@
+package org.lawlang.diag;
+
+/**
+ * Renders a diagnostic in the one shape used everywhere:
+ *
+ * <pre>
+ * file.law:3:7: error: unknown name 'alpa' [L201]
+ *   3 | print alpa
+ *     |       ^^^^
+ *   = hint: did you mean 'alpha'?
+ * </pre>
+ */
+public final class DiagnosticPrinter {
+  private DiagnosticPrinter() {}
+
+  public static String render(Diagnostic d) {
+    StringBuilder out = new StringBuilder();
+    Span span = d.span() == null ? Span.NOWHERE : d.span();
+    boolean located = span.source() != Span.NOWHERE_SOURCE;
+    if (located) {
+      out.append(span.location()).append(": ");
+    }
+    out.append(d.severity().label()).append(": ").append(d.message());
+    if (d.code() != null) {
+      out.append(" [").append(d.code()).append(']');
+    }
+    out.append('\n');
+    if (located) {
+      int line = span.line();
+      String text = span.source().line(line);
+      String number = Integer.toString(line);
+      String gutter = " ".repeat(number.length());
+      out.append("  ").append(number).append(" | ").append(expandTabs(text)).append('\n');
+      int col = span.column() - 1;
+      int endOnLine = Math.min(span.end(), span.start() + Math.max(0, text.length() - col));
+      int width = Math.max(1, endOnLine - span.start());
+      out.append("  ").append(gutter).append(" | ")
+          .append(" ".repeat(displayWidth(text, col)))
+          .append("^".repeat(width))
+          .append('\n');
+    }
+    if (d.hint() != null && !d.hint().isEmpty()) {
+      out.append("  = hint: ").append(d.hint()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String expandTabs(String text) {
+    return text.replace("\t", "    ");
+  }
+
+  private static int displayWidth(String text, int chars) {
+    int width = 0;
+    for (int i = 0; i < Math.min(chars, text.length()); i++) {
+      width += text.charAt(i) == '\t' ? 4 : 1;
+    }
+    return width + Math.max(0, chars - text.length());
+  }
+}

@@ -1,0 +1,100 @@
+package org.lawlang.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.diag.Span;
+import org.lawlang.eval.Values.Bool;
+import org.lawlang.eval.Values.ListVal;
+import org.lawlang.eval.Values.Num;
+import org.lawlang.eval.Values.Str;
+import org.lawlang.syntax.Expr.BinaryOp;
+import org.lawlang.syntax.NumberFormat;
+
+/**
+ * Arithmetic and comparison on values, broadcasting over lists. A non-finite result from
+ * finite operands (1/0, 1e308*10, (-8)^0.5) is an error at the operator, never a NaN
+ * printed as an answer.
+ */
+public final class Arith {
+  private Arith() {}
+
+  public static Value binary(BinaryOp op, Value a, Value b, Span at) {
+    if (a instanceof ListVal || b instanceof ListVal) {
+      return broadcast(op, a, b, at);
+    }
+    if (op == BinaryOp.ADD && (a instanceof Str || b instanceof Str)) {
+      return new Str(text(a) + text(b));
+    }
+    if (op == BinaryOp.EQ || op == BinaryOp.NE) {
+      boolean eq = (a instanceof Num x && b instanceof Num y) ? x.value() == y.value() : a.equals(b);
+      return new Bool(op == BinaryOp.EQ ? eq : !eq);
+    }
+    double x = Values.num(a, at, null);
+    double y = Values.num(b, at, null);
+    return switch (op) {
+      case LT -> new Bool(x < y);
+      case LE -> new Bool(x <= y);
+      case GT -> new Bool(x > y);
+      case GE -> new Bool(x >= y);
+      default -> new Num(number(op, x, y, at));
+    };
+  }
+
+  private static String text(Value v) {
+    return v.show();
+  }
+
+  public static double number(BinaryOp op, double x, double y, Span at) {
+    double r = switch (op) {
+      case ADD -> x + y;
+      case SUB -> x - y;
+      case MUL -> x * y;
+      case DIV -> x / y;
+      case POW -> Math.pow(x, y);
+      default -> throw new IllegalArgumentException(op.name());
+    };
+    if (!Double.isFinite(r) && Double.isFinite(x) && Double.isFinite(y)) {
+      if (op == BinaryOp.DIV && y == 0) {
+        throw LawException.of(Msg.DIVISION_BY_ZERO, at);
+      }
+      if (Double.isNaN(r)) {
+        throw LawException.of(Msg.DOMAIN, at, "x^y", "x = " + NumberFormat.show(x) + ", y = " + NumberFormat.show(y))
+            .hint("a negative base needs a whole-number exponent");
+      }
+      throw LawException.of(Msg.NOT_FINITE, at, "the result", "overflow: " + NumberFormat.show(x) + " " + op.symbol + " "
+          + NumberFormat.show(y) + " is beyond 1.8e308");
+    }
+    return r;
+  }
+
+  private static Value broadcast(BinaryOp op, Value a, Value b, Span at) {
+    List<Value> xs = a instanceof ListVal l ? l.items() : null;
+    List<Value> ys = b instanceof ListVal l ? l.items() : null;
+    if (xs != null && ys != null && xs.size() != ys.size()) {
+      throw LawException.of(Msg.LIST_LENGTHS, at, xs.size(), ys.size());
+    }
+    int n = xs != null ? xs.size() : ys.size();
+    List<Value> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(binary(op, xs != null ? xs.get(i) : a, ys != null ? ys.get(i) : b, at));
+    }
+    return new ListVal(out);
+  }
+
+  public static Value negate(Value v, Span at) {
+    if (v instanceof ListVal l) {
+      return new ListVal(l.items().stream().map(x -> negate(x, at)).toList());
+    }
+    return new Num(-Values.num(v, at, null));
+  }
+
+  /** Applies a scalar function elementwise over lists. */
+  public static Value map(Value v, java.util.function.DoubleUnaryOperator f, Span at, String what) {
+    if (v instanceof ListVal l) {
+      return new ListVal(l.items().stream().map(x -> map(x, f, at, what)).toList());
+    }
+    return new Num(f.applyAsDouble(Values.num(v, at, what)));
+  }
+}

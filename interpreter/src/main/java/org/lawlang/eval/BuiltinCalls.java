@@ -1,0 +1,149 @@
+package org.lawlang.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.diag.Span;
+import org.lawlang.eval.Values.ListVal;
+import org.lawlang.eval.Values.Num;
+import org.lawlang.eval.Values.Str;
+import org.lawlang.semantics.Builtin;
+import org.lawlang.syntax.NumberFormat;
+
+/** The runtime of the builtin registry: math functions (elementwise over lists) and list helpers. */
+public final class BuiltinCalls {
+  private BuiltinCalls() {}
+
+  static final int MAX_LIST = 10_000_000;
+
+  public static Value call(Builtin b, List<Value> args, Span at) {
+    if (args.size() < b.minArgs || args.size() > b.maxArgs) {
+      throw LawException.of(Msg.ARITY, at, b.name, b.arityText(), args.size(), args.size() == 1 ? "was" : "were");
+    }
+    Value x = args.get(0);
+    return switch (b) {
+      case LN, LOG -> Arith.map(x, v -> domain(v > 0, Math.log(v), b, v, at), at, b.name);
+      case LOG10 -> Arith.map(x, v -> domain(v > 0, Math.log10(v), b, v, at), at, b.name);
+      case LOG2 -> Arith.map(x, v -> domain(v > 0, Math.log(v) / Math.log(2), b, v, at), at, b.name);
+      case EXP -> Arith.map(x, v -> {
+        double r = Math.exp(v);
+        if (Double.isInfinite(r)) {
+          throw LawException.of(Msg.NOT_FINITE, at, "exp(" + NumberFormat.show(v) + ")", "overflow");
+        }
+        return r;
+      }, at, b.name);
+      case SQRT -> Arith.map(x, v -> domain(v >= 0, Math.sqrt(v), b, v, at), at, b.name);
+      case ABS -> Arith.map(x, Math::abs, at, b.name);
+      case MIN, MAX -> extreme(b == Builtin.MIN, args, at);
+      case LOGSPACE, LINSPACE -> space(b == Builtin.LOGSPACE, args, at);
+      case SUM -> new Num(Arrays.stream(Values.doubles(x, at, b.name)).sum());
+      case MEAN -> new Num(nonEmpty(Values.doubles(x, at, b.name), b, at).sum() / Values.doubles(x, at, b.name).length);
+      case MEDIAN -> new Num(median(nonEmpty(Values.doubles(x, at, b.name), b, at).sorted().toArray()));
+      case COUNT -> new Num(x instanceof DataValue d ? d.data().rows() : Values.list(x, at, b.name).size());
+      case LARGEST, SMALLEST -> kth(b == Builtin.LARGEST, x, args.get(1), at);
+      case SORT -> ListVal.ofDoubles(Arrays.stream(Values.doubles(x, at, b.name)).sorted().toArray());
+      case SI -> new Str(NumberFormat.si(Values.num(x, at, "si")));
+      case STR -> new Str(x.show());
+      case ROUND -> {
+        int digits = args.size() > 1 ? (int) Values.num(args.get(1), at, "round") : 0;
+        double scale = Math.pow(10, digits);
+        yield Arith.map(x, v -> Math.round(v * scale) / scale, at, "round");
+      }
+    };
+  }
+
+  private static java.util.stream.DoubleStream nonEmpty(double[] xs, Builtin b, Span at) {
+    if (xs.length == 0) {
+      throw LawException.of(Msg.BAD_ARGUMENT, at, b.name + " of an empty list");
+    }
+    return Arrays.stream(xs);
+  }
+
+  private static double domain(boolean ok, double r, Builtin b, double v, Span at) {
+    if (!ok) {
+      throw LawException.of(Msg.DOMAIN, at, b.name, NumberFormat.show(v))
+          .hint(b == Builtin.SQRT ? "sqrt needs a value >= 0" : b.name + " needs a positive value");
+    }
+    return r;
+  }
+
+  private static Value extreme(boolean min, List<Value> args, Span at) {
+    double[] xs;
+    if (args.size() == 1) {
+      xs = Values.doubles(args.get(0), at, min ? "min" : "max");
+    } else {
+      if (args.stream().anyMatch(a -> a instanceof ListVal)) {
+        Value acc = args.get(0);
+        for (int i = 1; i < args.size(); i++) {
+          Value a = acc;
+          Value b = args.get(i);
+          acc = elementwise(a, b, min, at);
+        }
+        return acc;
+      }
+      xs = args.stream().mapToDouble(a -> Values.num(a, at, min ? "min" : "max")).toArray();
+    }
+    if (xs.length == 0) {
+      throw LawException.of(Msg.BAD_ARGUMENT, at, (min ? "min" : "max") + " of an empty list");
+    }
+    return new Num(min ? Arrays.stream(xs).min().getAsDouble() : Arrays.stream(xs).max().getAsDouble());
+  }
+
+  private static Value elementwise(Value a, Value b, boolean min, Span at) {
+    Value lt = Arith.binary(org.lawlang.syntax.Expr.BinaryOp.LT, a, b, at);
+    if (lt instanceof Values.Bool bool) {
+      return bool.value() == min ? a : b;
+    }
+    List<Value> flags = ((ListVal) lt).items();
+    List<Value> out = new ArrayList<>();
+    for (int i = 0; i < flags.size(); i++) {
+      Value ai = a instanceof ListVal l ? l.items().get(i) : a;
+      Value bi = b instanceof ListVal l ? l.items().get(i) : b;
+      out.add(((Values.Bool) flags.get(i)).value() == min ? ai : bi);
+    }
+    return new ListVal(out);
+  }
+
+  private static Value space(boolean log, List<Value> args, Span at) {
+    String name = log ? "logspace" : "linspace";
+    double a = Values.finite(args.get(0), at, name);
+    double b = Values.finite(args.get(1), at, name);
+    double nd = Values.finite(args.get(2), at, name);
+    if (nd != Math.rint(nd) || nd < 1 || nd > MAX_LIST) {
+      throw LawException.of(Msg.BAD_ARGUMENT, at, name + " needs a whole number of points between 1 and " + MAX_LIST
+          + ", not " + NumberFormat.show(nd));
+    }
+    if (log && (a <= 0 || b <= 0)) {
+      throw LawException.of(Msg.BAD_ARGUMENT, at, "logspace needs positive ends, not " + NumberFormat.show(a) + " and " + NumberFormat.show(b))
+          .hint("write the ends themselves: logspace(1e18, 1e26, 9)");
+    }
+    int n = (int) nd;
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      double t = n == 1 ? 0 : (double) i / (n - 1);
+      out[i] = log ? Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a))) : a + t * (b - a);
+    }
+    if (n > 1) {
+      out[n - 1] = b;
+    }
+    return ListVal.ofDoubles(out);
+  }
+
+  private static double median(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+  }
+
+  private static Value kth(boolean largest, Value list, Value k, Span at) {
+    double[] xs = Values.doubles(list, at, largest ? "largest" : "smallest");
+    double kd = Values.num(k, at, "k");
+    if (kd != Math.rint(kd) || kd < 1 || kd > xs.length) {
+      throw LawException.of(Msg.BAD_ARGUMENT, at, "k must be a whole number from 1 to " + xs.length + ", not " + NumberFormat.show(kd));
+    }
+    double[] sorted = Arrays.stream(xs).sorted().toArray();
+    int i = (int) kd;
+    return new Num(largest ? sorted[sorted.length - i] : sorted[i - 1]);
+  }
+}

@@ -1,0 +1,189 @@
+package org.lawlang.eval;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lawlang.data.CsvTable;
+import org.lawlang.data.Dataset;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.diag.Span;
+import org.lawlang.diag.Suggest;
+import org.lawlang.eval.Values.Num;
+import org.lawlang.syntax.Expr;
+import org.lawlang.syntax.NumberFormat;
+import org.lawlang.syntax.Stmt.*;
+
+/**
+ * Runs a `data` statement: reads a CSV (mapped, derived and filtered columns) or an inline
+ * table, or derives a dataset from another. Every bad cell is an error naming the file's row
+ * and the column; derived columns and filters are evaluated row by row.
+ */
+final class DataBuilder {
+  private DataBuilder() {}
+
+  static Dataset build(Data d, Env env, Interpreter in) {
+    String name = d.name().name();
+    Dataset data;
+    if (d.source() instanceof CsvSource c) {
+      data = csv(name, c, env, in);
+    } else if (d.source() instanceof TableSource t) {
+      data = table(name, t);
+    } else {
+      DerivedSource s = (DerivedSource) d.source();
+      Value v = in.eval(s.source(), env);
+      if (!(v instanceof DataValue dv)) {
+        throw LawException.of(Msg.NOT_A_DATASET, s.source().span(), Values.describe(v));
+      }
+      data = dv.data().renamed(name);
+    }
+    if (d.filter() != null) {
+      data = filter(data, d.filter(), env, in);
+    }
+    return data;
+  }
+
+  private static Dataset csv(String name, CsvSource c, Env env, Interpreter in) {
+    Path path = in.resolve(c.path());
+    CsvTable table;
+    try {
+      table = CsvTable.read(path);
+    } catch (CsvTable.ReadFailure e) {
+      if (e.line() > 0) {
+        throw LawException.of(Msg.DATA_GENERAL, c.span(), c.path() + ": " + e.getMessage())
+            .hint("every row needs as many fields as the header; quote fields that contain commas");
+      }
+      throw LawException.of(Msg.FILE_NOT_FOUND, c.span(), c.path(), e.getMessage())
+          .hint("paths are relative to the folder of the script that names them");
+    }
+    int[] lines = table.lines();
+    Map<String, double[]> columns = new LinkedHashMap<>();
+    if (c.columns().isEmpty()) {
+      for (int j = 0; j < table.header().size(); j++) {
+        String header = table.header().get(j);
+        if (header.matches("[\\p{L}_][\\p{L}\\p{N}_]*") && allNumeric(table, j)) {
+          columns.put(header, parseColumn(table, j, header, c.span(), c.path()));
+        }
+      }
+    } else {
+      Dataset partial = new Dataset(name, c.path(), Map.of(), lines);
+      for (ColumnDef def : c.columns()) {
+        double[] values;
+        if (def.value() instanceof Expr.Str s) {
+          int j = table.columnIndex(s.value());
+          if (j < 0) {
+            throw LawException.of(Msg.MISSING_COLUMN, s.span(), s.value(), c.path())
+                .hint(Suggest.closest(s.value(), table.header()).map(x -> "did you mean \"" + x + "\"?")
+                    .orElse("its columns are " + String.join(", ", table.header().stream().map(h -> '"' + h + '"').toList())));
+          }
+          values = parseColumn(table, j, s.value(), s.span(), c.path());
+        } else {
+          values = derive(partial, def.value(), def.name().name(), env, in);
+        }
+        partial = partial.withColumn(def.name().name(), values);
+        columns.put(def.name().name(), values);
+      }
+    }
+    return new Dataset(name, c.path(), columns, lines);
+  }
+
+  private static boolean allNumeric(CsvTable t, int j) {
+    for (String[] row : t.rows()) {
+      try {
+        Double.parseDouble(row[j].trim());
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double[] parseColumn(CsvTable t, int j, String header, Span at, String file) {
+    List<String[]> rows = t.rows();
+    double[] out = new double[rows.size()];
+    for (int i = 0; i < out.length; i++) {
+      String cell = rows.get(i)[j].trim();
+      double v;
+      try {
+        v = Double.parseDouble(cell);
+      } catch (NumberFormatException e) {
+        throw LawException.of(Msg.BAD_CELL, at, t.lines()[i], header,
+            cell.isEmpty() ? "the cell is empty" : "\"" + cell + "\" is not a number")
+            .hint("in " + file + "; fix the cell or drop the row");
+      }
+      if (!Double.isFinite(v)) {
+        throw LawException.of(Msg.BAD_CELL, at, t.lines()[i], header, NumberFormat.show(v) + " is not a finite number")
+            .hint("in " + file + "; remove the row or filter it out before loading");
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  private static Dataset table(String name, TableSource t) {
+    int width = t.columns().size();
+    int n = t.rows().size();
+    Map<String, double[]> cols = new LinkedHashMap<>();
+    for (var id : t.columns()) {
+      cols.put(id.name(), new double[n]);
+    }
+    int[] lines = new int[n];
+    for (int i = 0; i < n; i++) {
+      TableRow row = t.rows().get(i);
+      if (row.values().length != width) {
+        throw LawException.of(Msg.TABLE_ROW_WIDTH, row.span(), row.values().length, width);
+      }
+      for (int j = 0; j < width; j++) {
+        cols.get(t.columns().get(j).name())[i] = row.values()[j];
+      }
+      lines[i] = row.span().line();
+    }
+    return new Dataset(name, "inline table", cols, lines);
+  }
+
+  /** The environment a row is evaluated in: the dataset's columns as numbers over the enclosing scope. */
+  static Env rowEnv(Dataset data, int i, Env env) {
+    Env row = new Env(env);
+    for (String c : data.columnNames()) {
+      row.define(c, new Num(data.column(c)[i]));
+    }
+    return row;
+  }
+
+  private static double[] derive(Dataset data, Expr e, String column, Env env, Interpreter in) {
+    double[] out = new double[data.rows()];
+    for (int i = 0; i < out.length; i++) {
+      Value v;
+      try {
+        v = in.eval(e, rowEnv(data, i, env));
+      } catch (LawException x) {
+        throw rowError(x, data, i);
+      }
+      double d = Values.num(v, e.span(), "column " + column);
+      if (!Double.isFinite(d)) {
+        throw LawException.of(Msg.BAD_CELL, e.span(), data.origin(i), column, NumberFormat.show(d) + " is not a finite number");
+      }
+      out[i] = d;
+    }
+    return out;
+  }
+
+  private static Dataset filter(Dataset data, Expr filter, Env env, Interpreter in) {
+    boolean[] keep = new boolean[data.rows()];
+    for (int i = 0; i < keep.length; i++) {
+      try {
+        keep[i] = Values.bool(in.eval(filter, rowEnv(data, i, env)), filter.span());
+      } catch (LawException x) {
+        throw rowError(x, data, i);
+      }
+    }
+    return data.filter(keep);
+  }
+
+  private static LawException rowError(LawException x, Dataset data, int i) {
+    var d = x.first();
+    return new LawException(new org.lawlang.diag.Diagnostic(d.severity(), d.code(), d.span(),
+        "row " + data.origin(i) + ": " + d.message(), d.hint()));
+  }
+}

@@ -1,0 +1,95 @@
+package org.lawlang.eval;
+
+import java.util.List;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.diag.Span;
+import org.lawlang.semantics.Law;
+import org.lawlang.syntax.Expr;
+import org.lawlang.syntax.Stmt;
+
+/**
+ * The statements that hand work to a solver or a renderer, each behind an interface so that
+ * the interpreter stays small: fitting, optimisation and root finding, plotting, comparison,
+ * and a hook on every law call (extrapolation warnings). A {@link Session} holds one of each.
+ */
+public final class Services {
+  /** `fit target ~ law(inputs) to data ...`. */
+  public interface FitService {
+    Value fit(Expr.Fit node, Interpreter interpreter, Env env);
+  }
+
+  /** `minimize` / `maximize` and `solve`. */
+  public interface OptimizeService {
+    Value optimize(Expr.Optimize node, Interpreter interpreter, Env env);
+
+    Value solve(Expr.Solve node, Interpreter interpreter, Env env);
+  }
+
+  /** `plot ...`. */
+  public interface PlotService {
+    void plot(Stmt.Plot node, Interpreter interpreter, Env env);
+  }
+
+  /** `compare L1, L2 at (...)`. */
+  public interface CompareService {
+    void compare(Stmt.Compare node, Interpreter interpreter, Env env);
+  }
+
+  /** Called before a law is evaluated at concrete inputs (e.g. to warn on extrapolation). */
+  public interface LawCallHook {
+    void beforeCall(Law law, List<Value> args, Span at, Interpreter interpreter);
+  }
+
+  FitService fit = (node, in, env) -> {
+    throw LawException.of(Msg.NOT_IMPLEMENTED, node.span(), "fit");
+  };
+  OptimizeService optimize = new OptimizeService() {
+    @Override
+    public Value optimize(Expr.Optimize node, Interpreter in, Env env) {
+      throw LawException.of(Msg.NOT_IMPLEMENTED, node.span(), node.maximize() ? "maximize" : "minimize");
+    }
+
+    @Override
+    public Value solve(Expr.Solve node, Interpreter in, Env env) {
+      throw LawException.of(Msg.NOT_IMPLEMENTED, node.span(), "solve");
+    }
+  };
+  PlotService plot = (node, in, env) -> {
+    throw LawException.of(Msg.NOT_IMPLEMENTED, node.span(), "plot");
+  };
+  CompareService compare = (node, in, env) -> {
+    throw LawException.of(Msg.NOT_IMPLEMENTED, node.span(), "compare");
+  };
+  LawCallHook lawCall = (law, args, at, in) -> {};
+
+  public Services fit(FitService s) {
+    fit = s;
+    return this;
+  }
+
+  public Services optimize(OptimizeService s) {
+    optimize = s;
+    return this;
+  }
+
+  public Services plot(PlotService s) {
+    plot = s;
+    return this;
+  }
+
+  public Services compare(CompareService s) {
+    compare = s;
+    return this;
+  }
+
+  public Services lawCall(LawCallHook s) {
+    lawCall = s;
+    return this;
+  }
+
+  /** The services this build ships. Implementations register here as they land. */
+  public static Services standard() {
+    return new Services();
+  }
+}

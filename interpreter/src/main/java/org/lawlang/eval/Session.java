@@ -1,0 +1,226 @@
+package org.lawlang.eval;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.diag.Source;
+import org.lawlang.diag.Span;
+import org.lawlang.semantics.Checker;
+import org.lawlang.semantics.Symbols;
+import org.lawlang.syntax.Parsing;
+import org.lawlang.syntax.Program;
+import org.lawlang.syntax.Stmt;
+
+/**
+ * One interpreter session: the global scope that statements build up, the modules loaded,
+ * the output sink, solver services and settings. Runs source through the pipeline
+ * parse → check → run; a failed statement leaves everything computed before it in place.
+ * Not thread-safe: one session serves one caller at a time (cancel() may come from any thread).
+ */
+public final class Session {
+  private final Env globals = new Env(null);
+  private final Output output;
+  private final Services services;
+  private final ModuleLoader modules;
+  private final Settings settings;
+  private final Interpreter interpreter;
+  private volatile boolean cancelled;
+
+  public Session(Output output, Services services, Settings settings) {
+    this.output = output;
+    this.services = services;
+    this.settings = settings;
+    this.modules = new ModuleLoader(this);
+    this.interpreter = new Interpreter(this, settings.workDir());
+  }
+
+  /** Tunable behaviour of a session, set by the CLI flags or the API builder. */
+  public record Settings(Path workDir, int threads, long seed, double extrapolationFactor, boolean stdlib) {
+    public static Settings defaults() {
+      return new Settings(Path.of("").toAbsolutePath(), Runtime.getRuntime().availableProcessors(), 42, 10, true);
+    }
+
+    public Settings withWorkDir(Path dir) {
+      return new Settings(dir, threads, seed, extrapolationFactor, stdlib);
+    }
+  }
+
+  public Output output() {
+    return output;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public ModuleLoader modules() {
+    return modules;
+  }
+
+  public Env globals() {
+    return globals;
+  }
+
+  public Interpreter interpreter() {
+    return interpreter;
+  }
+
+  public boolean cancelled() {
+    return cancelled;
+  }
+
+  /** Asks the running evaluation to stop at its next check; it ends with a 'cancelled' error. */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  /** Parses and checks without running: every error found, or nothing. */
+  public Program compile(Source source) {
+    Program program = Parsing.parse(source);
+    Checker.check(program, symbols(globals));
+    return program;
+  }
+
+  /**
+   * Runs a source in the global scope; returns the value of its last statement (for the
+   * REPL). Throws a LawException with diagnostics; statements before the failing one stay done.
+   */
+  public Value run(Source source, Path baseDir) {
+    return execute(compile(source), baseDir);
+  }
+
+  /** Runs an already compiled program (the javax.script engine compiles once, runs many times). */
+  public Value execute(Program program, Path baseDir) {
+    cancelled = false;
+    Path old = interpreter.swapBaseDir(baseDir == null ? settings.workDir() : baseDir);
+    try {
+      Value last = Values.Nothing.INSTANCE;
+      for (Stmt s : program.statements()) {
+        last = guarded(s, globals);
+        if (s instanceof Stmt.Let || s instanceof Stmt.LawDecl || s instanceof Stmt.Data || s instanceof Stmt.Proc) {
+          modules.forget(definedName(s));
+        }
+      }
+      return last;
+    } finally {
+      interpreter.swapBaseDir(old);
+    }
+  }
+
+  private static String definedName(Stmt s) {
+    if (s instanceof Stmt.Let l) {
+      return l.name().name();
+    } else if (s instanceof Stmt.LawDecl l) {
+      return l.name().name();
+    } else if (s instanceof Stmt.Data d) {
+      return d.name().name();
+    } else if (s instanceof Stmt.Proc p) {
+      return p.name().name();
+    }
+    return "";
+  }
+
+  private Value guarded(Stmt s, Env env) {
+    try {
+      return interpreter.runTopLevel(s, env);
+    } catch (StackOverflowError e) {
+      throw LawException.of(Msg.TOO_DEEP, s.span(), 200).hint("simplify the expression or split it with 'let'");
+    } catch (OutOfMemoryError e) {
+      throw LawException.of(Msg.LIMIT, s.span(), "out of memory while running this statement");
+    }
+  }
+
+  /** Runs a module's source in its own scope (used by the module loader). */
+  void runModule(Source source, Env env, Path dir) {
+    Program program = Parsing.parse(source);
+    Checker.check(program, symbols(env));
+    Path old = interpreter.swapBaseDir(dir);
+    try {
+      for (Stmt s : program.statements()) {
+        interpreter.exec(s, env);
+      }
+    } finally {
+      interpreter.swapBaseDir(old);
+    }
+  }
+
+  /** The checker's view of a scope. */
+  Symbols symbols(Env env) {
+    return new Symbols() {
+      @Override
+      public Kind kindOf(String name) {
+        Value v = env.lookup(name);
+        return v == null ? null : kindOfValue(v);
+      }
+
+      @Override
+      public Set<String> names() {
+        return env.visibleNames();
+      }
+
+      @Override
+      public Map<String, Kind> moduleExports(String module, String path, Span at) {
+        ModuleValue m = modules.load(module, path, at, interpreter.baseDir());
+        Map<String, Kind> out = new HashMap<>();
+        m.members().forEach((k, v) -> out.put(k, kindOfValue(v)));
+        return out;
+      }
+    };
+  }
+
+  static Symbols.Kind kindOfValue(Value v) {
+    if (v instanceof LawValue l) {
+      return new Symbols.LawKind(l.law().inputs().size());
+    }
+    if (v instanceof ProcValue p) {
+      return new Symbols.ProcKind(p.proc().params().size());
+    }
+    if (v instanceof ModuleValue m) {
+      Map<String, Symbols.Kind> members = new HashMap<>();
+      m.members().forEach((k, x) -> members.put(k, kindOfValue(x)));
+      return new Symbols.ModuleKind(members);
+    }
+    return Symbols.VALUE;
+  }
+
+  /** Reads a file as strict UTF-8; invalid bytes are an L105 error naming the offset. */
+  public static String readUtf8(Path file) throws IOException {
+    return readUtf8(file, file.toString());
+  }
+
+  /** As {@link #readUtf8(Path)}, naming the file {@code displayName} in the error. */
+  public static String readUtf8(Path file, String displayName) throws IOException {
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    var result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, out, true);
+    if (result.isError()) {
+      out.flip();
+      String valid = out.toString();
+      int lineEnd = valid.length();
+      for (int i = in.position(); i < bytes.length && bytes[i] != '\n'; i++) {
+        lineEnd++;
+      }
+      Source shown = new Source(displayName, valid + "?".repeat(Math.max(1, lineEnd - valid.length())));
+      throw LawException.of(Msg.NOT_UTF8, new Span(shown, valid.length(), valid.length() + 1), in.position())
+          .hint("save the file as UTF-8 (the bad byte is shown as ?)");
+    }
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+}

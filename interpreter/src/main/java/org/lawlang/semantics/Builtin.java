@@ -1,0 +1,70 @@
+package org.lawlang.semantics;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one registry of builtin functions, called like laws. {@code math} builtins are
+ * scalar functions with exact derivatives (see org.lawlang.compile.Symbolic) and may appear
+ * inside law bodies; the others work on lists, strings and records and are evaluated by
+ * org.lawlang.eval.BuiltinCalls.
+ */
+public enum Builtin {
+  LN("ln", 1, 1, true, "natural logarithm"),
+  LOG("log", 1, 1, true, "natural logarithm (same as ln)"),
+  LOG10("log10", 1, 1, true, "base-10 logarithm"),
+  LOG2("log2", 1, 1, true, "base-2 logarithm"),
+  EXP("exp", 1, 1, true, "e to the power x"),
+  SQRT("sqrt", 1, 1, true, "square root"),
+  ABS("abs", 1, 1, true, "absolute value"),
+  MIN("min", 1, Integer.MAX_VALUE, true, "smallest of the arguments, or of a list"),
+  MAX("max", 1, Integer.MAX_VALUE, true, "largest of the arguments, or of a list"),
+  LOGSPACE("logspace", 3, 3, false, "logspace(a, b, n): n numbers from a to b evenly spaced in log scale"),
+  LINSPACE("linspace", 3, 3, false, "linspace(a, b, n): n numbers from a to b evenly spaced"),
+  SUM("sum", 1, 1, false, "sum of a list"),
+  MEAN("mean", 1, 1, false, "mean of a list"),
+  MEDIAN("median", 1, 1, false, "median of a list"),
+  COUNT("count", 1, 1, false, "number of items in a list or rows in a dataset"),
+  LARGEST("largest", 2, 2, false, "largest(xs, k): the k-th largest value of a list"),
+  SMALLEST("smallest", 2, 2, false, "smallest(xs, k): the k-th smallest value of a list"),
+  SORT("sort", 1, 1, false, "a list sorted ascending"),
+  SI("si", 1, 1, false, "a number as text with a K/M/B/T suffix: si(7e10) is \"70.0B\""),
+  STR("str", 1, 1, false, "a value as text"),
+  ROUND("round", 1, 2, false, "round(x) or round(x, digits)");
+
+  private static final Map<String, Builtin> BY_NAME =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(b -> b.name, Function.identity()));
+
+  public final String name;
+  public final int minArgs;
+  public final int maxArgs;
+  public final boolean math;
+  public final String doc;
+
+  Builtin(String name, int minArgs, int maxArgs, boolean math, String doc) {
+    this.name = name;
+    this.minArgs = minArgs;
+    this.maxArgs = maxArgs;
+    this.math = math;
+    this.doc = doc;
+  }
+
+  public static Optional<Builtin> named(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  public static java.util.Set<String> names() {
+    return BY_NAME.keySet();
+  }
+
+  public String arityText() {
+    if (minArgs == maxArgs) {
+      return minArgs + (minArgs == 1 ? " argument" : " arguments");
+    }
+    return maxArgs == Integer.MAX_VALUE ? "at least " + minArgs + " argument" + (minArgs == 1 ? "" : "s")
+        : minArgs + " to " + maxArgs + " arguments";
+  }
+}
