@@ -90,6 +90,16 @@ public final class Services {
 
   /** The services this build ships. Implementations register here as they land. */
   public static Services standard() {
-    return new Services();
+    Services s = new Services();
+
+    // fitting (issue 3) registers here
+
+    // optimisation and solving (issue 4) registers here
+
+    // plots (issue 6) register here
+
+    // comparison and law-call hooks (issue 5) register here
+
+    return s;
   }
 }

@@ -1,0 +1,28 @@
+package org.lawlang.eval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the result of `minimize`, `maximize` or `solve` tells its readers (the API's typed
+ * results, JSON output), independent of the solver that produced it.
+ */
+public interface OptimumReport {
+  /** One word: optimal, infeasible, unbounded, iteration-limit, no-root, ... */
+  String status();
+
+  /** True when the optimum is proven global (convex in log space), false for a local method. */
+  boolean global();
+
+  /** The decision variables at the optimum (or the root), by name. */
+  Map<String, Double> point();
+
+  /** The objective at the optimum (NaN for a root). */
+  double objective();
+
+  /** Names of the constraints active at the optimum. */
+  List<String> activeConstraints();
+
+  /** Shadow price of each constraint: d(objective)/d(constraint bound). */
+  Map<String, Double> shadowPrices();
+}
