@@ -32,6 +32,7 @@ public final class Session {
   private final Settings settings;
   private final Interpreter interpreter;
   private volatile boolean cancelled;
+  private volatile Progress progress = Progress.NONE;
 
   public Session(Output output, Services services, Settings settings) {
     this.output = output;
@@ -74,6 +75,15 @@ public final class Session {
 
   public Interpreter interpreter() {
     return interpreter;
+  }
+
+  /** Where long work reports progress; {@link Progress#NONE} unless a terminal front end sets one. */
+  public Progress progress() {
+    return progress;
+  }
+
+  public void progress(Progress p) {
+    progress = p == null ? Progress.NONE : p;
   }
 
   public boolean cancelled() {
