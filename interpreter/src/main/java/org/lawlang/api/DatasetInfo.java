@@ -15,6 +15,21 @@ public record DatasetInfo(String name, String origin, int rows, Map<String, doub
     columns = FitResult.frozen(columns);
   }
 
+  /**
+   * A dataset made in Java from named columns of equal length (finite numbers), to hand to an
+   * engine with {@link LawEngine#set} or through javax.script bindings; it takes the name it
+   * is bound under.
+   */
+  public static DatasetInfo of(Map<String, double[]> columns) {
+    var data = LawEngine.typed(() -> JavaValues.dataset("data", columns, "from Java"));
+    return Results.dataset(data, new org.lawlang.eval.DataValue(data).show());
+  }
+
+  /** A dataset made in Java from rows of maps (column → number), e.g. a tool's own runs. */
+  public static DatasetInfo ofRows(List<? extends Map<String, ?>> rows) {
+    return of(LawEngine.typed(() -> JavaValues.columnsOf(rows)));
+  }
+
   public List<String> columnNames() {
     return List.copyOf(columns.keySet());
   }

@@ -120,7 +120,29 @@ public final class LawEngine {
    */
   public void set(String name, Object value) {
     Value v = typed(() -> JavaValues.toValue(value));
+    if (v instanceof DataValue d) {
+      v = new DataValue(d.data().renamed(name));
+    }
     define(JavaValues.name(name, "a value"), v);
+  }
+
+  /**
+   * Calls a law, proc or builtin by name with Java arguments (converted as by {@link #set});
+   * {@code call("L", 70e9, 1.4e12)}.
+   */
+  public LawResult call(String name, Object... args) {
+    Value f = lookup(name);
+    if (!(f instanceof org.lawlang.eval.Callable c)) {
+      throw LawScriptException.java("'" + name + "' is a " + f.typeName() + "; only laws, procs and builtins can be called");
+    }
+    List<Value> values = typed(() -> java.util.Arrays.stream(args).map(JavaValues::toValue).toList());
+    String text = name + "(" + String.join(", ", values.stream().map(Value::show).toList()) + ")";
+    org.lawlang.diag.Span at = new org.lawlang.diag.Span(new Source("<java>", text), 0, text.length());
+    return typed(() -> {
+      synchronized (lock) {
+        return LawResult.from(c.call(session.interpreter(), values, at));
+      }
+    });
   }
 
   /** Binds a dataset of named numeric columns (in the map's order), all of one length. */
