@@ -110,7 +110,7 @@ public final class LawEngine {
   /** The names bound in the session, in the order they were first defined. */
   public Set<String> names() {
     synchronized (lock) {
-      return Set.copyOf(new java.util.LinkedHashSet<>(session.globals().locals().keySet()));
+      return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(session.globals().locals().keySet()));
     }
   }
 
@@ -181,6 +181,9 @@ public final class LawEngine {
   }
 
   // ---- for this project's front ends (CLI, REPL, tests): interpreter values -------------------
+  // Embedders use eval(String), eval(Path) or compile(name, code).run(): those return
+  // LawResults and throw only LawScriptException. The methods below return the interpreter's
+  // own values and throw its LawException (a LawScriptException's superclass) unwrapped.
 
   /** Runs source text under a given name (a file name or "&lt;repl&gt;"); returns the interpreter's value. */
   public Value eval(String name, String code) {

@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -42,13 +43,33 @@ class EmbeddingExampleTest {
   @BeforeAll
   static void compile(@TempDir Path classes) throws Exception {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath = classpath();
     ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
     int rc = javac.run(null, diagnostics, diagnostics, "-d", classes.toString(), "-cp", classpath, "--release", "17",
         REPO.resolve("examples/embedding/ScalingPlanner.java").toString());
     assertThat(rc).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
     URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, EmbeddingExampleTest.class.getClassLoader());
     planner = loader.loadClass("ScalingPlanner");
+  }
+
+  @Test
+  void theReadmeExampleCompiles(@TempDir Path dir) throws Exception {
+    String readme = Files.readString(REPO.resolve("README.md"));
+    int section = readme.indexOf("## Embedding");
+    int start = readme.indexOf("```java\n", section) + "```java\n".length();
+    String code = readme.substring(start, readme.indexOf("```", start));
+    assertThat(code.strip().split("\n").length).isLessThanOrEqualTo(10);
+    Path source = dir.resolve("ReadmeExample.java");
+    Files.writeString(source, "import java.util.*;\nimport org.lawlang.api.*;\nclass ReadmeExample {\n"
+        + "  static void example(List<Map<String, Double>> myRuns) {\n" + code + "  }\n}\n");
+    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+    int rc = ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "-d", dir.toString(),
+        "-cp", classpath(), source.toString());
+    assertThat(rc).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+  }
+
+  static String classpath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
   static Object call(String method, Object... args) throws Throwable {
