@@ -16,13 +16,18 @@ import org.lawlang.diag.Span;
  */
 public final class LawScriptException extends LawException {
   private final transient List<LawDiagnostic> problems;
+  private final Throwable cause;
 
   LawScriptException(List<Diagnostic> diagnostics, Throwable cause) {
     super(diagnostics);
     this.problems = diagnostics.stream().map(LawDiagnostic::of).toList();
-    if (cause != null) {
-      initCause(cause);
-    }
+    this.cause = cause;
+  }
+
+  /** The library exception behind an internal error (L990), else null. */
+  @Override
+  public synchronized Throwable getCause() {
+    return cause;
   }
 
   /** Every diagnostic, errors first as the interpreter reported them. */
