@@ -323,51 +323,19 @@ public final class LawEngine {
 
     /** Receives printed results (their text and values) and warnings. Replaces the streams. */
     public Builder listener(LawListener listener) {
-      this.output = new Output() {
-        @Override
-        public void print(String text, List<Value> values) {
-          listener.printed(text, values.stream().map(LawResult::from).toList());
-        }
-
-        @Override
-        public void warning(Diagnostic warning) {
-          listener.warning(LawDiagnostic.of(warning));
-        }
-      };
+      this.output = Sinks.listener(listener);
       return this;
     }
 
     /** Receives the text of each `print` (and loop table); warnings still go where they went. */
     public Builder onPrint(Consumer<String> sink) {
-      Output rest = output;
-      this.output = new Output() {
-        @Override
-        public void print(String text, List<Value> values) {
-          sink.accept(text);
-        }
-
-        @Override
-        public void warning(Diagnostic warning) {
-          rest.warning(warning);
-        }
-      };
+      this.output = Sinks.printTo(sink, output);
       return this;
     }
 
     /** Receives each warning (extrapolation, a fit at a bound, ...); printed text still goes where it went. */
     public Builder onWarning(Consumer<LawDiagnostic> sink) {
-      Output rest = output;
-      this.output = new Output() {
-        @Override
-        public void print(String text, List<Value> values) {
-          rest.print(text, values);
-        }
-
-        @Override
-        public void warning(Diagnostic warning) {
-          sink.accept(LawDiagnostic.of(warning));
-        }
-      };
+      this.output = Sinks.warnTo(sink, output);
       return this;
     }
 

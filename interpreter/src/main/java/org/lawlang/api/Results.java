@@ -1,6 +1,5 @@
 package org.lawlang.api;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,14 +90,5 @@ final class Results {
     Map<String, double[]> cols = new LinkedHashMap<>();
     d.columns().forEach((k, c) -> cols.put(k, c.clone()));
     return new DatasetInfo(d.name(), d.origin(), d.rows(), cols, text);
-  }
-
-  /** A list of results as doubles (for arrays handed back to Java). */
-  static List<Double> doubles(double[] xs) {
-    List<Double> out = new ArrayList<>(xs.length);
-    for (double x : xs) {
-      out.add(x);
-    }
-    return out;
   }
 }
