@@ -116,6 +116,21 @@ class EmbeddingExampleTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("handed over 30 runs", "compute-optimal at");
   }
 
+  /** The example's solver steps and the README's `law.law("f")` against stand-in services, until the real ones merge. */
+  @Test
+  void theSolverStepsWorkWithStandInServices() throws Throwable {
+    LawEngine engine = LawEngine.builder().services(StandInSolvers.services()).onPrint(s -> {}).build();
+    call("handOverRuns", engine);
+    call("evaluateLaws", engine);
+    FitResult fit = (FitResult) call("fitLaw", engine);
+    assertThat(fit.law()).isNotNull();
+    assertThat(fit.law().free()).isEmpty();
+    Optimum opt = (Optimum) call("computeOptimal", engine, 5.76e23);
+    assertThat(6 * opt.get("N") * opt.get("D")).isEqualTo(5.76e23, within(1e12));
+    double loss = engine.law("f").applyAsDouble(opt.get("N"), opt.get("D"));
+    assertThat(loss).isEqualTo(engine.law("L").applyAsDouble(opt.get("N"), opt.get("D")));
+  }
+
   interface Step {
     Object run() throws Throwable;
   }
