@@ -213,6 +213,34 @@ class LawEngineTest {
     assertThat(e.eval("1 + 1").asDouble()).isEqualTo(2);
   }
 
+  @Test
+  void anEngineCanBeSharedBetweenThreads() throws Exception {
+    engine.eval(CHINCHILLA);
+    LawFunction L = engine.law("L");
+    double expected = L.applyAsDouble(70e9, 1.4e12);
+    List<Thread> threads = new ArrayList<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    for (int t = 0; t < 4; t++) {
+      int id = t;
+      threads.add(new Thread(() -> {
+        try {
+          for (int i = 0; i < 50; i++) {
+            assertThat(L.applyAsDouble(70e9, 1.4e12)).isEqualTo(expected);
+            engine.set("x" + id, i);
+            assertThat(engine.eval("x" + id + " + 1").asDouble()).isEqualTo(i + 1);
+          }
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join(30_000);
+    }
+    assertThat(failure.get()).isNull();
+  }
+
   static LawScriptException catchLaw(Runnable r) {
     try {
       r.run();
