@@ -92,8 +92,14 @@ public final class Main implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main parent;
 
+    @Option(names = "--json", description = "print one JSON document per result on stdout, nothing else (see docs/json.md)")
+    boolean json;
+
     @Override
     public Integer call() {
+      if (json) {
+        return JsonRun.run(files, parent.out);
+      }
       LawEngine engine = LawEngine.builder().streams(parent.out, parent.err).build();
       for (Path file : files) {
         try {

@@ -84,6 +84,10 @@ public enum Msg {
   IO("L801", "%s"),
   PLOT_GENERAL("L802", "%s"),
 
+  // ---- embedding (issue 7): the Java API and the javax.script engine -----------------------
+  EMBED("L810", "%s"),
+  INTERNAL("L990", "internal error: %s"),
+
   // ---- L9xx limits -----------------------------------------------------------------------------
   LIMIT("L901", "%s");
 

@@ -99,6 +99,9 @@ public final class ModuleLoader {
     Path dir;
     String name;
     if (module != null) {
+      if (!session.settings().stdlib()) {
+        throw LawException.of(Msg.UNKNOWN_MODULE, at, module).hint("the standard library is switched off in this engine");
+      }
       String text = readResource(STDLIB + module + ".law");
       if (text == null) {
         String known = String.join(", ", stdlibModules());

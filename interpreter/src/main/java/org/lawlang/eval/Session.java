@@ -102,6 +102,11 @@ public final class Session {
     return program;
   }
 
+  /** Checks names in an already parsed program against the globals as they are now. */
+  public void check(Program program) {
+    Checker.check(program, symbols(globals));
+  }
+
   /**
    * Runs a source in the global scope; returns the value of its last statement (for the
    * REPL). Throws a LawException with diagnostics; statements before the failing one stay done.

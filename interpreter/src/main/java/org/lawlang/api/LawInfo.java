@@ -1,0 +1,34 @@
+package org.lawlang.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a law is: name, inputs, formula, the values of its fixed parameters, the names of its
+ * free ones, and its metadata (citation, unit, documentation, the input ranges it was fitted
+ * on). To evaluate a law from Java use {@link LawEngine#law(String)}. Immutable.
+ *
+ * @param fixed       parameter → value, for parameters fixed by `where` or by a fit
+ * @param free        parameters that still have no value (the law cannot be called until fitted)
+ * @param fittedRange input → {lo, hi} it was fitted on; empty when unknown
+ */
+public record LawInfo(String name, List<String> inputs, String formula, Map<String, Double> fixed, List<String> free,
+    String cite, String unit, String doc, Map<String, double[]> fittedRange, String text) implements LawResult {
+
+  public LawInfo {
+    inputs = List.copyOf(inputs);
+    fixed = FitResult.frozen(fixed);
+    free = List.copyOf(free);
+    fittedRange = FitResult.frozen(fittedRange);
+  }
+
+  @Override
+  public String typeName() {
+    return "law";
+  }
+
+  @Override
+  public Object toJava() {
+    return this;
+  }
+}

@@ -1,0 +1,47 @@
+package org.lawlang.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of `minimize`, `maximize` or `solve`: the point (decision variables by name),
+ * the objective there, a one-word status, whether the optimum is proven global, the
+ * constraints active at it and their shadow prices (d objective / d bound). Check
+ * {@link #optimal()} before trusting the point. Immutable.
+ *
+ * @param status optimal, infeasible, unbounded, iteration-limit, no-root, ...
+ * @param global true when the problem was solved as a convex one (in log space)
+ */
+public record Optimum(String status, boolean global, Map<String, Double> point, double objective,
+    List<String> activeConstraints, Map<String, Double> shadowPrices, String text) implements LawResult {
+
+  public Optimum {
+    point = FitResult.frozen(point);
+    activeConstraints = List.copyOf(activeConstraints);
+    shadowPrices = FitResult.frozen(shadowPrices);
+  }
+
+  /** True when the solver reports an optimum (or a root). */
+  public boolean optimal() {
+    return status.equals("optimal") || status.equals("root") || status.equals("solved");
+  }
+
+  /** One coordinate of the point; throws if there is no such variable. */
+  public double get(String variable) {
+    Double v = point.get(variable);
+    if (v == null) {
+      throw new IllegalArgumentException("no variable '" + variable + "'; the point has " + point.keySet());
+    }
+    return v;
+  }
+
+  @Override
+  public String typeName() {
+    return "optimum";
+  }
+
+  @Override
+  public Object toJava() {
+    return this;
+  }
+}
