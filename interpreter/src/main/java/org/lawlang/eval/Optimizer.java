@@ -52,7 +52,7 @@ public final class Optimizer implements Services.OptimizeService {
     if (s == null) {
       s = LocalSolver.solve(p, in.session().settings().seed());
     }
-    String heading = (p.maximize() ? "maximum of " : "minimum of ") + ExprPrinter.print(node.objective());
+    String heading = (p.maximize() ? "maximum of " : "minimum of ") + node.objective().span().text();
     return report(s, p, built, node, heading, in);
   }
 
@@ -108,7 +108,9 @@ public final class Optimizer implements Services.OptimizeService {
 
   private static List<String> names(List<Integer> which, Problem p, ProblemBuilder.Built built) {
     List<String> out = new ArrayList<>();
-    for (int j : which) {
+    List<Integer> sorted = new ArrayList<>(which);
+    sorted.sort((a, b) -> a >= 0 && b >= 0 ? Integer.compare(a, b) : Integer.compare(b, a));
+    for (int j : sorted) {
       String name = j >= 0 ? built.labels().get(j) : "the range of " + p.variables().get(-1 - j).name();
       if (!out.contains(name)) {
         out.add(name);

@@ -60,7 +60,7 @@ final class ProblemBuilder {
           throw LawException.of(Msg.BAD_BOUNDS, v.range().span(), v.name().name(), NumberFormat.show(lo), NumberFormat.show(hi));
         }
       }
-      vars.put(v.name().name(), new Problem.Var(v.name().name(), v.name().span(), lo, hi, !(lo <= 0)));
+      vars.put(v.name().name(), new Problem.Var(v.name().name(), v.name().span(), lo, hi, v.range() == null || lo > 0));
     }
     Expr objective = node.objective();
     Law bare = bareLaw(objective);

@@ -43,7 +43,7 @@ final class RootSolve {
     slots.put(x, 0);
     Compiled.Fn f = Compiled.compile(diff, slots);
     RootFinder.Root r = RootFinder.find(v -> f.apply(new double[] {v}), lo, hi, positive);
-    String equation = ExprPrinter.print(node.lhs()) + " = " + ExprPrinter.print(node.rhs());
+    String equation = node.lhs().span().text() + " = " + node.rhs().span().text();
     String range = positive && node.range() == null ? "[1e-30, 1e30]" : "[" + NumberFormat.show(Math.max(lo, positive ? 1e-30 : -1e6))
         + ", " + NumberFormat.show(Math.min(hi, positive ? 1e30 : 1e6)) + "]";
     if (Double.isNaN(r.x())) {

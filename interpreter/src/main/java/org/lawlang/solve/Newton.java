@@ -50,7 +50,7 @@ final class Newton {
       for (int i = 0; i < n; i++) {
         decrement -= g[i] * step[i];
       }
-      if (decrement <= tol * tol * (1 + Math.abs(fx)) || gradientSmall(g, tol * 1e-3)) {
+      if (decrement <= tol * tol + 1e-13 * Math.abs(fx) || gradientSmall(g, tol * 1e-3)) {
         // a last full step (quadratic convergence), kept if it does not make things worse
         for (int i = 0; i < n; i++) {
           xn[i] = x[i] + step[i];
