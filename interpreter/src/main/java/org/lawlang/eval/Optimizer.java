@@ -79,6 +79,10 @@ public final class Optimizer implements Services.OptimizeService {
       }
     }
     double[] x = s.x();
+    if (x == null) {
+      throw LawException.of(Msg.OPT_NOT_CONVERGED, node.span(), "no start reached a point where the objective and constraints are defined")
+          .hint("give the variables ranges with 'over' (over N in [1M, 10T]) so that the search starts where the formula is defined");
+    }
     ShadowPrices.Prices prices = ShadowPrices.of(p, x);
     List<OptimumValue.ConstraintInfo> infos = new ArrayList<>();
     for (int j = 0; j < p.constraints().size(); j++) {

@@ -73,6 +73,21 @@ class OptimizeTest {
   }
 
   @Test
+  void fittedLawsWorkLikeDeclaredLaws() {
+    LawEngine eng = engine();
+    eng.eval("law Lfit(N, D) = E + A / N^alpha + B / D^beta");
+    org.lawlang.semantics.Law free = ((org.lawlang.eval.LawValue) eng.eval("Lfit")).law();
+    org.lawlang.semantics.Law fixed = free.withFixed(java.util.Map.of("E", 1.69, "A", 406.4, "B", 410.7, "alpha", 0.34, "beta", 0.28));
+    // a fit's result is a LawValue subclass with every parameter fixed
+    eng.session().globals().define("F", new org.lawlang.eval.LawValue(fixed) {});
+    eng.eval(CHINCHILLA);
+    double expected = num(eng, "(minimize L(N, D) subject to 6*N*D = 1e24).N");
+    close(expected, num(eng, "(minimize F(N, D) subject to 6*N*D = 1e24).N"), 1e-12);
+    eng.eval("let C = 1e24");
+    close(expected, num(eng, "(minimize F subject to C = 6*N*D).N"), 1e-12);
+  }
+
+  @Test
   void maximisedMonomial() {
     LawEngine eng = engine();
     Value v = eng.eval("maximize N subject to 6*N*D <= 1.2e20, D >= 20*N");
