@@ -145,13 +145,30 @@ public final class Optimizer implements Services.OptimizeService {
       }
       positive.add(new Problem.Var(v.name(), v.span(), Math.max(v.lo(), 0), v.hi(), true));
     }
-    if (bad != null && GeometricForm.of(new Problem(positive, p.objective(), p.maximize(), p.constraints())) != null) {
+    if (bad != null && GeometricForm.of(new Problem(positive, p.objective(), p.maximize(), p.constraints())) != null
+        && fractionalPower(p, p.index(bad.name()))) {
       throw LawException.of(Msg.OPT_NONPOSITIVE, bad.span(), bad.name(), "values down to " + NumberFormat.show(bad.lo()))
           .hint("give it a positive range, e.g. over " + bad.name() + " in [1M, 10T]");
     }
   }
 
-  static Span span(Expr e) {
-    return e.span();
+  /** Whether variable {@code i} appears with a fractional exponent (so it must be positive). */
+  private static boolean fractionalPower(Problem p, int i) {
+    Map<String, Integer> slots = new java.util.HashMap<>();
+    for (int k = 0; k < p.variables().size(); k++) {
+      slots.put(p.variables().get(k).name(), k);
+    }
+    List<Expr> sides = new ArrayList<>(List.of(p.objective()));
+    p.constraints().forEach(c -> {
+      sides.add(c.lhs());
+      sides.add(c.rhs());
+    });
+    for (Expr e : sides) {
+      org.lawlang.compile.Signomial s = org.lawlang.compile.Signomial.of(e, slots);
+      if (s != null && s.terms().stream().anyMatch(t -> t.exps()[i] != Math.rint(t.exps()[i]))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
