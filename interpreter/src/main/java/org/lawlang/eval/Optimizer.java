@@ -68,10 +68,21 @@ public final class Optimizer implements Services.OptimizeService {
           .hint(s.global() ? "the problem is convex in log space, so no point satisfies them all"
               : "no start of the local method found a point that satisfies them all");
       case UNBOUNDED -> {
-        List<String> vs = s.diverging().stream().map(i -> p.variables().get(i).name()).toList();
-        String value = s.x() == null ? "" : ", the objective approaching " + NumberFormat.show(objective(p, s.x()));
-        throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), (vs.isEmpty() ? "the variables" : String.join(", ", vs))
-            + " grow without limit" + value)
+        List<String> up = new ArrayList<>();
+        List<String> down = new ArrayList<>();
+        for (int i : s.diverging()) {
+          (s.x() != null && Math.abs(s.x()[i]) < 1 ? down : up).add(p.variables().get(i).name());
+        }
+        List<String> parts = new ArrayList<>();
+        if (!up.isEmpty()) {
+          parts.add(String.join(", ", up) + (up.size() == 1 ? " grows" : " grow") + " without limit");
+        }
+        if (!down.isEmpty()) {
+          parts.add(String.join(", ", down) + (down.size() == 1 ? " shrinks" : " shrink") + " towards 0");
+        }
+        double at = s.x() == null ? Double.NaN : objective(p, s.x());
+        String value = Double.isFinite(at) ? ", the objective approaching " + NumberFormat.show(at) : "";
+        throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), (parts.isEmpty() ? "the variables run away" : String.join(" and ", parts)) + value)
             .hint("bound them with a constraint (subject to N <= 1T) or a range (over N in [1M, 10T])");
       }
       default -> {

@@ -60,7 +60,7 @@ final class AugmentedLagrangian {
     double prev = Double.POSITIVE_INFINITY;
     int iterations = 0;
     boolean converged = false;
-    double limit = 700;
+    double limit = 600;
     for (double[] b : bounds) {
       if (!Double.isInfinite(b[0]) || !Double.isInfinite(b[1])) {
         limit = Math.max(limit, 1e3 * Math.max(Math.abs(b[0]) < Double.POSITIVE_INFINITY ? Math.abs(b[0]) : 0,

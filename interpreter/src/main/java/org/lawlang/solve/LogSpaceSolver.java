@@ -21,7 +21,7 @@ import org.lawlang.compile.GeometricForm.Linear;
 public final class LogSpaceSolver {
   private LogSpaceSolver() {}
 
-  static final double LIMIT = 700;
+  static final double LIMIT = 600;
 
   public static Solution solve(GeometricForm gf) {
     String method = "log-space Newton, convex";
