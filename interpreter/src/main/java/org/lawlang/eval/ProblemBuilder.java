@@ -198,7 +198,11 @@ final class ProblemBuilder {
         throw LawException.of(Msg.TYPE, b.span(), "arithmetic", "'" + b.op().symbol + "'")
             .hint("write constraints after 'subject to': minimize f subject to N <= 1T");
       }
-      return new Binary(b.span(), b.op(), lower(b.lhs()), lower(b.rhs()));
+      Expr rhs = lower(b.rhs());
+      if (b.op() == BinaryOp.DIV && rhs instanceof Num z && z.value() == 0) {
+        throw LawException.of(Msg.DIVISION_BY_ZERO, b.rhs().span());
+      }
+      return new Binary(b.span(), b.op(), lower(b.lhs()), rhs);
     }
     if (e instanceof Call c) {
       return call(c);

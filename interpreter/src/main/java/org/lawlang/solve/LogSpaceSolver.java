@@ -16,7 +16,8 @@ import org.lawlang.compile.GeometricForm.Linear;
  * Math's SVD), the log of the objective posynomial is minimised over y by Newton's method —
  * with a log barrier for the inequalities, after a phase-I search for a strictly feasible
  * point. The problem is convex in y, so the optimum is global. Answers null when a relaxed
- * equality is not tight at the optimum (the caller then uses the local method).
+ * equality is not tight at the optimum, or when the feasible set has no interior (the
+ * caller then uses the local method).
  */
 public final class LogSpaceSolver {
   private LogSpaceSolver() {}
@@ -93,6 +94,9 @@ public final class LogSpaceSolver {
     } else if (fs.length > 0) {
       PhaseOne.Result p1 = PhaseOne.find(fs, y);
       iterations += p1.iterations();
+      if (p1.y() == null && p1.least() <= 1e-7) {
+        return null; // feasible only on the boundary (e.g. a <= and a >= that meet): no interior for the barrier
+      }
       if (p1.y() == null) {
         List<Integer> conflict = new ArrayList<>();
         eqs.forEach(e -> conflict.add(e.constraint()));

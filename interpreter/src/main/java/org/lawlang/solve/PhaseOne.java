@@ -12,7 +12,8 @@ import java.util.List;
 final class PhaseOne {
   private PhaseOne() {}
 
-  record Result(double[] y, int iterations, List<Integer> active) {}
+  /** {@code least}: the least max_j F_j found (positive when infeasible, near 0 when the set has no interior). */
+  record Result(double[] y, int iterations, List<Integer> active, double least) {}
 
   static Result find(LogSumExp[] fs, double[] y0) {
     int k = y0.length;
@@ -21,7 +22,7 @@ final class PhaseOne {
       worst = Math.max(worst, f.value(y0));
     }
     if (worst < 0) {
-      return new Result(y0, 0, List.of());
+      return new Result(y0, 0, List.of(), worst);
     }
     double[] z = new double[k + 1];
     System.arraycopy(y0, 0, z, 0, k);
@@ -73,7 +74,7 @@ final class PhaseOne {
         max = Math.max(max, f.value(y));
       }
       if (max < 0) {
-        return new Result(y, iterations, List.of());
+        return new Result(y, iterations, List.of(), max);
       }
       if (!r.converged() || (fs.length + 1) / t < 1e-12) {
         break;
@@ -91,6 +92,6 @@ final class PhaseOne {
         active.add(j);
       }
     }
-    return new Result(null, iterations, active);
+    return new Result(null, iterations, active, max);
   }
 }
