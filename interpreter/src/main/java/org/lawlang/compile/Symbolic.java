@@ -93,6 +93,13 @@ public final class Symbolic {
 
   private static Expr call(Call c, String v) {
     String name = ((Name) c.callee()).name();
+    if (name.equals("sign")) {
+      return num(0); // piecewise constant (the derivative of abs, min and max)
+    }
+    if (name.equals("select")) {
+      List<Arg> a = c.args();
+      return new Call(S, c.callee(), List.of(a.get(0), arg(d(a.get(1).value(), v)), arg(d(a.get(2).value(), v))));
+    }
     Builtin b = Builtin.named(name).orElseThrow();
     List<Expr> args = c.args().stream().map(Arg::value).toList();
     Expr x = args.get(0);

@@ -73,6 +73,8 @@ public enum Msg {
   OPT_UNUSED_VARIABLE("L606", "variable '%s' appears nowhere in the objective or the constraints"),
   SOLVE_NO_ROOT("L607", "no root of this equation for %s in %s"),
   OPT_NONPOSITIVE("L608", "'%s' must be positive here (it is a power-law variable), but its range allows %s"),
+  WORKFLOW_WARNING("L610", "%s"),
+  OPT_NONPOSITIVE_LEVEL("L609", "constraint '%s' cannot hold: its level is %s, but its power-law side is positive"),
 
   // ---- L7xx imports and the standard library -------------------------------------------------
   UNKNOWN_MODULE("L701", "no standard library module '%s'"),

@@ -18,6 +18,14 @@ public final class BuiltinCalls {
 
   static final int MAX_LIST = 10_000_000;
 
+  /** As {@link #call(Builtin, List, Span)}, for the builtins that report through the interpreter (warn_if). */
+  public static Value call(Builtin b, List<Value> args, Span at, Interpreter in) {
+    if (b == Builtin.WARN_IF && args.size() == b.maxArgs) {
+      return WorkflowCalls.call(b, args, at, in);
+    }
+    return call(b, args, at);
+  }
+
   public static Value call(Builtin b, List<Value> args, Span at) {
     if (args.size() < b.minArgs || args.size() > b.maxArgs) {
       throw LawException.of(Msg.ARITY, at, b.name, b.arityText(), args.size(), args.size() == 1 ? "was" : "were");
@@ -51,6 +59,7 @@ public final class BuiltinCalls {
         double scale = Math.pow(10, digits);
         yield Arith.map(x, v -> Math.round(v * scale) / scale, at, "round");
       }
+      case POWERFIT, POLYFIT, UNIQUE, ARGMIN, ARGMAX, VERTEX, WARN_IF -> WorkflowCalls.call(b, args, at, null);
     };
   }
 

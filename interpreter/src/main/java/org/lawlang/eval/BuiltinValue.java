@@ -18,6 +18,6 @@ public record BuiltinValue(Builtin builtin) implements Callable {
 
   @Override
   public Value call(Interpreter interpreter, List<Value> args, Span at) {
-    return BuiltinCalls.call(builtin, args, at);
+    return BuiltinCalls.call(builtin, args, at, interpreter);
   }
 }

@@ -95,6 +95,7 @@ public final class Services {
     // fitting (issue 3) registers here
 
     // optimisation and solving (issue 4) registers here
+    s.optimize(new Optimizer());
 
     // plots (issue 6) register here
 

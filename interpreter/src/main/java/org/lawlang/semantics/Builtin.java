@@ -33,7 +33,15 @@ public enum Builtin {
   SORT("sort", 1, 1, false, "a list sorted ascending"),
   SI("si", 1, 1, false, "a number as text with a K/M/B/T suffix: si(7e10) is \"70.0B\""),
   STR("str", 1, 1, false, "a value as text"),
-  ROUND("round", 1, 2, false, "round(x) or round(x, digits)");
+  ROUND("round", 1, 2, false, "round(x) or round(x, digits)"),
+  // ---- workflow helpers (issue 4: optimisation and scaling workflows) ----
+  POWERFIT("powerfit", 2, 2, false, "powerfit(xs, ys): least squares of ln y on ln x; a record (coef, exponent, r2, n) with y ≈ coef·x^exponent"),
+  POLYFIT("polyfit", 3, 3, false, "polyfit(xs, ys, degree): least-squares polynomial coefficients [c0, c1, ...] of y ≈ c0 + c1·x + ..."),
+  UNIQUE("unique", 1, 1, false, "unique(xs): the distinct values of a list, ascending"),
+  ARGMIN("argmin", 1, 1, false, "argmin(xs): the index of the smallest value (the first, on ties)"),
+  ARGMAX("argmax", 1, 1, false, "argmax(xs): the index of the largest value (the first, on ties)"),
+  VERTEX("vertex", 2, 2, false, "vertex(xs, ys): the least-squares parabola's extremum, a record (x, y, curvature, inside, n)"),
+  WARN_IF("warn_if", 2, 2, false, "warn_if(condition, text): a warning with the text when the condition holds; returns the condition");
 
   private static final Map<String, Builtin> BY_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(b -> b.name, Function.identity()));

@@ -1,0 +1,67 @@
+package org.lawlang.bench;
+
+import java.util.Arrays;
+import org.lawlang.api.LawEngine;
+import org.lawlang.diag.Source;
+import org.lawlang.eval.Output;
+import org.lawlang.eval.Session;
+import org.lawlang.syntax.Program;
+
+/**
+ * Benchmark (not a test) of the optimisation service, run from the built jar by
+ * bench/optimize.sh: one compute-optimal solve of the Chinchilla law (lowering, log-space
+ * solve, shadow prices; the statement parsed once), and a 1,000-budget frontier as a `for`
+ * loop of `minimize` printing its table. Prints medians after a warm-up.
+ */
+public final class OptimizeBench {
+  private OptimizeBench() {}
+
+  static final String LAW = "law L(N, D) = E + A / N^alpha + B / D^beta\n"
+      + "    where E = 1.69, A = 406.4, B = 410.7, alpha = 0.34, beta = 0.28\n";
+
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    StringBuilder sink = new StringBuilder();
+    LawEngine engine = LawEngine.builder().output(Output.buffer(sink)).threads(1).build();
+    engine.eval(LAW);
+    Session session = engine.session();
+    Program one = session.compile(new Source("bench", "let o = minimize L(N, D) subject to compute: 6*N*D = 5.76e23"));
+    Program frontier = session.compile(new Source("bench",
+        "for C in logspace(1e18, 1e26, 1000) {\n  let o = minimize L(N, D) subject to 6*N*D = C\n  row C, o.N, o.D, o.value\n}"));
+
+    int perRound = 2000;
+    for (int i = 0; i < 10 * perRound; i++) {
+      session.execute(one, null);
+    }
+    double[] single = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < perRound; i++) {
+        session.execute(one, null);
+      }
+      single[r] = (System.nanoTime() - t0) / 1e3 / perRound;
+    }
+
+    for (int i = 0; i < 5; i++) {
+      sink.setLength(0);
+      session.execute(frontier, null);
+    }
+    double[] sweep = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      sink.setLength(0);
+      long t0 = System.nanoTime();
+      session.execute(frontier, null);
+      sweep[r] = (System.nanoTime() - t0) / 1e6;
+    }
+    System.out.printf("compute-optimal solve (Chinchilla, C = 5.76e23): median %.1f us per solve (%d rounds of %d, after %d warm-up)%n",
+        median(single), rounds, perRound, 10 * perRound);
+    System.out.printf("1,000-budget frontier (for ... minimize ... row, table printed): median %.1f ms (%d rounds, after 5 warm-up)%n",
+        median(sweep), rounds);
+  }
+
+  static double median(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+  }
+}

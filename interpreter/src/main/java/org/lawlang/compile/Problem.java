@@ -1,0 +1,44 @@
+package org.lawlang.compile;
+
+import java.util.List;
+import org.lawlang.diag.Span;
+import org.lawlang.syntax.Expr;
+import org.lawlang.syntax.Expr.Relation;
+
+/**
+ * A solver-neutral optimisation question, lowered from `minimize` / `maximize` by
+ * org.lawlang.eval.ProblemBuilder: decision variables with bounds, a flattened objective and
+ * flattened constraints. Every expression mentions only numbers, math builtins and the
+ * variables (as {@link Expr.Name}). Solved by org.lawlang.solve.
+ */
+public record Problem(List<Var> variables, Expr objective, boolean maximize, List<Constraint> constraints) {
+  public Problem {
+    variables = List.copyOf(variables);
+    constraints = List.copyOf(constraints);
+  }
+
+  /**
+   * A decision variable. {@code positive} variables live in log space (the default: the
+   * quantities of scaling laws are positive); a range reaching zero or below makes it linear.
+   */
+  public record Var(String name, Span span, double lo, double hi, boolean positive) {}
+
+  /**
+   * {@code lhs relation rhs}. {@code perturbLhs} says which side a shadow price moves: the
+   * side that holds no variable (the budget), or the right-hand side when both do.
+   */
+  public record Constraint(String name, Span span, Expr lhs, Relation relation, Expr rhs, boolean perturbLhs) {}
+
+  public List<String> names() {
+    return variables.stream().map(Var::name).toList();
+  }
+
+  public int index(String name) {
+    for (int i = 0; i < variables.size(); i++) {
+      if (variables.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

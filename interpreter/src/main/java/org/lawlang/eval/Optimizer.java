@@ -1,0 +1,185 @@
+package org.lawlang.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lawlang.compile.GeometricForm;
+import org.lawlang.compile.Problem;
+import org.lawlang.diag.Diagnostic;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.diag.Span;
+import org.lawlang.solve.LocalSolver;
+import org.lawlang.solve.LogSpaceSolver;
+import org.lawlang.solve.ShadowPrices;
+import org.lawlang.solve.Solution;
+import org.lawlang.syntax.Expr;
+import org.lawlang.syntax.ExprPrinter;
+import org.lawlang.syntax.NumberFormat;
+
+/**
+ * The optimisation service (registered in {@link Services#standard()}): lowers `minimize` /
+ * `maximize` with {@link ProblemBuilder}, solves power-law problems globally in log space
+ * ({@link LogSpaceSolver}) and anything else locally ({@link LocalSolver}), prices the
+ * constraints ({@link ShadowPrices}) and returns an {@link OptimumValue}. Infeasible and
+ * unbounded problems are errors naming the constraints or variables; an iteration limit is a
+ * warning on a result that says so. `solve` is handled by {@link RootSolve}.
+ */
+public final class Optimizer implements Services.OptimizeService {
+  @Override
+  public Value optimize(Expr.Optimize node, Interpreter in, Env env) {
+    ProblemBuilder.Built built = ProblemBuilder.build(node, in, env);
+    Problem p = built.problem();
+    if (p.variables().isEmpty()) {
+      throw LawException.of(Msg.OPT_NO_VARIABLES, node.objective().span())
+          .hint("name the variables with 'over', or use names that are not defined: minimize L(N, D) subject to 6*N*D = C");
+    }
+    Set<String> unused = ProblemBuilder.unused(p);
+    if (!unused.isEmpty()) {
+      Problem.Var v = p.variables().get(p.index(unused.iterator().next()));
+      throw LawException.of(Msg.OPT_UNUSED_VARIABLE, v.span(), v.name());
+    }
+    Solution s = null;
+    GeometricForm gf = GeometricForm.of(p);
+    if (gf != null) {
+      signErrors(gf, p, built);
+      s = LogSpaceSolver.solve(gf);
+    } else {
+      nonPositiveRange(p);
+    }
+    if (s == null) {
+      s = LocalSolver.solve(p, in.session().settings().seed());
+    }
+    String heading = (p.maximize() ? "maximum of " : "minimum of ") + node.objective().span().text();
+    return report(s, p, built, node, heading, in);
+  }
+
+  @Override
+  public Value solve(Expr.Solve node, Interpreter in, Env env) {
+    return RootSolve.solve(node, in, env);
+  }
+
+  private static Value report(Solution s, Problem p, ProblemBuilder.Built built, Expr.Optimize node, String heading, Interpreter in) {
+    switch (s.status()) {
+      case INFEASIBLE -> throw LawException.of(Msg.OPT_INFEASIBLE, node.span(), "these constraints cannot hold together: "
+          + String.join(", ", names(s.conflicting(), p, built)))
+          .hint(s.global() ? "the problem is convex in log space, so no point satisfies them all"
+              : "no start of the local method found a point that satisfies them all");
+      case UNBOUNDED -> {
+        List<String> up = new ArrayList<>();
+        List<String> down = new ArrayList<>();
+        for (int i : s.diverging()) {
+          (s.x() != null && Math.abs(s.x()[i]) < 1 ? down : up).add(p.variables().get(i).name());
+        }
+        List<String> parts = new ArrayList<>();
+        if (!up.isEmpty()) {
+          parts.add(String.join(", ", up) + (up.size() == 1 ? " grows" : " grow") + " without limit");
+        }
+        if (!down.isEmpty()) {
+          parts.add(String.join(", ", down) + (down.size() == 1 ? " shrinks" : " shrink") + " towards 0");
+        }
+        double at = s.x() == null ? Double.NaN : objective(p, s.x());
+        String value = Double.isFinite(at) ? ", the objective approaching " + NumberFormat.show(at) : "";
+        throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), (parts.isEmpty() ? "the variables run away" : String.join(" and ", parts)) + value)
+            .hint("bound them with a constraint (subject to N <= 1T) or a range (over N in [1M, 10T])");
+      }
+      default -> {
+        // optimal or iteration limit: a result with its status
+      }
+    }
+    double[] x = s.x();
+    if (x == null) {
+      throw LawException.of(Msg.OPT_NOT_CONVERGED, node.span(), "no start reached a point where the objective and constraints are defined")
+          .hint("give the variables ranges with 'over' (over N in [1M, 10T]) so that the search starts where the formula is defined");
+    }
+    ShadowPrices.Prices prices = ShadowPrices.of(p, x);
+    List<OptimumValue.ConstraintInfo> infos = new ArrayList<>();
+    for (int j = 0; j < p.constraints().size(); j++) {
+      infos.add(new OptimumValue.ConstraintInfo(built.keys().get(j), built.labels().get(j), prices.active()[j],
+          prices.perUnit()[j], prices.perDoubling()[j]));
+    }
+    Map<String, Double> point = new LinkedHashMap<>();
+    for (int i = 0; i < x.length; i++) {
+      point.put(p.variables().get(i).name(), x[i]);
+    }
+    String method = s.global() ? "power law, convex in log space" : s.method();
+    OptimumValue v = new OptimumValue(heading, s.status().word, s.global(), method, s.iterations(), point, objective(p, x), infos, null);
+    if (s.status() == Solution.Status.ITERATION_LIMIT) {
+      in.warnOnce("opt-limit", Diagnostic.warning(Msg.OPT_NOT_CONVERGED, node.span(),
+          "the result is the best point found after " + s.iterations() + " iterations; its status says iteration-limit"));
+    }
+    return v;
+  }
+
+  static double objective(Problem p, double[] x) {
+    Map<String, Integer> slots = new java.util.HashMap<>();
+    for (int i = 0; i < x.length; i++) {
+      slots.put(p.variables().get(i).name(), i);
+    }
+    return org.lawlang.compile.Compiled.compile(p.objective(), slots).apply(x);
+  }
+
+  private static List<String> names(List<Integer> which, Problem p, ProblemBuilder.Built built) {
+    List<String> out = new ArrayList<>();
+    List<Integer> sorted = new ArrayList<>(which);
+    sorted.sort((a, b) -> a >= 0 && b >= 0 ? Integer.compare(a, b) : Integer.compare(b, a));
+    for (int j : sorted) {
+      String name = j >= 0 ? built.labels().get(j) : "the range of " + p.variables().get(-1 - j).name();
+      if (!out.contains(name)) {
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  /** A power-law constraint whose two sides can never meet because one is zero or negative. */
+  private static void signErrors(GeometricForm gf, Problem p, ProblemBuilder.Built built) {
+    for (int j : gf.contradictions()) {
+      Problem.Constraint c = p.constraints().get(j);
+      Expr side = c.perturbLhs() ? c.lhs() : c.rhs();
+      if (side instanceof Expr.Num n && n.value() <= 0) {
+        throw LawException.of(Msg.OPT_NONPOSITIVE_LEVEL, c.span(), built.labels().get(j), NumberFormat.show(n.value()))
+            .hint("the variables of a power-law problem are positive, so the other side is positive too");
+      }
+    }
+  }
+
+  /** A variable whose range reaches zero or below in what would otherwise be a power-law problem. */
+  private static void nonPositiveRange(Problem p) {
+    List<Problem.Var> positive = new ArrayList<>();
+    Problem.Var bad = null;
+    for (Problem.Var v : p.variables()) {
+      if (!v.positive() && bad == null) {
+        bad = v;
+      }
+      positive.add(new Problem.Var(v.name(), v.span(), Math.max(v.lo(), 0), v.hi(), true));
+    }
+    if (bad != null && GeometricForm.of(new Problem(positive, p.objective(), p.maximize(), p.constraints())) != null
+        && fractionalPower(p, p.index(bad.name()))) {
+      throw LawException.of(Msg.OPT_NONPOSITIVE, bad.span(), bad.name(), "values down to " + NumberFormat.show(bad.lo()))
+          .hint("give it a positive range, e.g. over " + bad.name() + " in [1M, 10T]");
+    }
+  }
+
+  /** Whether variable {@code i} appears with a fractional exponent (so it must be positive). */
+  private static boolean fractionalPower(Problem p, int i) {
+    Map<String, Integer> slots = new java.util.HashMap<>();
+    for (int k = 0; k < p.variables().size(); k++) {
+      slots.put(p.variables().get(k).name(), k);
+    }
+    List<Expr> sides = new ArrayList<>(List.of(p.objective()));
+    p.constraints().forEach(c -> {
+      sides.add(c.lhs());
+      sides.add(c.rhs());
+    });
+    for (Expr e : sides) {
+      org.lawlang.compile.Signomial s = org.lawlang.compile.Signomial.of(e, slots);
+      if (s != null && s.terms().stream().anyMatch(t -> t.exps()[i] != Math.rint(t.exps()[i]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

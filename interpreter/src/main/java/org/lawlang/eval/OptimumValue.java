@@ -1,0 +1,143 @@
+package org.lawlang.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lawlang.diag.Span;
+import org.lawlang.syntax.NumberFormat;
+
+/**
+ * The result of `minimize`, `maximize` or `solve`: the variables at the optimum (or root)
+ * by name, and the fields value, status, global, method, iterations, active, shadow and
+ * doubling (per constraint: the optimum's change per unit of the constraint's level, and
+ * when the level doubles). Prints as a small report; read by the API as an {@link OptimumReport}.
+ */
+public final class OptimumValue implements Value, OptimumReport {
+  /** One constraint's line in the report. */
+  record ConstraintInfo(String key, String label, boolean active, double perUnit, double perDoubling) {}
+
+  private final String heading;
+  private final String status;
+  private final boolean global;
+  private final String method;
+  private final int iterations;
+  private final Map<String, Double> point;
+  private final double objective;
+  private final List<ConstraintInfo> constraints;
+  private final String note;
+
+  OptimumValue(String heading, String status, boolean global, String method, int iterations, Map<String, Double> point,
+      double objective, List<ConstraintInfo> constraints, String note) {
+    this.heading = heading;
+    this.status = status;
+    this.global = global;
+    this.method = method;
+    this.iterations = iterations;
+    this.point = new LinkedHashMap<>(point);
+    this.objective = objective;
+    this.constraints = List.copyOf(constraints);
+    this.note = note;
+  }
+
+  @Override
+  public String typeName() {
+    return "optimum";
+  }
+
+  @Override
+  public String status() {
+    return status;
+  }
+
+  @Override
+  public boolean global() {
+    return global;
+  }
+
+  @Override
+  public Map<String, Double> point() {
+    return java.util.Collections.unmodifiableMap(point);
+  }
+
+  @Override
+  public double objective() {
+    return objective;
+  }
+
+  @Override
+  public List<String> activeConstraints() {
+    return constraints.stream().filter(ConstraintInfo::active).map(ConstraintInfo::key).toList();
+  }
+
+  @Override
+  public Map<String, Double> shadowPrices() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    constraints.forEach(c -> out.put(c.key(), c.perUnit()));
+    return out;
+  }
+
+  @Override
+  public List<String> fieldNames() {
+    List<String> out = new ArrayList<>(point.keySet());
+    out.addAll(List.of("value", "status", "global", "method", "iterations", "active", "shadow", "doubling"));
+    return out;
+  }
+
+  @Override
+  public Value field(String name, Span at) {
+    Double v = point.get(name);
+    if (v != null) {
+      return new Values.Num(v);
+    }
+    return switch (name) {
+      case "value" -> new Values.Num(Double.isNaN(objective) && point.size() == 1 ? point.values().iterator().next() : objective);
+      case "status" -> new Values.Str(status);
+      case "global" -> new Values.Bool(global);
+      case "method" -> new Values.Str(method);
+      case "iterations" -> new Values.Num(iterations);
+      case "active" -> new Values.ListVal(activeConstraints().stream().map(s -> (Value) new Values.Str(s)).toList());
+      case "shadow", "doubling" -> {
+        Map<String, Value> fields = new LinkedHashMap<>();
+        constraints.forEach(c -> fields.put(c.key(), new Values.Num(name.equals("shadow") ? c.perUnit() : c.perDoubling())));
+        yield new Values.Record(name, fields);
+      }
+      default -> Value.super.field(name, at);
+    };
+  }
+
+  @Override
+  public String show() {
+    StringBuilder out = new StringBuilder(heading).append(": ").append(status);
+    if (Double.isNaN(objective)) {
+      out.append(" (").append(method).append(")");
+    } else {
+      out.append(global ? ", global" : ", local").append(" (").append(method).append(")");
+    }
+    int width = point.keySet().stream().mapToInt(String::length).max().orElse(0);
+    width = Math.max(width, Double.isNaN(objective) ? 0 : 5);
+    for (Map.Entry<String, Double> e : point.entrySet()) {
+      out.append("\n  ").append(pad(e.getKey(), width)).append("  ").append(NumberFormat.show(e.getValue()));
+    }
+    if (!Double.isNaN(objective)) {
+      out.append("\n  ").append(pad("value", width)).append("  ").append(NumberFormat.show(objective));
+    }
+    if (!constraints.isEmpty()) {
+      List<List<Value>> rows = new ArrayList<>();
+      for (ConstraintInfo c : constraints) {
+        rows.add(List.of(new Values.Str(c.label()), new Values.Str(c.active() ? "yes" : "no"), new Values.Num(c.perUnit()),
+            new Values.Num(c.perDoubling())));
+      }
+      String table = new TableValue(List.of("constraint", "active", "shadow", "doubling"), rows).show();
+      out.append("\n  ").append(table.replace("\n", "\n  "));
+    }
+    if (note != null) {
+      out.append("\n  ").append(note);
+    }
+    return out.toString();
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
+  }
+}

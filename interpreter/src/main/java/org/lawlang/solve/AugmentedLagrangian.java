@@ -1,0 +1,190 @@
+package org.lawlang.solve;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lawlang.compile.SmoothFunction;
+
+/**
+ * One run of the augmented Lagrangian method from one start: minimise
+ * f + Σ ν_i h_i + ρ/2 Σ h_i² + 1/(2ρ) Σ (max(0, λ_j + ρ g_j)² − λ_j²) by {@link Newton},
+ * update ν and λ, and raise ρ when the violation does not fall fourfold. Constraints are
+ * h_i(u) = 0 and g_j(u) <= 0, already scaled to relative size; bounds are g's of their own.
+ */
+final class AugmentedLagrangian {
+  private final SmoothFunction f;
+  private final double sign;
+  private final List<SmoothFunction> eqs;
+  private final List<SmoothFunction> ineqs;
+  private final double[][] bounds;
+
+  AugmentedLagrangian(SmoothFunction f, double sign, List<SmoothFunction> eqs, List<SmoothFunction> ineqs, double[][] bounds) {
+    this.f = f;
+    this.sign = sign;
+    this.eqs = eqs;
+    this.ineqs = ineqs;
+    this.bounds = bounds;
+  }
+
+  /** An end point: the objective (as minimised), feasibility, and the violated constraints. */
+  record Result(double[] u, double objective, double violation, boolean converged, boolean diverged, List<Integer> violated,
+      int iterations) {
+    boolean feasible() {
+      return violation <= 1e-7;
+    }
+
+    boolean better(Result o) {
+      if (feasible() != o.feasible()) {
+        return feasible();
+      }
+      if (!feasible()) {
+        return violation < o.violation;
+      }
+      if (Math.abs(objective - o.objective) <= 1e-10 * Math.max(1, Math.abs(o.objective))) {
+        return converged && !o.converged;
+      }
+      return objective < o.objective;
+    }
+  }
+
+  Result run(double[] u0) {
+    int n = u0.length;
+    int m = eqs.size();
+    int q = ineqs.size() + 2 * n;
+    double f0 = f.value(u0);
+    double fscale = Double.isFinite(f0) && f0 != 0 ? Math.abs(f0) : 1;
+    double[] nu = new double[m];
+    double[] lam = new double[q];
+    double rho = 10;
+    double[] u = u0.clone();
+    double prev = Double.POSITIVE_INFINITY;
+    int iterations = 0;
+    boolean converged = false;
+    double limit = 600;
+    for (double[] b : bounds) {
+      if (!Double.isInfinite(b[0]) || !Double.isInfinite(b[1])) {
+        limit = Math.max(limit, 1e3 * Math.max(Math.abs(b[0]) < Double.POSITIVE_INFINITY ? Math.abs(b[0]) : 0,
+            Math.abs(b[1]) < Double.POSITIVE_INFINITY ? Math.abs(b[1]) : 0));
+      }
+    }
+    double[] gi = new double[n];
+    double[][] hi = new double[n][n];
+    for (int outer = 0; outer < 60; outer++) {
+      final double r = rho;
+      final double[] nuf = nu.clone();
+      final double[] lamf = lam.clone();
+      Newton.Result res = Newton.minimize((x, g, h) -> {
+        double v = sign * f.eval(x, g, h) / fscale;
+        for (int a = 0; a < n; a++) {
+          g[a] *= sign / fscale;
+          for (int b = 0; b < n; b++) {
+            h[a][b] *= sign / fscale;
+          }
+        }
+        for (int i = 0; i < m; i++) {
+          double hv = eqs.get(i).eval(x, gi, hi);
+          double w = nuf[i] + r * hv;
+          v += nuf[i] * hv + 0.5 * r * hv * hv;
+          accumulate(g, h, gi, hi, w, r);
+        }
+        for (int j = 0; j < q; j++) {
+          double gv = constraint(j, x, gi, hi);
+          if (Double.isNaN(gv)) {
+            continue;
+          }
+          double w = lamf[j] + r * gv;
+          if (w > 0) {
+            v += (w * w - lamf[j] * lamf[j]) / (2 * r);
+            accumulate(g, h, gi, hi, w, r);
+          } else {
+            v -= lamf[j] * lamf[j] / (2 * r);
+          }
+        }
+        return v;
+      }, u, 1e-10, 100, limit);
+      iterations += res.iterations();
+      u = res.x();
+      if (res.diverged()) {
+        return new Result(u, Double.NaN, Double.POSITIVE_INFINITY, false, true, List.of(), iterations);
+      }
+      double violation = 0;
+      for (int i = 0; i < m; i++) {
+        double hv = eqs.get(i).value(u);
+        nu[i] += rho * hv;
+        violation = Math.max(violation, Math.abs(hv));
+      }
+      for (int j = 0; j < q; j++) {
+        double gv = constraint(j, u, null, null);
+        if (Double.isNaN(gv)) {
+          continue;
+        }
+        lam[j] = Math.max(0, lam[j] + rho * gv);
+        violation = Math.max(violation, Math.max(0, gv));
+      }
+      if (!Double.isFinite(violation)) {
+        break;
+      }
+      if (violation < 1e-11 && res.converged() && outer > 0) {
+        converged = true;
+        break;
+      }
+      if (violation > 0.25 * prev) {
+        rho = Math.min(rho * 10, 1e12);
+      }
+      prev = violation;
+    }
+    List<Integer> violated = new ArrayList<>();
+    double violation = 0;
+    for (int i = 0; i < m; i++) {
+      double hv = Math.abs(eqs.get(i).value(u));
+      violation = Math.max(violation, hv);
+      if (!(hv <= 1e-7)) {
+        violated.add(i);
+      }
+    }
+    for (int j = 0; j < q; j++) {
+      double gv = constraint(j, u, null, null);
+      if (Double.isNaN(gv)) {
+        continue;
+      }
+      violation = Math.max(violation, Math.max(0, gv));
+      if (gv > 1e-7) {
+        violated.add(m + j);
+      }
+    }
+    double obj = sign * f.value(u);
+    return new Result(u, obj, Double.isNaN(violation) ? Double.POSITIVE_INFINITY : violation, converged, false, violated, iterations);
+  }
+
+  /** Inequality j (user constraints, then lo/hi bounds per variable); NaN when absent. */
+  private double constraint(int j, double[] x, double[] g, double[][] h) {
+    if (j < ineqs.size()) {
+      return g == null ? ineqs.get(j).value(x) : ineqs.get(j).eval(x, g, h);
+    }
+    int k = j - ineqs.size();
+    int var = k / 2;
+    boolean upper = k % 2 == 1;
+    double b = bounds[var][upper ? 1 : 0];
+    if (Double.isInfinite(b)) {
+      return Double.NaN;
+    }
+    if (g != null) {
+      Arrays.fill(g, 0);
+      for (double[] row : h) {
+        Arrays.fill(row, 0);
+      }
+      g[var] = upper ? 1 : -1;
+    }
+    return upper ? x[var] - b : b - x[var];
+  }
+
+  private static void accumulate(double[] g, double[][] h, double[] gi, double[][] hi, double w, double r) {
+    int n = g.length;
+    for (int a = 0; a < n; a++) {
+      g[a] += w * gi[a];
+      for (int b = 0; b < n; b++) {
+        h[a][b] += w * hi[a][b] + r * gi[a] * gi[b];
+      }
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.lawlang.solve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.lawlang.compile.Problem;
+import org.lawlang.compile.SmoothFunction;
+import org.lawlang.syntax.Expr;
+import org.lawlang.syntax.Expr.Binary;
+import org.lawlang.syntax.Expr.BinaryOp;
+import org.lawlang.syntax.Expr.Relation;
+
+/**
+ * The local method for problems that are not power-law problems: an augmented Lagrangian
+ * (multipliers for the equalities, clipped multipliers for the inequalities, a penalty that
+ * grows while the violation does not shrink), each subproblem minimised by {@link Newton}
+ * with exact derivatives, from several deterministic and seeded random starts; the best
+ * feasible end point wins. Positive variables are searched in log space.
+ */
+public final class LocalSolver {
+  private LocalSolver() {}
+
+  static final int STARTS = 8;
+
+  public static Solution solve(Problem p, long seed) {
+    int n = p.variables().size();
+    List<String> names = p.names();
+    boolean[] log = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      log[i] = p.variables().get(i).positive();
+    }
+    SmoothFunction f = SmoothFunction.of(p.objective(), names, log, true);
+    List<SmoothFunction> eqs = new ArrayList<>();
+    List<SmoothFunction> ineqs = new ArrayList<>();
+    List<Integer> eqIndex = new ArrayList<>();
+    List<Integer> ineqIndex = new ArrayList<>();
+    for (int j = 0; j < p.constraints().size(); j++) {
+      Problem.Constraint c = p.constraints().get(j);
+      boolean ge = c.relation() == Relation.GE || c.relation() == Relation.GT;
+      Expr diff = ge ? sub(c.rhs(), c.lhs()) : sub(c.lhs(), c.rhs());
+      double scale = scale(c);
+      Expr scaled = new Binary(c.span(), BinaryOp.DIV, diff, new Expr.Num(c.span(), scale));
+      if (c.relation() == Relation.EQ) {
+        eqs.add(SmoothFunction.of(scaled, names, log, true));
+        eqIndex.add(j);
+      } else {
+        ineqs.add(SmoothFunction.of(scaled, names, log, true));
+        ineqIndex.add(j);
+      }
+    }
+    List<double[]> starts = starts(p, log, seed);
+    AugmentedLagrangian al = new AugmentedLagrangian(f, p.maximize() ? -1 : 1, eqs, ineqs, bounds(p, log));
+    AugmentedLagrangian.Result best = null;
+    int iterations = 0;
+    boolean diverged = false;
+    for (double[] u0 : starts) {
+      AugmentedLagrangian.Result r = al.run(u0);
+      iterations += r.iterations();
+      diverged |= r.diverged();
+      if (r.diverged() || !Double.isFinite(r.objective())) {
+        continue;
+      }
+      if (best == null || r.better(best)) {
+        best = r;
+      }
+    }
+    String method = "augmented Lagrangian, Newton, " + starts.size() + " starts";
+    if (best == null || (diverged && !best.feasible())) {
+      return new Solution(diverged ? Solution.Status.UNBOUNDED : Solution.Status.ITERATION_LIMIT, null, false,
+          iterations, starts.size(), method, List.of(), divergingAll(n));
+    }
+    double[] x = toVariables(best.u(), log);
+    if (!best.feasible()) {
+      List<Integer> conflict = new ArrayList<>();
+      for (int i : best.violated()) {
+        conflict.add(i < eqs.size() ? eqIndex.get(i) : i < eqs.size() + ineqs.size() ? ineqIndex.get(i - eqs.size())
+            : -1 - (i - eqs.size() - ineqs.size()) / 2);
+      }
+      return new Solution(Solution.Status.INFEASIBLE, x, false, iterations, starts.size(), method, conflict, List.of());
+    }
+    return new Solution(best.converged() ? Solution.Status.OPTIMAL : Solution.Status.ITERATION_LIMIT, x, false, iterations,
+        starts.size(), method, List.of(), List.of());
+  }
+
+  private static List<Integer> divergingAll(int n) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(i);
+    }
+    return out;
+  }
+
+  private static Expr sub(Expr a, Expr b) {
+    return new Binary(a.span(), BinaryOp.SUB, a, b);
+  }
+
+  /** The size of the constant side of a constraint, so that violations are relative. */
+  private static double scale(Problem.Constraint c) {
+    for (Expr side : List.of(c.rhs(), c.lhs())) {
+      if (side instanceof Expr.Num num && num.value() != 0 && Double.isFinite(num.value())) {
+        return Math.abs(num.value());
+      }
+    }
+    return 1;
+  }
+
+  /** Bounds as inequalities on u: {lo, hi} per variable (infinite when absent). */
+  private static double[][] bounds(Problem p, boolean[] log) {
+    int n = log.length;
+    double[][] out = new double[n][2];
+    for (int i = 0; i < n; i++) {
+      Problem.Var v = p.variables().get(i);
+      out[i][0] = log[i] ? (v.lo() > 0 ? Math.log(v.lo()) : Double.NEGATIVE_INFINITY) : v.lo();
+      out[i][1] = log[i] ? Math.log(v.hi()) : v.hi();
+    }
+    return out;
+  }
+
+  private static List<double[]> starts(Problem p, boolean[] log, long seed) {
+    int n = log.length;
+    double[][] b = bounds(p, log);
+    List<double[]> out = new ArrayList<>();
+    double[] levels = {Math.log(1e9), Math.log(1e12), Math.log(1e6), 0, Math.log(1e3)};
+    for (double level : levels) {
+      double[] u = new double[n];
+      for (int i = 0; i < n; i++) {
+        u[i] = clampStart(log[i] ? level : 0, b[i]);
+      }
+      out.add(u);
+    }
+    Random random = new Random(seed);
+    while (out.size() < STARTS) {
+      double[] u = new double[n];
+      for (int i = 0; i < n; i++) {
+        u[i] = clampStart(log[i] ? random.nextDouble() * Math.log(1e14) : random.nextGaussian() * 10, b[i]);
+      }
+      out.add(u);
+    }
+    return out;
+  }
+
+  private static double clampStart(double u, double[] b) {
+    double lo = b[0];
+    double hi = b[1];
+    if (Double.isFinite(lo) && Double.isFinite(hi)) {
+      return u >= lo && u <= hi ? u : 0.5 * (lo + hi);
+    }
+    if (Double.isFinite(lo) && u < lo) {
+      return lo + 1;
+    }
+    if (Double.isFinite(hi) && u > hi) {
+      return hi - 1;
+    }
+    return u;
+  }
+
+  static double[] toVariables(double[] u, boolean[] log) {
+    double[] x = u.clone();
+    for (int i = 0; i < x.length; i++) {
+      if (log[i]) {
+        x[i] = Math.exp(x[i]);
+      }
+    }
+    return x;
+  }
+}

@@ -1,0 +1,161 @@
+package org.lawlang.solve;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.lawlang.compile.GeometricForm;
+import org.lawlang.compile.GeometricForm.Inequality;
+import org.lawlang.compile.GeometricForm.Linear;
+
+/**
+ * Solves a power-law problem ({@link GeometricForm}) globally in log space: the monomial
+ * equalities are linear in x = ln v and are eliminated exactly (x = x0 + Z·y, from Commons
+ * Math's SVD), the log of the objective posynomial is minimised over y by Newton's method —
+ * with a log barrier for the inequalities, after a phase-I search for a strictly feasible
+ * point. The problem is convex in y, so the optimum is global. Answers null when a relaxed
+ * equality is not tight at the optimum, or when the feasible set has no interior (the
+ * caller then uses the local method).
+ */
+public final class LogSpaceSolver {
+  private LogSpaceSolver() {}
+
+  static final double LIMIT = 600;
+
+  public static Solution solve(GeometricForm gf) {
+    String method = "log-space Newton, convex";
+    if (!gf.contradictions().isEmpty()) {
+      return new Solution(Solution.Status.INFEASIBLE, null, true, 0, 1, method, gf.contradictions(), List.of());
+    }
+    int n = gf.n();
+    double[] x0 = new double[n];
+    double[][] z = null;
+    int k = n;
+    List<Linear> eqs = gf.equalities();
+    if (!eqs.isEmpty()) {
+      int m = eqs.size();
+      int rows = Math.max(m, n);
+      double[][] a = new double[rows][n];
+      double[] b = new double[rows];
+      for (int i = 0; i < m; i++) {
+        a[i] = eqs.get(i).a().clone();
+        b[i] = eqs.get(i).b();
+      }
+      SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
+      double[] s = svd.getSingularValues();
+      double tol = 1e-10 * Math.max(1, s[0]);
+      int rank = 0;
+      for (double v : s) {
+        rank += v > tol ? 1 : 0;
+      }
+      RealMatrix pinv = svd.getSolver().getInverse();
+      double[] xp = pinv.operate(new ArrayRealVector(b)).toArray();
+      double[] residual = new Array2DRowRealMatrix(a, false).operate(xp);
+      List<Integer> bad = new ArrayList<>();
+      for (int i = 0; i < m; i++) {
+        if (Math.abs(residual[i] - b[i]) > 1e-8 * (1 + Math.abs(b[i]))) {
+          bad.add(eqs.get(i).constraint());
+        }
+      }
+      if (!bad.isEmpty()) {
+        List<Integer> all = eqs.stream().map(Linear::constraint).toList();
+        return new Solution(Solution.Status.INFEASIBLE, null, true, 0, 1, method, all, List.of());
+      }
+      x0 = xp;
+      k = n - rank;
+      RealMatrix v = svd.getV();
+      z = new double[n][k];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < k; j++) {
+          z[i][j] = v.getEntry(i, rank + j);
+        }
+      }
+    }
+    LogSumExp f0 = LogSumExp.reduce(gf.objective(), x0, z);
+    List<Inequality> ineqs = gf.inequalities();
+    LogSumExp[] fs = new LogSumExp[ineqs.size()];
+    for (int j = 0; j < fs.length; j++) {
+      fs[j] = LogSumExp.reduce(ineqs.get(j).lse(), x0, z);
+    }
+    double[] y = new double[k];
+    int iterations = 0;
+    if (k > 0 && fs.length == 0) {
+      Newton.Result r = Newton.minimize((yy, g, h) -> f0.eval(yy, g, h), y, 1e-12, 200, LIMIT);
+      iterations = r.iterations();
+      y = r.x();
+      if (r.diverged()) {
+        return unbounded(x0, z, y, iterations, method);
+      }
+      if (!r.converged()) {
+        return new Solution(Solution.Status.ITERATION_LIMIT, point(x0, z, y), true, iterations, 1, method, List.of(), List.of());
+      }
+    } else if (fs.length > 0) {
+      PhaseOne.Result p1 = PhaseOne.find(fs, y);
+      iterations += p1.iterations();
+      if (p1.y() == null && p1.least() <= 1e-7) {
+        return null; // feasible only on the boundary (e.g. a <= and a >= that meet): no interior for the barrier
+      }
+      if (p1.y() == null) {
+        List<Integer> conflict = new ArrayList<>();
+        eqs.forEach(e -> conflict.add(e.constraint()));
+        for (int j : p1.active()) {
+          conflict.add(ineqs.get(j).constraint());
+        }
+        return new Solution(Solution.Status.INFEASIBLE, null, true, iterations, 1, method, conflict, List.of());
+      }
+      y = p1.y();
+      if (k > 0) {
+        Barrier.Result r = Barrier.minimize(f0, fs, y);
+        iterations += r.iterations();
+        y = r.y();
+        if (r.diverged()) {
+          return unbounded(x0, z, y, iterations, method);
+        }
+        if (!r.converged()) {
+          return new Solution(Solution.Status.ITERATION_LIMIT, point(x0, z, y), true, iterations, 1, method, List.of(), List.of());
+        }
+      }
+      for (int j = 0; j < fs.length; j++) {
+        if (ineqs.get(j).relaxed() && fs[j].value(y) < -1e-7) {
+          return null;
+        }
+      }
+    }
+    return new Solution(Solution.Status.OPTIMAL, point(x0, z, y), true, iterations, 1, method, List.of(), List.of());
+  }
+
+  private static Solution unbounded(double[] x0, double[][] z, double[] y, int iterations, String method) {
+    double[] x = logPoint(x0, z, y);
+    List<Integer> diverging = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (Math.abs(x[i]) > 50) {
+        diverging.add(i);
+      }
+    }
+    return new Solution(Solution.Status.UNBOUNDED, point(x0, z, y), true, iterations, 1, method, List.of(), diverging);
+  }
+
+  private static double[] logPoint(double[] x0, double[][] z, double[] y) {
+    double[] x = x0.clone();
+    for (int i = 0; i < x.length; i++) {
+      if (z == null) {
+        x[i] += y[i];
+      } else {
+        for (int j = 0; j < y.length; j++) {
+          x[i] += z[i][j] * y[j];
+        }
+      }
+    }
+    return x;
+  }
+
+  private static double[] point(double[] x0, double[][] z, double[] y) {
+    double[] x = logPoint(x0, z, y);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.exp(x[i]);
+    }
+    return x;
+  }
+}

@@ -1,0 +1,92 @@
+package org.lawlang.solve;
+
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+
+/**
+ * `solve lhs = rhs for X`: scans the range for a sign change of f = lhs − rhs — on a log grid
+ * (half a decade apart, 1e-30 to 1e30 by default) when X is positive, an even grid otherwise
+ * — then refines the first bracket with Commons Math's Brent solver (in ln X for a positive
+ * X). Says when no sign change exists, with the least and greatest f seen, for the message.
+ */
+public final class RootFinder {
+  private RootFinder() {}
+
+  /** A root (or NaN), the residual there, how many sign changes the scan saw, and the range of f. */
+  public record Root(double x, double residual, int signChanges, boolean converged, double fMin, double xAtMin, double fMax,
+      double xAtMax, boolean nanSeen) {}
+
+  public static Root find(DoubleUnaryOperator f, double lo, double hi, boolean positive) {
+    boolean log = positive;
+    if (log) {
+      lo = Double.isFinite(lo) && lo > 0 ? lo : 1e-30;
+      hi = Double.isFinite(hi) ? hi : 1e30;
+    } else {
+      lo = Double.isFinite(lo) ? lo : -1e6;
+      hi = Double.isFinite(hi) ? hi : 1e6;
+    }
+    double a = log ? Math.log(lo) : lo;
+    double b = log ? Math.log(hi) : hi;
+    int points = log ? (int) Math.max(20, Math.min(400, Math.ceil((b - a) / (0.5 * Math.log(10))) + 1)) : 201;
+    final boolean lg = log;
+    DoubleUnaryOperator g = u -> f.applyAsDouble(lg ? Math.exp(u) : u);
+    double fMin = Double.POSITIVE_INFINITY;
+    double fMax = Double.NEGATIVE_INFINITY;
+    double xMin = Double.NaN;
+    double xMax = Double.NaN;
+    boolean nan = false;
+    int changes = 0;
+    double bracketA = Double.NaN;
+    double bracketB = Double.NaN;
+    double prevU = Double.NaN;
+    double prevF = Double.NaN;
+    double exact = Double.NaN;
+    for (int i = 0; i < points; i++) {
+      double u = i == points - 1 ? b : a + (b - a) * i / (points - 1);
+      double v = g.applyAsDouble(u);
+      double x = log ? Math.exp(u) : u;
+      if (!Double.isFinite(v)) {
+        nan = true;
+        prevF = Double.NaN;
+        continue;
+      }
+      if (v < fMin) {
+        fMin = v;
+        xMin = x;
+      }
+      if (v > fMax) {
+        fMax = v;
+        xMax = x;
+      }
+      if (v == 0 && Double.isNaN(exact) && Double.isNaN(bracketA)) {
+        exact = u;
+      }
+      if (!Double.isNaN(prevF) && (prevF < 0) != (v < 0) && prevF != 0 && v != 0) {
+        changes++;
+        if (Double.isNaN(bracketA) && Double.isNaN(exact)) {
+          bracketA = prevU;
+          bracketB = u;
+        }
+      }
+      prevU = u;
+      prevF = v;
+    }
+    if (!Double.isNaN(exact)) {
+      double x = log ? Math.exp(exact) : exact;
+      return new Root(x, 0, Math.max(changes, 1), true, fMin, xMin, fMax, xMax, nan);
+    }
+    if (Double.isNaN(bracketA)) {
+      return new Root(Double.NaN, Double.NaN, 0, false, fMin, xMin, fMax, xMax, nan);
+    }
+    try {
+      double u = new BrentSolver(1e-15, 1e-14).solve(200, g::applyAsDouble, bracketA, bracketB);
+      double x = log ? Math.exp(u) : u;
+      return new Root(x, f.applyAsDouble(x), changes, true, fMin, xMin, fMax, xMax, nan);
+    } catch (MathIllegalStateException e) {
+      double u = 0.5 * (bracketA + bracketB);
+      double x = log ? Math.exp(u) : u;
+      return new Root(x, f.applyAsDouble(x), changes, false, fMin, xMin, fMax, xMax, nan);
+    }
+  }
+}

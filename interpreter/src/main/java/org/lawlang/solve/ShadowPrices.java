@@ -1,0 +1,101 @@
+package org.lawlang.solve;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.lawlang.compile.Problem;
+import org.lawlang.compile.SmoothFunction;
+import org.lawlang.syntax.Expr.Relation;
+
+/**
+ * Which constraints are active at an optimum and what each is worth: the Lagrange
+ * multipliers μ from the stationarity condition ∇f = Σ μ_i ∇(lhs_i − rhs_i) over the active
+ * constraints and bounds (least squares by Commons Math's QR, exact gradients, in log
+ * coordinates for positive variables). Moving a constraint's level — the side without
+ * variables, e.g. the budget C of `6*N*D = C` — by the factor e^δ moves the optimum by
+ * μ·level·δ (envelope theorem): {@code perUnit} = μ, {@code perDoubling} = μ·level·ln 2.
+ */
+public final class ShadowPrices {
+  private ShadowPrices() {}
+
+  public record Prices(boolean[] active, double[] perUnit, double[] perDoubling, double[] level) {}
+
+  public static Prices of(Problem p, double[] x) {
+    int n = x.length;
+    int m = p.constraints().size();
+    List<String> names = p.names();
+    boolean[] log = new boolean[n];
+    double[] u = x.clone();
+    for (int i = 0; i < n; i++) {
+      log[i] = p.variables().get(i).positive();
+      if (log[i]) {
+        u[i] = Math.log(x[i]);
+      }
+    }
+    double[] gf = new double[n];
+    SmoothFunction.of(p.objective(), names, log, false).eval(u, gf, null);
+    boolean[] active = new boolean[m];
+    double[] level = new double[m];
+    List<double[]> columns = new ArrayList<>();
+    List<Integer> which = new ArrayList<>();
+    for (int j = 0; j < m; j++) {
+      Problem.Constraint c = p.constraints().get(j);
+      double[] gl = new double[n];
+      double[] gr = new double[n];
+      double l = SmoothFunction.of(c.lhs(), names, log, false).eval(u, gl, null);
+      double r = SmoothFunction.of(c.rhs(), names, log, false).eval(u, gr, null);
+      level[j] = c.perturbLhs() ? l : r;
+      active[j] = c.relation() == Relation.EQ || Math.abs(l - r) <= 1e-6 * Math.max(Math.max(Math.abs(l), Math.abs(r)), 1e-300);
+      if (active[j]) {
+        double[] col = new double[n];
+        for (int i = 0; i < n; i++) {
+          col[i] = gl[i] - gr[i];
+        }
+        columns.add(col);
+        which.add(j);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      Problem.Var v = p.variables().get(i);
+      for (double b : new double[] {v.lo(), v.hi()}) {
+        if (Double.isFinite(b) && Math.abs(x[i] - b) <= 1e-7 * Math.max(Math.abs(b), 1e-300)) {
+          double[] col = new double[n];
+          col[i] = 1;
+          columns.add(col);
+          which.add(-1);
+        }
+      }
+    }
+    double[] perUnit = new double[m];
+    double[] perDoubling = new double[m];
+    if (!columns.isEmpty()) {
+      int k = columns.size();
+      double[][] a = new double[Math.max(n, 1)][k];
+      for (int c = 0; c < k; c++) {
+        for (int i = 0; i < n; i++) {
+          a[i][c] = columns.get(c)[i];
+        }
+      }
+      double[] mu;
+      try {
+        mu = new QRDecomposition(new Array2DRowRealMatrix(a, false), 1e-14).getSolver().solve(new ArrayRealVector(gf)).toArray();
+      } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+        mu = new double[k];
+        java.util.Arrays.fill(mu, Double.NaN);
+      }
+      for (int c = 0; c < k; c++) {
+        int j = which.get(c);
+        if (j < 0) {
+          continue;
+        }
+        Problem.Constraint con = p.constraints().get(j);
+        double dDelta = con.perturbLhs() ? -mu[c] * level[j] : mu[c] * level[j];
+        perDoubling[j] = dDelta * Math.log(2);
+        perUnit[j] = level[j] != 0 ? dDelta / level[j] : Double.NaN;
+      }
+    }
+    return new Prices(active, perUnit, perDoubling, level);
+  }
+}
