@@ -29,12 +29,14 @@ class StdlibMetadataTest {
   static final Set<String> NO_RANGE = Set.of(
       // units: counting rules, not fits
       "units.params_nonembed", "units.params_embed", "units.params_total", "units.train_flop", "units.forward_flop",
-      // kaplan2020: the text states no compute range for L(C); B_crit is a function of the loss
-      "kaplan2020.kaplan_L_C", "kaplan2020.kaplan_B_crit",
+      // kaplan2020: the text states no compute range for L(C) and N_opt(C); B_crit is a function of the loss
+      "kaplan2020.kaplan_L_C", "kaplan2020.kaplan_N_opt", "kaplan2020.kaplan_B_crit",
       // closed forms derived from a fitted loss: the papers give no compute range for them
       "hoffmann2022.chinchilla_N_opt", "hoffmann2022.chinchilla_D_opt", "hoffmann2022.chinchilla_L_opt",
       "besiroglu2024.epoch_N_opt", "besiroglu2024.epoch_D_opt", "besiroglu2024.epoch_L_opt",
       "sardana2024.sardana_D_chinchilla",
+      // cost models, not fits
+      "kumar2024.kumar_train_flop",
       // effective-data transforms: exact formulas of the fitted law, ranges live on the loss
       "muennighoff2023.muennighoff_D_eff", "muennighoff2023.muennighoff_N_eff",
       // ranges not verified against the paper here (to add when checked)
@@ -42,7 +44,7 @@ class StdlibMetadataTest {
       "zhai2022.zhai_E",
       // form-only laws: free parameters, fitted by the user
       "henighan2020.henighan_L_N", "henighan2020.henighan_L_C", "hestness2017.hestness_L", "hestness2017.hestness_N",
-      "caballero2022.bnsl_1", "caballero2022.bnsl_2", "kumar2024.kumar_N_eff", "paquette2024.paquette_d_opt");
+      "caballero2022.bnsl_1", "caballero2022.bnsl_2", "kumar2024.kumar_N_eff", "kumar2024.kumar_N_eff_all", "paquette2024.paquette_d_opt");
 
   static Map<String, ModuleValue> modules;
 
