@@ -41,7 +41,7 @@ class StdlibMetadataTest {
       "muennighoff2023.muennighoff_D_eff", "muennighoff2023.muennighoff_N_eff",
       // ranges not verified against the paper here (to add when checked)
       "henighan2020.henighan_N_opt", "hernandez2021.hernandez_D_T", "hernandez2021.hernandez_D_T_code",
-      "zhai2022.zhai_E",
+      "zhai2022.zhai_E", "hestness2017.hestness_nmt",
       // form-only laws: free parameters, fitted by the user
       "henighan2020.henighan_L_N", "henighan2020.henighan_L_C", "hestness2017.hestness_L", "hestness2017.hestness_N",
       "caballero2022.bnsl_1", "caballero2022.bnsl_2", "kumar2024.kumar_N_eff", "kumar2024.kumar_N_eff_all", "paquette2024.paquette_d_opt");
