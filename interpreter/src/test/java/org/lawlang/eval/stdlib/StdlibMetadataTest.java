@@ -35,8 +35,8 @@ class StdlibMetadataTest {
       "hoffmann2022.chinchilla_N_opt", "hoffmann2022.chinchilla_D_opt", "hoffmann2022.chinchilla_L_opt",
       "besiroglu2024.epoch_N_opt", "besiroglu2024.epoch_D_opt", "besiroglu2024.epoch_L_opt",
       "sardana2024.sardana_D_chinchilla",
-      // cost models, not fits
-      "kumar2024.kumar_train_flop",
+      // cost models and counting rules, not fits
+      "kumar2024.kumar_train_flop", "deepseek2024.deepseek_M",
       // effective-data transforms: exact formulas of the fitted law, ranges live on the loss
       "muennighoff2023.muennighoff_D_eff", "muennighoff2023.muennighoff_N_eff",
       // ranges not verified against the paper here (to add when checked)
