@@ -80,7 +80,11 @@ public enum Msg {
   UNKNOWN_MODULE("L701", "no standard library module '%s'"),
   IMPORT_CLASH("L702", "'%s' is already defined%s"),
   IMPORT_CYCLE("L703", "import cycle: %s"),
-  EXTRAPOLATION("L704", "%s"),
+  EXTRAPOLATION("L704", "%s is evaluated at %s, more than %s× outside the range it was fitted on (%s)"),
+  COMPARE_NOT_A_LAW("L705", "compare takes laws; %s is not a law"),
+  COMPARE_MISSING_INPUT("L706", "law '%s' needs input '%s', which 'at (...)' does not give"),
+  COMPARE_UNUSED_INPUT("L707", "no law in this comparison has an input '%s'"),
+  COMPARE_MIXED_ARGS("L708", "give the point either by name (N = 70B, D = 1.4T) or by position, not both"),
 
   // ---- L8xx output, plots and files ---------------------------------------------------------
   IO("L801", "%s"),

@@ -20,7 +20,6 @@ import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Source;
 import org.lawlang.diag.Span;
-import org.lawlang.diag.Suggest;
 import org.lawlang.syntax.Stmt;
 
 /**
@@ -106,7 +105,7 @@ public final class ModuleLoader {
       if (text == null) {
         String known = String.join(", ", stdlibModules());
         throw LawException.of(Msg.UNKNOWN_MODULE, at, module)
-            .hint(Suggest.closest(module, stdlibModules()).map(s -> "did you mean '" + s + "'? ").orElse("")
+            .hint(org.lawlang.eval.stdlib.ModuleNames.suggest(module, stdlibModules()).map(s -> "did you mean '" + s + "'? ").orElse("")
                 + "the standard library has: " + known);
       }
       source = new Source("stdlib/" + module + ".law", text);
@@ -142,12 +141,15 @@ public final class ModuleLoader {
       env.define(i.alias().name(), m);
       return;
     }
-    String label = i.module() != null ? i.module().name() : i.path();
-    for (String name : m.members().keySet()) {
-      String other = importedBy.get(name);
-      if (other != null && !other.equals(label) && env.lookup(name) != null) {
-        throw LawException.of(Msg.IMPORT_CLASH, i.span(), name, " by 'import " + other + "'")
-            .hint("import one of them under a name: import " + label + " as " + shortAlias(label));
+    String label = i.module() != null ? i.module().name() : '"' + i.path() + '"';
+    for (Map.Entry<String, Value> e : m.members().entrySet()) {
+      String other = importedBy.get(e.getKey());
+      Value existing = env.lookup(e.getKey());
+      // the very same value reached twice (e.g. a module both files import) is no clash
+      if (other != null && !other.equals(label) && existing != null && existing != e.getValue()) {
+        throw LawException.of(Msg.IMPORT_CLASH, i.span(), e.getKey(), " by 'import " + other + "'")
+            .hint("import one of them under a name: import " + label + " as " + shortAlias(label)
+                + ", then write " + shortAlias(label) + "." + e.getKey());
       }
     }
     for (Map.Entry<String, Value> e : m.members().entrySet()) {
@@ -165,7 +167,8 @@ public final class ModuleLoader {
   }
 
   private static String shortAlias(String label) {
-    String base = label.replaceAll(".*/", "").replace(".law", "").replaceAll("[0-9_]+$", "");
+    String base = label.replace("\"", "").replaceAll(".*/", "").replace(".law", "").replaceAll("[0-9_]+$", "")
+        .replaceAll("[^\\p{L}\\p{N}_]", "_");
     return base.isEmpty() ? "m" : base;
   }
 

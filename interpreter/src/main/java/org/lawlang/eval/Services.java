@@ -100,6 +100,7 @@ public final class Services {
     // plots (issue 6) register here
 
     // comparison and law-call hooks (issue 5) register here
+    s.compare(new org.lawlang.eval.stdlib.Comparison()).lawCall(new org.lawlang.eval.stdlib.Extrapolation());
 
     return s;
   }
