@@ -97,6 +97,7 @@ public final class Services {
     // optimisation and solving (issue 4) registers here
 
     // plots (issue 6) register here
+    s.plot(new org.lawlang.plot.ChartPlotService());
 
     // comparison and law-call hooks (issue 5) register here
 
