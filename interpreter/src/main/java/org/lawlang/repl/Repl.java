@@ -11,6 +11,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.lawlang.api.LawEngine;
@@ -110,6 +111,11 @@ public final class Repl {
 
   /** Runs work on the worker thread; Ctrl-C meanwhile cancels the session's evaluation. */
   private boolean runCancellable(ExecutorService worker, BooleanSupplier work) {
+    // Ctrl-C must reach the handler as a signal while the input runs (not be read as a key)
+    Attributes saved = terminal.getAttributes();
+    Attributes running = new Attributes(saved);
+    running.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+    terminal.setAttributes(running);
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
       session.engine().cancel();
       session.io().println("");
@@ -129,6 +135,7 @@ public final class Repl {
       }
     } finally {
       terminal.handle(Terminal.Signal.INT, previous);
+      terminal.setAttributes(saved);
       terminal.flush();
     }
   }
