@@ -88,7 +88,7 @@ final class FigureBuilder {
     double[] x = d.column(xName);
     double[] y = broadcast(in.eval(s.y(), columns), x.length, s);
     String label = d.name();
-    labels.points(s, d.name());
+    labels.points(s);
     Figure.Series points = Scales.keepShowable(new Figure.Series(label, x, y, Figure.Kind.POINTS), options, s.span(), in);
     series.add(points);
     double[] range = Scales.range(points.x());

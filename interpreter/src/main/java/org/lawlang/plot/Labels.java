@@ -31,7 +31,7 @@ final class Labels {
     this.env = env;
   }
 
-  void points(Stmt.PlotSeries s, String dataName) {
+  void points(Stmt.PlotSeries s) {
     first(s.x().name(), s.y().span().text());
   }
 

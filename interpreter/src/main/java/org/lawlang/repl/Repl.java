@@ -139,8 +139,4 @@ public final class Repl {
       terminal.flush();
     }
   }
-
-  boolean interactive() {
-    return interactive;
-  }
 }

@@ -30,7 +30,6 @@ final class ReplSession {
   private final ReplIO io;
   private final List<String> transcript = new ArrayList<>();
   private LawEngine engine;
-  private int inputs;
 
   ReplSession(Supplier<LawEngine> factory, ReplIO io) {
     this.factory = factory;
@@ -52,7 +51,6 @@ final class ReplSession {
 
   /** Runs typed code; prints its value or its error. Returns whether it succeeded. */
   boolean evaluate(String code) {
-    inputs++;
     String name = "<repl>";
     try {
       engine.check(name, code);
@@ -127,9 +125,5 @@ final class ReplSession {
 
   List<String> transcript() {
     return List.copyOf(transcript);
-  }
-
-  int inputs() {
-    return inputs;
   }
 }

@@ -91,8 +91,8 @@ class ReplTerminalTest {
     try (TerminalDriver t = start()) {
       t.type("let kept = 7\r");
       t.prompt();
-      t.type("for i in 1..9000000 { let y = i * 2 }\r");
-      Thread.sleep(300);
+      t.type("print \"running\"; for i in 1..9000000 { let y = i * 2 }\r");
+      t.waitFor("running\n");
       t.type("\u0003");
       assertThat(t.prompt()).contains("error: cancelled [L311]");
       t.type("kept + 1\r");
