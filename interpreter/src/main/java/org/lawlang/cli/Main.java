@@ -30,7 +30,8 @@ public final class Main implements Callable<Integer> {
   static final int USAGE = 2;
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    Integer fast = FastPath.tryRun(args, System.out, System.err);
+    System.exit(fast != null ? fast : run(args, System.out, System.err));
   }
 
   /** Runs the command line with the given streams; returns the exit code. */

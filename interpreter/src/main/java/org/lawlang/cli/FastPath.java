@@ -1,0 +1,60 @@
+package org.lawlang.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.lawlang.api.LawEngine;
+import org.lawlang.diag.LawException;
+import org.lawlang.eval.Value;
+import org.lawlang.eval.Values;
+
+/**
+ * Start-up fast path for the two commands users run most, `law run FILE…` and
+ * `law eval CODE`, when they carry no options: they are dispatched without building
+ * picocli's command model. picocli's classes are compiled for Java 5, which the JVM's
+ * class-data sharing cannot archive, so loading them costs more than the rest of a run.
+ * Anything else (options, --help, other commands, usage errors) goes through picocli.
+ */
+final class FastPath {
+  private FastPath() {}
+
+  /** Runs the command if it is a plain run/eval; returns its exit code, or null to defer to picocli. */
+  static Integer tryRun(String[] args, PrintStream out, PrintStream err) {
+    if (args.length < 2) {
+      return null;
+    }
+    for (String a : args) {
+      if (a.startsWith("-")) {
+        return null;
+      }
+    }
+    if (args[0].equals("run") || args[0].equals("eval")) {
+      org.lawlang.syntax.Warmup.startInBackground();
+    }
+    if (args[0].equals("run")) {
+      LawEngine engine = LawEngine.builder().streams(out, err).build();
+      for (int i = 1; i < args.length; i++) {
+        try {
+          engine.run(Path.of(args[i]), args[i]);
+        } catch (LawException e) {
+          err.print(LawEngine.render(e.diagnostics()));
+          return Main.SCRIPT_ERROR;
+        }
+      }
+      return Main.OK;
+    }
+    if (args[0].equals("eval") && args.length == 2) {
+      LawEngine engine = LawEngine.builder().streams(out, err).build();
+      try {
+        Value v = engine.eval("<eval>", args[1]);
+        if (v != Values.Nothing.INSTANCE) {
+          out.println(v.show());
+        }
+        return Main.OK;
+      } catch (LawException e) {
+        err.print(LawEngine.render(e.diagnostics()));
+        return Main.SCRIPT_ERROR;
+      }
+    }
+    return null;
+  }
+}
