@@ -49,6 +49,8 @@ public final class Repl {
 
   /** The REPL on the process's own terminal, with history in {@link #defaultHistory()}. */
   public static int runOnSystemTerminal(String version) throws IOException {
+    // the highlighter parses on the first key; build the parser's state while the terminal opens
+    org.lawlang.syntax.Warmup.startInBackground();
     try (Terminal terminal = TerminalBuilder.builder().system(true).name("law").build()) {
       return new Repl(terminal, defaultHistory(), Path.of("").toAbsolutePath(), version).run();
     }
