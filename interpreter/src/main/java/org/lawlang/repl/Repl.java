@@ -37,7 +37,7 @@ public final class Repl {
     this.historyFile = historyFile;
     this.version = version;
     this.interactive = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-    ReplIO io = new ReplIO(terminal.writer());
+    ReplIO io = new ReplIO(terminal.writer(), interactive ? terminal : null);
     this.session = new ReplSession(() -> {
       LawEngine engine = LawEngine.builder().output(io).workDir(workDir).build();
       if (interactive) {
