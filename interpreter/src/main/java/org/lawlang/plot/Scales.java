@@ -15,7 +15,7 @@ final class Scales {
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       double t = (double) i / (n - 1);
-      out[i] = log ? Math.exp(Math.log(lo) + t * (Math.log(hi) - Math.log(lo))) : lo + t * (hi - lo);
+      out[i] = log ? StrictMath.exp(StrictMath.log(lo) + t * (StrictMath.log(hi) - StrictMath.log(lo))) : lo + t * (hi - lo);
     }
     out[0] = lo;
     out[n - 1] = hi;

@@ -115,7 +115,7 @@ public final class TerminalPlot {
 
   /** An axis label for a value in plot coordinates. */
   private static String tick(double v, boolean log) {
-    return NumberFormat.show(log ? Math.pow(10, v) : v, 3);
+    return NumberFormat.show(log ? StrictMath.pow(10, v) : v, 3);
   }
 
   /** The axis range in plot coordinates (log10 on a log axis), widened when empty. */
@@ -125,7 +125,7 @@ public final class TerminalPlot {
     double hi = Double.NEGATIVE_INFINITY;
     for (Figure.Series s : f.series()) {
       for (double v : x ? s.x() : s.y()) {
-        double t = log ? Math.log10(v) : v;
+        double t = log ? StrictMath.log10(v) : v;
         if (Double.isFinite(t)) {
           lo = Math.min(lo, t);
           hi = Math.max(hi, t);
@@ -143,12 +143,12 @@ public final class TerminalPlot {
   }
 
   private int px(double v) {
-    double t = figure.logX() ? Math.log10(v) : v;
+    double t = figure.logX() ? StrictMath.log10(v) : v;
     return (int) Math.round((t - xr[0]) / (xr[1] - xr[0]) * (2 * width - 1));
   }
 
   private int py(double v) {
-    double t = figure.logY() ? Math.log10(v) : v;
+    double t = figure.logY() ? StrictMath.log10(v) : v;
     return (int) Math.round((1 - (t - yr[0]) / (yr[1] - yr[0])) * (4 * height - 1));
   }
 
