@@ -1,6 +1,7 @@
 package org.lawlang.plot;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.lawlang.diag.Span;
 import org.lawlang.eval.Env;
 import org.lawlang.eval.Interpreter;
@@ -14,13 +15,30 @@ import org.lawlang.syntax.Stmt;
  * a compute-optimal frontier, IsoFLOP curves) build a {@link Figure} and call {@link #draw}.
  */
 public final class ChartPlotService implements Services.PlotService {
+  private final IntSupplier textWidth;
+
+  /** Text plots {@link TerminalPlot#WIDTH} cells wide (scripts: the same text everywhere). */
+  public ChartPlotService() {
+    this(() -> TerminalPlot.WIDTH);
+  }
+
+  /** Text plots as wide as {@code textWidth} says (the REPL passes its terminal's width). */
+  public ChartPlotService(IntSupplier textWidth) {
+    this.textWidth = textWidth;
+  }
+
   @Override
   public void plot(Stmt.Plot node, Interpreter in, Env env) {
     PlotOptions options = PlotOptions.read(node.options());
     if (options.path != null) {
       ChartWriter.format(options.path, options.pathSpan);
     }
-    draw(FigureBuilder.build(node, options, in, env), options.path, options.pathSpan, in);
+    Figure figure = FigureBuilder.build(node, options, in, env);
+    if (options.path == null) {
+      in.print(TerminalPlot.render(figure, textWidth.getAsInt(), TerminalPlot.HEIGHT), List.of());
+    } else {
+      draw(figure, options.path, options.pathSpan, in);
+    }
   }
 
   /**

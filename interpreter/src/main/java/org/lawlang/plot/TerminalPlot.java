@@ -11,8 +11,8 @@ import org.lawlang.syntax.NumberFormat;
  * deterministic, so scripts print it and golden tests check it.
  */
 public final class TerminalPlot {
-  static final int WIDTH = 60;
-  static final int HEIGHT = 16;
+  public static final int WIDTH = 60;
+  public static final int HEIGHT = 16;
   private static final int[][] BITS = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
 
   private final Figure figure;

@@ -15,6 +15,9 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.Services;
+import org.lawlang.plot.ChartPlotService;
+import org.lawlang.plot.TerminalPlot;
 
 /**
  * The interactive session: a JLine line reader (history, completion, highlighting,
@@ -39,7 +42,10 @@ public final class Repl {
     this.interactive = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
     ReplIO io = new ReplIO(terminal.writer(), interactive ? terminal : null);
     this.session = new ReplSession(() -> {
-      LawEngine engine = LawEngine.builder().output(io).workDir(workDir).build();
+      // text plots as wide as the terminal allows (room for the axis labels and curve numbers)
+      var services = Services.standard().plot(new ChartPlotService(
+          () -> terminal.getWidth() <= 0 ? TerminalPlot.WIDTH : Math.max(30, Math.min(160, terminal.getWidth() - 16))));
+      LawEngine engine = LawEngine.builder().output(io).workDir(workDir).services(services).build();
       if (interactive) {
         engine.session().progress(new TerminalProgress(terminal.writer()));
       }
