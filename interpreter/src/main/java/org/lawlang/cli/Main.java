@@ -30,6 +30,7 @@ public final class Main implements Callable<Integer> {
   static final int USAGE = 2;
 
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true"); // plots draw off-screen; a stale DISPLAY must not matter
     Integer fast = FastPath.tryRun(args, System.out, System.err);
     System.exit(fast != null ? fast : run(args, System.out, System.err));
   }

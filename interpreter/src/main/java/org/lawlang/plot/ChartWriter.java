@@ -48,8 +48,8 @@ public final class ChartWriter {
   /** Writes the figure to {@code file}; {@code shown} names it in errors. */
   public static void write(Figure figure, Path file, String shown, Span at) {
     String format = format(shown, at);
-    XYChart chart = chart(figure);
     try {
+      XYChart chart = chart(figure);
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
@@ -62,6 +62,9 @@ public final class ChartWriter {
       }
     } catch (IOException e) {
       throw LawException.of(Msg.IO, at, "cannot write " + shown + ": " + e.getMessage());
+    } catch (java.awt.AWTError | java.awt.HeadlessException e) {
+      throw LawException.of(Msg.IO, at, "cannot draw " + shown + ": " + e.getMessage())
+          .hint("plots draw off-screen: run Java with -Djava.awt.headless=true");
     }
   }
 
