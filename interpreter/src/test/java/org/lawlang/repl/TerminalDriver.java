@@ -62,9 +62,12 @@ final class TerminalDriver implements AutoCloseable {
     throw new AssertionError("the screen never showed '" + text + "'; after the mark it shows:\n" + plain().substring(mark));
   }
 
-  /** Waits for the next prompt and returns what was printed before it. */
+  /**
+   * Waits for the next prompt at the start of a line (JLine's redraws of the line being
+   * edited return with a carriage return, not a newline) and returns what came before it.
+   */
   String prompt() throws InterruptedException {
-    String seen = waitFor(Repl.PROMPT);
+    String seen = waitFor("\n" + Repl.PROMPT);
     return seen.substring(0, seen.length() - Repl.PROMPT.length());
   }
 
