@@ -87,7 +87,7 @@ public final class ChartWriter {
     // crowd a wider one. (A custom label formatter would turn the axis linear in XChart 3.8.)
     st.setXAxisLogarithmicDecadeOnly(decades(figure, true) > 1.5);
     st.setYAxisLogarithmicDecadeOnly(decades(figure, false) > 1.5);
-    st.setMarkerSize(5);
+    st.setMarkerSize(figure.series().stream().anyMatch(s -> s.kind() == Figure.Kind.MARKS) ? 9 : 5);
     st.setAntiAlias(true);
     st.setSeriesColors(COLORS);
     Set<String> used = new HashSet<>();
@@ -100,6 +100,10 @@ public final class ChartWriter {
       if (s.kind() == Figure.Kind.POINTS) {
         xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         xy.setMarker(SeriesMarkers.CIRCLE);
+      } else if (s.kind() == Figure.Kind.MARKS) {
+        xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        xy.setMarker(SeriesMarkers.DIAMOND);
+        xy.setMarkerColor(Color.BLACK);
       } else {
         xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         xy.setMarker(SeriesMarkers.NONE);

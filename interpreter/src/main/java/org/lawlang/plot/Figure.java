@@ -13,10 +13,11 @@ public record Figure(String title, String xLabel, String yLabel, boolean logX, b
     series = List.copyOf(series);
   }
 
-  /** How a series is drawn: separate markers, or a line through the points in order. */
+  /** How a series is drawn: separate markers, a line through the points in order, or marks that stand out (minima). */
   public enum Kind {
     POINTS,
-    CURVE
+    CURVE,
+    MARKS
   }
 
   /**

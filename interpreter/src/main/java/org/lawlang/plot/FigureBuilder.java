@@ -57,9 +57,38 @@ final class FigureBuilder {
         b.series.clear();
       }
     }
+    if (options.minima) {
+      ordered.add(minima(ordered, node));
+    }
     String xLabel = options.xLabel != null ? options.xLabel : b.labels.xLabel();
     String yLabel = options.yLabel != null ? options.yLabel : b.labels.yLabel();
     return new Figure(options.title, xLabel, yLabel, options.logX, options.logY, ordered);
+  }
+
+  /** The lowest sample of each curve, as points (on the sample grid: a picture, not an optimum). */
+  private static Figure.Series minima(List<Figure.Series> all, Stmt.Plot node) {
+    List<double[]> found = new ArrayList<>();
+    for (Figure.Series s : all) {
+      if (s.kind() == Figure.Kind.CURVE && s.size() > 0) {
+        int best = 0;
+        for (int i = 1; i < s.size(); i++) {
+          if (s.y()[i] < s.y()[best]) {
+            best = i;
+          }
+        }
+        found.add(new double[] {s.x()[best], s.y()[best]});
+      }
+    }
+    if (found.isEmpty()) {
+      throw LawException.of(Msg.PLOT_GENERAL, node.span(), "'minima' marks the lowest point of each curve, but this plot has no curve");
+    }
+    double[] x = new double[found.size()];
+    double[] y = new double[found.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = found.get(i)[0];
+      y[i] = found.get(i)[1];
+    }
+    return new Figure.Series("minima", x, y, Figure.Kind.MARKS);
   }
 
   private void points(Stmt.PlotSeries s) {

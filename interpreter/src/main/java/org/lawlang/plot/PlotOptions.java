@@ -9,11 +9,13 @@ import org.lawlang.syntax.Stmt;
 
 /**
  * The options of a `plot` statement, read and checked: `to "file.svg"`, the axis scales
- * (`loglog`, the default; `linear`, `logx`, `logy`) and the texts `title`, `xlabel`, `ylabel`.
+ * (`loglog`, the default; `linear`, `logx`, `logy`), the texts `title`, `xlabel`, `ylabel`, and
+ * `minima` (mark the lowest point of each curve, as on IsoFLOP curves).
  */
 final class PlotOptions {
   static final List<String> SCALES = List.of("loglog", "linear", "logx", "logy");
   static final List<String> TEXTS = List.of("title", "xlabel", "ylabel");
+  static final List<String> MARKS = List.of("minima");
 
   String path;
   Span pathSpan;
@@ -22,6 +24,7 @@ final class PlotOptions {
   String yLabel;
   boolean logX = true;
   boolean logY = true;
+  boolean minima;
 
   static PlotOptions read(List<Stmt.PlotOption> options) {
     PlotOptions o = new PlotOptions();
@@ -36,6 +39,11 @@ final class PlotOptions {
         }
         o.logX = name.equals("loglog") || name.equals("logx");
         o.logY = name.equals("loglog") || name.equals("logy");
+      } else if (MARKS.contains(name)) {
+        if (opt.text() != null) {
+          throw LawException.of(Msg.PLOT_OPTION_TEXT, opt.span(), name, "takes no text");
+        }
+        o.minima = true;
       } else if (TEXTS.contains(name)) {
         if (opt.text() == null) {
           throw LawException.of(Msg.PLOT_OPTION_TEXT, opt.span(), name, "needs a string")
@@ -51,10 +59,11 @@ final class PlotOptions {
       } else {
         List<String> all = new java.util.ArrayList<>(SCALES);
         all.addAll(TEXTS);
+        all.addAll(MARKS);
         all.add("to");
         throw LawException.of(Msg.PLOT_UNKNOWN_OPTION, opt.span(), name)
             .hint(Suggest.closest(name, all).map(s -> "did you mean '" + s + "'?")
-                .orElse("the options are to \"FILE\", " + String.join(", ", SCALES) + ", " + String.join(", ", TEXTS)));
+                .orElse("the options are to \"FILE\", " + String.join(", ", SCALES) + ", " + String.join(", ", TEXTS) + ", minima"));
       }
     }
     return o;

@@ -19,7 +19,7 @@ public final class TerminalPlot {
   private final int width;
   private final int height;
   private final int[][] cells;
-  private final boolean[][] points;
+  private final char[][] points;
   private final String[] marks;
   private final double[] xr;
   private final double[] yr;
@@ -29,7 +29,7 @@ public final class TerminalPlot {
     this.width = width;
     this.height = height;
     this.cells = new int[height][width];
-    this.points = new boolean[height][width];
+    this.points = new char[height][width];
     this.marks = new String[height];
     this.xr = axisRange(figure, true);
     this.yr = axisRange(figure, false);
@@ -47,11 +47,12 @@ public final class TerminalPlot {
     int curve = 0;
     List<String> legend = new ArrayList<>();
     for (Figure.Series s : figure.series()) {
-      if (s.kind() == Figure.Kind.POINTS) {
+      if (s.kind() != Figure.Kind.CURVE) {
+        char mark = s.kind() == Figure.Kind.MARKS ? '◆' : '•';
         for (int i = 0; i < s.size(); i++) {
-          point(px(s.x()[i]), py(s.y()[i]));
+          point(px(s.x()[i]), py(s.y()[i]), mark);
         }
-        legend.add("  • " + s.label() + " (" + s.size() + (s.size() == 1 ? " point)" : " points)"));
+        legend.add("  " + mark + " " + s.label() + " (" + s.size() + (s.size() == 1 ? " point)" : " points)"));
       } else {
         curve++;
         for (int i = 1; i < s.size(); i++) {
@@ -81,7 +82,7 @@ public final class TerminalPlot {
       String label = r == 0 ? top : r == midRow ? mid : r == height - 1 ? bottom : "";
       out.append(" ".repeat(gutter - label.length())).append(label).append(label.isEmpty() ? " │" : " ┤");
       for (int c = 0; c < width; c++) {
-        out.append(points[r][c] ? '•' : (char) (0x2800 + cells[r][c]));
+        out.append(points[r][c] != 0 ? points[r][c] : (char) (0x2800 + cells[r][c]));
       }
       if (marks[r] != null) {
         out.append(' ').append(marks[r]);
@@ -158,10 +159,10 @@ public final class TerminalPlot {
     }
   }
 
-  /** A data point: a whole cell, drawn as a bullet so that points stand out from curves. */
-  private void point(int x, int y) {
-    if (x >= 0 && y >= 0 && x < 2 * width && y < 4 * height) {
-      points[y / 4][x / 2] = true;
+  /** A data point or a mark: a whole cell, drawn as a symbol so that it stands out from curves (marks win). */
+  private void point(int x, int y, char mark) {
+    if (x >= 0 && y >= 0 && x < 2 * width && y < 4 * height && points[y / 4][x / 2] != '◆') {
+      points[y / 4][x / 2] = mark;
     }
   }
 

@@ -60,7 +60,7 @@ final class Commands {
           "plot loss vs N from runs                      points: two columns of a dataset",
           "plot L(N, 20 * N) over [1e8, 1e12]             a curve: any expression in one free name",
           "plot f(N, D) for D in [1B, 10B] over [a, b]    one curve per value",
-          "options: loglog (default), linear, logx, logy, title \"...\", xlabel \"...\", ylabel \"...\",",
+          "options: loglog (default), linear, logx, logy, title \"...\", xlabel \"...\", ylabel \"...\", minima,",
           "         to \"file.svg\" or \"file.png\"; without 'to' the plot is drawn here in text"));
 
   private Commands() {}
