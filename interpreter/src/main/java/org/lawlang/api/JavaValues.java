@@ -20,7 +20,7 @@ import org.lawlang.syntax.Stmt;
 /**
  * Converts Java objects handed to the engine (by {@link LawEngine#set}, the dataset binders
  * and javax.script bindings) into interpreter values, and checks the names they go under.
- * Everything it rejects is a {@link LawScriptException} with code L810.
+ * Everything it rejects is a {@link LawScriptException} with code L811.
  */
 final class JavaValues {
   private JavaValues() {}

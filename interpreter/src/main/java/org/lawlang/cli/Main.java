@@ -1,8 +1,6 @@
 package org.lawlang.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,6 +30,7 @@ public final class Main implements Callable<Integer> {
   static final int USAGE = 2;
 
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true"); // plots draw off-screen; a stale DISPLAY must not matter
     Integer fast = FastPath.tryRun(args, System.out, System.err);
     System.exit(fast != null ? fast : run(args, System.out, System.err));
   }
@@ -158,33 +157,7 @@ public final class Main implements Callable<Integer> {
       if (System.console() == null) {
         return runStdin(out, err);
       }
-      LawEngine engine = LawEngine.builder().streams(out, err).build();
-      out.println("law " + Version.text() + " — type a statement, 'help', or Ctrl-D to leave");
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      StringBuilder pending = new StringBuilder();
-      while (true) {
-        out.print(pending.length() == 0 ? "law> " : "...> ");
-        out.flush();
-        String line = in.readLine();
-        if (line == null) {
-          out.println();
-          return OK;
-        }
-        pending.append(line).append('\n');
-        try {
-          Value v = engine.eval("<repl>", pending.toString());
-          if (v != Values.Nothing.INSTANCE) {
-            out.println(v.show());
-          }
-          pending.setLength(0);
-        } catch (LawException e) {
-          boolean unfinished = e.diagnostics().stream().allMatch(d -> d.message().contains("end of input"));
-          if (!unfinished || line.isBlank()) {
-            err.print(LawEngine.render(e.diagnostics()));
-            pending.setLength(0);
-          }
-        }
-      }
+      return org.lawlang.repl.Repl.runOnSystemTerminal(Version.text());
     }
   }
 

@@ -89,9 +89,18 @@ public enum Msg {
   // ---- L8xx output, plots and files ---------------------------------------------------------
   IO("L801", "%s"),
   PLOT_GENERAL("L802", "%s"),
+  // plots and the REPL (issue 6)
+  PLOT_UNKNOWN_OPTION("L803", "unknown plot option '%s'"),
+  PLOT_NOTHING_ON_LOG_AXIS("L804", "%s has no positive values to show on a log axis"),
+  PLOT_NO_RANGE("L805", "the curve '%s' needs a range for %s"),
+  PLOT_FORMAT("L806", "cannot tell the picture format of '%s'"),
+  PLOT_NO_X("L807", "cannot tell which name in '%s' runs along the x axis"),
+  PLOT_POINTS_LEFT_OFF("L808", "%d of %d points of %s are not positive and are left off the log axis"),
+  PLOT_OPTION_TEXT("L809", "the plot option '%s' %s"),
+  REPL_COMMAND("L810", "unknown command '%s'"),
 
   // ---- embedding (issue 7): the Java API and the javax.script engine -----------------------
-  EMBED("L810", "%s"),
+  EMBED("L811", "%s"),
   INTERNAL("L990", "internal error: %s"),
 
   // ---- L9xx limits -----------------------------------------------------------------------------

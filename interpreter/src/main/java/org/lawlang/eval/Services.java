@@ -98,6 +98,7 @@ public final class Services {
     s.optimize(new Optimizer());
 
     // plots (issue 6) register here
+    s.plot(new org.lawlang.plot.ChartPlotService());
 
     // comparison and law-call hooks (issue 5) register here
     s.compare(new org.lawlang.eval.stdlib.Comparison()).lawCall(new org.lawlang.eval.stdlib.Extrapolation());

@@ -110,12 +110,12 @@ class LawEngineTest {
   @Test
   void badJavaValuesAreTypedErrorsNamingRowAndColumn() {
     LawScriptException nan = catchLaw(() -> engine.setData("runs", Map.of("loss", new double[] {1, Double.NaN})));
-    assertThat(nan.getMessage()).contains("row 2", "column 'loss'").contains("L810");
+    assertThat(nan.getMessage()).contains("row 2", "column 'loss'").contains("L811");
     LawScriptException missing = catchLaw(() -> engine.setRows("r", List.of(Map.of("N", 1.0), Map.of("M", 2.0))));
     assertThat(missing.getMessage()).contains("row 2", "column 'N'", "missing");
-    assertThat(catchLaw(() -> engine.set("where", 1)).code()).isEqualTo("L810");
-    assertThat(catchLaw(() -> engine.set("exp", 1)).code()).isEqualTo("L810");
-    assertThat(catchLaw(() -> engine.set("x", new Object())).code()).isEqualTo("L810");
+    assertThat(catchLaw(() -> engine.set("where", 1)).code()).isEqualTo("L811");
+    assertThat(catchLaw(() -> engine.set("exp", 1)).code()).isEqualTo("L811");
+    assertThat(catchLaw(() -> engine.set("x", new Object())).code()).isEqualTo("L811");
     assertThat(catchLaw(() -> engine.get("nope")).code()).isEqualTo("L201");
   }
 

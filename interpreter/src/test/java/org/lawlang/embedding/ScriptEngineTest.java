@@ -116,7 +116,7 @@ class ScriptEngineTest {
     ScriptException syntax = catchScript(() -> ((Compilable) law).compile("let = 3"));
     assertThat(syntax.getLineNumber()).isEqualTo(1);
     law.put("bad", new Object());
-    assertThat(catchScript(() -> law.eval("1")).getMessage()).contains("L810");
+    assertThat(catchScript(() -> law.eval("1")).getMessage()).contains("L811");
   }
 
   interface Body {

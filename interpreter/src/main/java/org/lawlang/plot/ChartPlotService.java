@@ -1,0 +1,57 @@
+package org.lawlang.plot;
+
+import java.util.List;
+import java.util.function.IntSupplier;
+import org.lawlang.diag.Span;
+import org.lawlang.eval.Env;
+import org.lawlang.eval.Interpreter;
+import org.lawlang.eval.Services;
+import org.lawlang.syntax.Stmt;
+
+/**
+ * The `plot` statement's service (registered in {@code Services.standard()}): builds the
+ * figure, then writes it to the `to` file as SVG or PNG, or, without a file, prints it as a
+ * terminal plot (in the REPL and in scripts alike). Other features that draw (fit residuals,
+ * a compute-optimal frontier, IsoFLOP curves) build a {@link Figure} and call {@link #draw}.
+ */
+public final class ChartPlotService implements Services.PlotService {
+  private final IntSupplier textWidth;
+
+  /** Text plots {@link TerminalPlot#WIDTH} cells wide (scripts: the same text everywhere). */
+  public ChartPlotService() {
+    this(() -> TerminalPlot.WIDTH);
+  }
+
+  /** Text plots as wide as {@code textWidth} says (the REPL passes its terminal's width). */
+  public ChartPlotService(IntSupplier textWidth) {
+    this.textWidth = textWidth;
+  }
+
+  @Override
+  public void plot(Stmt.Plot node, Interpreter in, Env env) {
+    PlotOptions options = PlotOptions.read(node.options());
+    if (options.path != null) {
+      ChartWriter.format(options.path, options.pathSpan);
+    }
+    Figure figure = FigureBuilder.build(node, options, in, env);
+    if (options.path == null) {
+      in.print(TerminalPlot.render(figure, textWidth.getAsInt(), TerminalPlot.HEIGHT), List.of());
+    } else {
+      draw(figure, options.path, options.pathSpan, in);
+    }
+  }
+
+  /**
+   * Draws a figure: to {@code path} (resolved against the running script's folder; errors
+   * point at {@code at}) as SVG or PNG, or, when {@code path} is null, as text on the output.
+   */
+  public static void draw(Figure figure, String path, Span at, Interpreter in) {
+    if (path == null) {
+      in.print(TerminalPlot.render(figure), List.of());
+      return;
+    }
+    ChartWriter.write(figure, in.resolve(path), path, at);
+    int n = figure.series().size();
+    in.print("plot: wrote " + path + " (" + n + (n == 1 ? " series)" : " series)"), List.of());
+  }
+}

@@ -1,0 +1,40 @@
+package org.lawlang.plot;
+
+import java.util.List;
+
+/**
+ * A picture ready to draw, independent of how it is drawn: titles, axes and a list of
+ * series. Built from a `plot` statement by {@link FigureBuilder}; drawn to SVG/PNG by
+ * {@link ChartWriter} and to text by {@link TerminalPlot}. Other statements (fit residuals,
+ * a compute-optimal frontier, IsoFLOP curves) can build one directly and draw it the same way.
+ */
+public record Figure(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series) {
+  public Figure {
+    series = List.copyOf(series);
+  }
+
+  /** How a series is drawn: separate markers, a line through the points in order, or marks that stand out (minima). */
+  public enum Kind {
+    POINTS,
+    CURVE,
+    MARKS
+  }
+
+  /**
+   * One named set of (x, y) pairs. Points are any two columns of data; a curve is any
+   * expression in one free variable, sampled over a range.
+   */
+  public record Series(String label, double[] x, double[] y, Kind kind) {
+    public Series {
+      if (x.length != y.length) {
+        throw new IllegalArgumentException("x and y differ in length: " + x.length + " and " + y.length);
+      }
+      x = x.clone();
+      y = y.clone();
+    }
+
+    public int size() {
+      return x.length;
+    }
+  }
+}

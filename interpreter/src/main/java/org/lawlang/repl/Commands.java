@@ -1,0 +1,217 @@
+package org.lawlang.repl;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lawlang.api.LawEngine;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.diag.Source;
+import org.lawlang.diag.Span;
+import org.lawlang.diag.Suggest;
+import org.lawlang.eval.DataValue;
+import org.lawlang.eval.LawValue;
+import org.lawlang.eval.Value;
+import org.lawlang.semantics.Builtin;
+import org.lawlang.syntax.ExprPrinter;
+
+/**
+ * The REPL's command table: every `:command` with its handler and help text. The REPL
+ * looks commands up here (a unique prefix is enough: `:q`), `:help` prints this table, and
+ * completion offers its names.
+ */
+final class Commands {
+  static final List<Command> ALL = List.of(
+      new Command(":help", Command.Arg.TOPIC, "list the commands, or explain one (:help :load) or a topic (keys, plot)",
+          "`:help` lists the commands; `:help :save` explains one; `:help keys` the keys; `:help plot` the plot statement;\n"
+              + "`:help NAME` describes a name in scope, like `help NAME`.", Commands::help),
+      new Command(":load", Command.Arg.FILE, "run a .law script in this session",
+          "`:load FILE` runs the script as if typed here; its names stay in the session and `:save` keeps its text.\n"
+              + "Relative paths inside it resolve against its folder.", Commands::load),
+      new Command(":laws", Command.Arg.NONE, "list the laws in scope", "`:laws` lists each law with its formula and unit.", Commands::laws),
+      new Command(":data", Command.Arg.NONE, "list the datasets in scope", "`:data` lists each dataset: rows, columns and where it came from.",
+          Commands::data),
+      new Command(":vars", Command.Arg.NONE, "list the other names in scope (lets, results, modules)",
+          "`:vars` lists every name that is not a law or a dataset, with its value.", Commands::vars),
+      new Command(":doc", Command.Arg.NAME, "show a law's formula, constants, unit, fitted range and citation",
+          "`:doc NAME` shows what NAME is: for a law its formula, constants, unit, fitted range and citation;\n"
+              + "qualified names work too (`:doc epoch.L`).", Commands::doc),
+      new Command(":reset", Command.Arg.NONE, "forget every name and start a fresh session",
+          "`:reset` starts a fresh session: all names are forgotten and `:save` starts from empty.", Commands::reset),
+      new Command(":save", Command.Arg.FILE, "write the statements accepted so far as a .law script",
+          "`:save FILE` writes every statement that ran without error (and the text of `:load`ed scripts),\n"
+              + "in order, as a script that `law run FILE` replays.", Commands::save),
+      new Command(":quit", Command.Arg.NONE, "leave (Ctrl-D does too)", "`:quit` leaves the REPL; so does Ctrl-D at an empty prompt.",
+          (s, a) -> false));
+
+  static final Map<String, String> TOPICS = Map.of(
+      "keys", String.join("\n",
+          "Enter        run the input; an unfinished statement (open bracket, trailing operator, 'with',",
+          "             'subject to', an open string) continues on the next line; a blank line ends it",
+          "Tab          complete keywords, names, fields after '.', modules after 'import', columns,",
+          "             file names inside strings, and :commands",
+          "Up, Down     history (kept in ~/.law_history); Ctrl-R searches it",
+          "Ctrl-C       cancel a running evaluation (the session keeps its state); clear the line",
+          "Ctrl-D       leave at an empty prompt"),
+      "plot", String.join("\n",
+          "plot loss vs N from runs                      points: two columns of a dataset",
+          "plot L(N, 20 * N) over [1e8, 1e12]             a curve: any expression in one free name",
+          "plot f(N, D) for D in [1B, 10B] over [a, b]    one curve per value",
+          "options: loglog (default), linear, logx, logy, title \"...\", xlabel \"...\", ylabel \"...\", minima,",
+          "         to \"file.svg\" or \"file.png\"; without 'to' the plot is drawn here in text"));
+
+  private Commands() {}
+
+  /** The command a typed name means: exact, or the only one it is a prefix of. */
+  static Optional<Command> find(String name) {
+    List<Command> matches = new ArrayList<>();
+    for (Command c : ALL) {
+      if (c.name().equals(name)) {
+        return Optional.of(c);
+      }
+      if (c.name().startsWith(name)) {
+        matches.add(c);
+      }
+    }
+    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+  }
+
+  /** Runs a typed `:command line`; false ends the REPL. */
+  static boolean run(ReplSession session, String line) {
+    String trimmed = line.strip();
+    int space = trimmed.indexOf(' ');
+    String name = space < 0 ? trimmed : trimmed.substring(0, space);
+    String arg = space < 0 ? "" : trimmed.substring(space + 1).strip();
+    Optional<Command> c = find(name);
+    if (c.isEmpty()) {
+      Source src = new Source("<repl>", trimmed);
+      LawException e = LawException.of(Msg.REPL_COMMAND, new Span(src, 0, name.length()), name)
+          .hint(Suggest.closest(name, ALL.stream().map(Command::name).toList()).map(s -> "did you mean '" + s + "'? ").orElse("")
+              + ":help lists the commands");
+      session.io().error(LawEngine.render(e.diagnostics()));
+      return true;
+    }
+    if (c.get().arg() == Command.Arg.FILE && arg.isEmpty() || c.get().arg() == Command.Arg.NAME && arg.isEmpty()) {
+      session.io().println("usage: " + c.get().usage() + "  (" + c.get().summary() + ")");
+      return true;
+    }
+    return c.get().handler().run(session, unquote(arg));
+  }
+
+  private static String unquote(String s) {
+    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+  }
+
+  private static boolean help(ReplSession s, String topic) {
+    if (topic.isEmpty()) {
+      StringBuilder out = new StringBuilder("Type law statements and expressions; an expression's value is printed.\n");
+      int width = ALL.stream().mapToInt(c -> c.usage().length()).max().orElse(0);
+      for (Command c : ALL) {
+        out.append("  ").append(c.usage()).append(" ".repeat(width - c.usage().length() + 2)).append(c.summary()).append('\n');
+      }
+      out.append("Topics: :help keys, :help plot. The language: help, help NAME.");
+      s.io().println(out.toString());
+      return true;
+    }
+    String key = topic.startsWith(":") ? topic : ":" + topic;
+    Optional<Command> c = TOPICS.containsKey(topic) ? Optional.empty() : find(key);
+    if (c.isPresent()) {
+      s.io().println(c.get().usage() + "\n" + c.get().help());
+    } else if (TOPICS.containsKey(topic)) {
+      s.io().println(TOPICS.get(topic));
+    } else {
+      doc(s, topic);
+    }
+    return true;
+  }
+
+  private static boolean load(ReplSession s, String file) {
+    Path path = s.session().settings().workDir().resolve(file);
+    if (s.load(path, file)) {
+      s.io().println("loaded " + file);
+    }
+    return true;
+  }
+
+  private static boolean save(ReplSession s, String file) {
+    Path path = s.session().settings().workDir().resolve(file);
+    try {
+      int n = s.save(path);
+      s.io().println("saved " + n + (n == 1 ? " input" : " inputs") + " to " + file);
+    } catch (IOException e) {
+      s.io().error("error: cannot write " + file + ": " + e.getMessage() + " [" + Msg.IO.code() + "]\n");
+    }
+    return true;
+  }
+
+  private static boolean reset(ReplSession s, String arg) {
+    s.reset();
+    s.io().println("session reset: every name is forgotten");
+    return true;
+  }
+
+  private static boolean laws(ReplSession s, String arg) {
+    List<String> lines = new ArrayList<>();
+    s.session().globals().locals().forEach((name, v) -> {
+      if (v instanceof LawValue l) {
+        var law = l.law();
+        String unit = law.meta().unit() == null ? "" : "   [" + law.meta().unit() + "]";
+        String shownName = name.equals(law.name()) ? law.signature() : name + " = " + law.signature();
+        lines.add("  " + shownName + " = " + ExprPrinter.print(law.body()) + unit
+            + (law.freeParameterNames().isEmpty() ? "" : "   (free: " + String.join(", ", law.freeParameterNames()) + ")"));
+      }
+    });
+    s.io().println(lines.isEmpty() ? "no laws yet: declare one with law L(N) = ..." : String.join("\n", lines));
+    return true;
+  }
+
+  private static boolean data(ReplSession s, String arg) {
+    List<String> lines = new ArrayList<>();
+    s.session().globals().locals().forEach((name, v) -> {
+      if (v instanceof DataValue d) {
+        var data = d.data();
+        lines.add("  " + name + "  " + data.rows() + (data.rows() == 1 ? " row" : " rows") + "  ("
+            + String.join(", ", data.columnNames()) + ")  " + data.origin());
+      }
+    });
+    s.io().println(lines.isEmpty() ? "no datasets yet: load one with data runs = csv \"file.csv\"" : String.join("\n", lines));
+    return true;
+  }
+
+  private static boolean vars(ReplSession s, String arg) {
+    List<String> lines = new ArrayList<>();
+    s.session().globals().locals().forEach((name, v) -> {
+      if (!(v instanceof LawValue) && !(v instanceof DataValue)) {
+        String shown = v.show().lines().findFirst().orElse("");
+        if (shown.length() > 70) {
+          shown = shown.substring(0, 67) + "...";
+        }
+        lines.add("  " + name + " = " + shown + (v.show().contains("\n") ? "  (" + v.typeName() + ")" : ""));
+      }
+    });
+    s.io().println(lines.isEmpty() ? "no other names yet: bind one with let x = ..." : String.join("\n", lines));
+    return true;
+  }
+
+  private static boolean doc(ReplSession s, String name) {
+    Optional<Builtin> b = Builtin.named(name);
+    if (b.isPresent() && s.session().globals().lookup(name) == null) {
+      s.io().println(name + ": " + b.get().doc + " (" + b.get().arityText() + ")");
+      return true;
+    }
+    Value v = Completion.resolve(s.session().globals(), name);
+    if (v == null) {
+      Source src = new Source("<repl>", name);
+      java.util.Set<String> names = new java.util.TreeSet<>(s.session().globals().visibleNames());
+      names.addAll(Builtin.names());
+      LawException e = LawException.of(Msg.UNKNOWN_NAME, new Span(src, 0, name.length()), name).hint(Suggest.hint(name, names));
+      s.io().error(LawEngine.render(e.diagnostics()));
+      return true;
+    }
+    s.io().println(v.show());
+    return true;
+  }
+}

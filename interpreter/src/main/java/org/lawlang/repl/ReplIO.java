@@ -1,0 +1,85 @@
+package org.lawlang.repl;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import org.lawlang.diag.Diagnostic;
+import org.lawlang.eval.Output;
+import org.lawlang.eval.Value;
+
+/**
+ * Where the REPL writes: the terminal's writer, for results, `print` output, warnings and
+ * diagnostics alike (a terminal has one screen), flushed after each write so that output of
+ * a long evaluation shows as it comes. Also the engine's {@link Output}.
+ */
+final class ReplIO implements Output {
+  private final PrintWriter out;
+  private final Terminal colours;
+
+  ReplIO(PrintWriter out) {
+    this(out, null);
+  }
+
+  /** Writes to {@code out}; diagnostics are coloured for {@code colours} when it is not null. */
+  ReplIO(PrintWriter out, Terminal colours) {
+    this.out = out;
+    this.colours = colours;
+  }
+
+  void println(String text) {
+    synchronized (out) {
+      out.println(text);
+      out.flush();
+    }
+  }
+
+  /** A rendered diagnostic (already ends with a newline). */
+  void error(String rendered) {
+    synchronized (out) {
+      out.print(colours == null ? rendered : coloured(rendered));
+      out.flush();
+    }
+  }
+
+  /** The diagnostic shape in colour: the severity in red (yellow for a warning), carets red, hints cyan. */
+  private String coloured(String rendered) {
+    AttributedStringBuilder b = new AttributedStringBuilder();
+    for (String line : rendered.split("\n", -1)) {
+      int error = line.indexOf("error: ");
+      int warning = line.indexOf("warning: ");
+      if (line.matches(" *\\d* *\\| *\\^+ *")) {
+        int bar = line.indexOf('|');
+        b.append(line.substring(0, bar + 1)).styled(AttributedStyle.BOLD.foreground(AttributedStyle.RED), line.substring(bar + 1));
+      } else if (line.startsWith("  = hint:")) {
+        b.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN), line);
+      } else if (error >= 0 || warning >= 0) {
+        int at = error >= 0 ? error : warning;
+        int colour = error >= 0 ? AttributedStyle.RED : AttributedStyle.YELLOW;
+        int end = line.indexOf(':', at) + 1;
+        b.append(line.substring(0, at)).styled(AttributedStyle.BOLD.foreground(colour), line.substring(at, end))
+            .styled(AttributedStyle.BOLD, line.substring(end));
+      } else {
+        b.append(line);
+      }
+      b.append('\n');
+    }
+    String ansi = b.toAnsi(colours);
+    return ansi.substring(0, ansi.length() - 1);
+  }
+
+  PrintWriter writer() {
+    return out;
+  }
+
+  @Override
+  public void print(String text, List<Value> values) {
+    println(text);
+  }
+
+  @Override
+  public void warning(Diagnostic warning) {
+    error(warning.toString());
+  }
+}

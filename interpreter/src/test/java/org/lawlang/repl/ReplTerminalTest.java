@@ -1,0 +1,171 @@
+package org.lawlang.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lawlang.api.LawEngine;
+import org.lawlang.eval.Output;
+
+/** The REPL through a JLine terminal: keys in, screen out. */
+class ReplTerminalTest {
+  static final Path REPO = Path.of(System.getProperty("law.repo", "..")).toAbsolutePath().normalize();
+
+  @TempDir
+  Path home;
+
+  private TerminalDriver start() throws Exception {
+    TerminalDriver t = new TerminalDriver(home.resolve("history"), REPO.resolve("examples"));
+    assertThat(t.prompt()).contains("law test").contains(":help");
+    return t;
+  }
+
+  @Test
+  void expressionsPrintTheirValueAndAnErrorKeepsTheState() throws Exception {
+    try (TerminalDriver t = start()) {
+      t.type("let budget = 6 * 70B * 1.4T\r");
+      t.prompt();
+      t.type("budget\r");
+      assertThat(t.prompt()).contains("5.88e23");
+      t.type("budget / bugdet\r");
+      assertThat(t.prompt()).contains("<repl>:1:10: error: unknown name 'bugdet' [L201]")
+          .contains("  1 | budget / bugdet\n    |          ^^^^^^").contains("did you mean 'budget'?");
+      t.type("1 / 0\r");
+      assertThat(t.prompt()).contains("division by zero [L304]");
+      t.type("budget * 2\r");
+      assertThat(t.prompt()).contains("1.176e24");
+      t.type("\u0004");
+      assertThat(t.exitCode()).isZero();
+    }
+  }
+
+  @Test
+  void unfinishedStatementsContinueOnTheNextLine() throws Exception {
+    try (TerminalDriver t = start()) {
+      t.type("for N in [1B, 10B] {\r");
+      t.waitFor(Repl.CONTINUATION);
+      t.type("row N, tokens: 20 * N\r");
+      t.waitFor(Repl.CONTINUATION);
+      t.type("}\r");
+      assertThat(t.prompt()).contains("N     tokens").contains(" 1e9    2e10").contains("1e10    2e11");
+      t.type("law L(N) = E + A / N^alpha with\r");
+      t.waitFor(Repl.CONTINUATION);
+      t.type("A > 0, alpha in [0, 1]\r");
+      t.prompt();
+      t.type("print (1 +\r");
+      t.waitFor(Repl.CONTINUATION);
+      t.type("2) * 3\r");
+      assertThat(t.prompt()).contains("9");
+      // a blank line gives up on an unfinished statement and shows why
+      t.type("let z = [1,\r");
+      t.waitFor(Repl.CONTINUATION);
+      t.type("\r");
+      assertThat(t.prompt()).contains("unexpected end of input [L101]");
+      t.type(":laws\r");
+      assertThat(t.prompt()).contains("L(N) = E + A / N^alpha").contains("free: E, A, alpha");
+    }
+  }
+
+  @Test
+  void tabCompletesFilesInStringsColumnsAndCommands() throws Exception {
+    try (TerminalDriver t = start()) {
+      t.type("data runs = csv \"data/epoch_chin\t");
+      t.waitFor("epoch_chinchilla_svg_extracted_data.csv\"");
+      t.type(" { N = \"Model Size\", loss = \"loss\" }\r");
+      t.prompt();
+      t.type("count(runs.lo\t");
+      t.waitFor("runs.loss");
+      t.type(")\r");
+      assertThat(t.prompt()).contains("245");
+      t.type(":da\t");
+      t.waitFor(":data");
+      t.type("\r");
+      assertThat(t.prompt()).contains("runs  245 rows  (N, loss)");
+    }
+  }
+
+  @Test
+  void ctrlCCancelsALongEvaluationAndKeepsTheSession() throws Exception {
+    try (TerminalDriver t = start()) {
+      t.type("let kept = 7\r");
+      t.prompt();
+      t.type("print \"running\"; for i in 1..9000000 { let y = i * 2 }\r");
+      t.waitFor("running\n");
+      t.type("\u0003");
+      assertThat(t.prompt()).contains("error: cancelled [L311]");
+      t.type("kept + 1\r");
+      assertThat(t.prompt()).contains("8");
+      // at the prompt, Ctrl-C clears the line
+      // (Ctrl-C arrives as a signal, ahead of keys JLine has not read yet: wait for the echo)
+      t.type("kept + 100");
+      t.waitFor("kept + 100");
+      t.type("\u0003");
+      t.prompt();
+      t.type("kept\r");
+      assertThat(t.prompt()).contains("7").doesNotContain("107");
+    }
+  }
+
+  @Test
+  void loadRunsAScriptAndSaveWritesTheAcceptedStatements() throws Exception {
+    Path script = home.resolve("defs.law");
+    Files.writeString(script, "let loaded = 40\nlaw Twice(x) = 2 * x\n");
+    Path saved = home.resolve("out/session.law");
+    try (TerminalDriver t = start()) {
+      t.type(":load " + script + "\r");
+      assertThat(t.prompt()).contains("loaded " + script);
+      t.type("let total = loaded + 2\r");
+      t.prompt();
+      t.type("let bad = nope\r");
+      assertThat(t.prompt()).contains("unknown name 'nope'");
+      t.type("print Twice(total)\r");
+      assertThat(t.prompt()).contains("84");
+      t.type(":save " + saved + "\r");
+      assertThat(t.prompt()).contains("saved 3 inputs to " + saved);
+    }
+    String text = Files.readString(saved);
+    assertThat(text).contains("let loaded = 40", "let total = loaded + 2", "print Twice(total)").doesNotContain("nope");
+    StringBuilder out = new StringBuilder();
+    LawEngine.builder().output(Output.buffer(out)).build().run(saved);
+    assertThat(out.toString()).isEqualTo("84\n");
+  }
+
+  @Test
+  void historyIsKeptAcrossSessions() throws Exception {
+    try (TerminalDriver t = start()) {
+      t.type("let remembered = 1234\r");
+      t.prompt();
+      t.type(":quit\r");
+      assertThat(t.exitCode()).isZero();
+    }
+    assertThat(Files.readString(home.resolve("history"))).contains("let remembered = 1234");
+    try (TerminalDriver t = start()) {
+      t.type("\u0010\u0010\r"); // Ctrl-P twice: back past :quit to the let
+      t.prompt();
+      t.type("remembered\r");
+      assertThat(t.prompt()).contains("1234");
+    }
+  }
+
+  @Test
+  void commandsHaveHelpAndUnknownOnesAreNamed() throws Exception {
+    try (TerminalDriver t = start()) {
+      t.type(":help\r");
+      assertThat(t.prompt()).contains(":load FILE").contains(":save FILE").contains(":doc NAME").contains(":quit");
+      t.type(":help :save\r");
+      assertThat(t.prompt()).contains("law run FILE");
+      t.type(":lwas\r");
+      assertThat(t.prompt()).contains("unknown command ':lwas' [L810]").contains("did you mean ':laws'?");
+      t.type("law L(N) = 1.69 + 406.4 / N^0.34 unit \"nats/token\" cite \"Hoffmann et al. 2022\"\r");
+      t.prompt();
+      t.type(":doc L\r");
+      assertThat(t.prompt()).contains("law L(N) = 1.69 + 406.4 / N^0.34").contains("unit nats/token").contains("cite Hoffmann et al. 2022");
+      t.type(":reset\r");
+      t.prompt();
+      t.type(":laws\r");
+      assertThat(t.prompt()).contains("no laws yet");
+    }
+  }
+}
