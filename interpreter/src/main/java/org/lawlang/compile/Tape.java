@@ -20,7 +20,7 @@ import org.lawlang.syntax.Expr.*;
 public final class Tape {
   /** Node operations. */
   enum Op {
-    CONST, PARAM, COLUMN, NEG, ADD, SUB, MUL, DIV, POW, LN, LOG10, LOG2, EXP, SQRT, ABS, SIGN,
+    CONST, PARAM, COLUMN, NEG, ADD, SUB, MUL, DIV, POW, LN, LOG10, LOG2, EXP, SQRT, ATAN, ABS, SIGN,
     MIN, MAX, SELECT, LT, LE, GT, GE, EQ, NE
   }
 
@@ -146,6 +146,7 @@ public final class Tape {
         case "log2" -> Op.LOG2;
         case "exp" -> Op.EXP;
         case "sqrt" -> Op.SQRT;
+        case "atan" -> Op.ATAN;
         case "abs" -> Op.ABS;
         case "sign" -> Op.SIGN;
         case "min" -> Op.MIN;

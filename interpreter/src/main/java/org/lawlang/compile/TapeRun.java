@@ -21,6 +21,8 @@ public final class TapeRun {
   private final int[] kinds;
   private final double[] consts;
   private final int[] index;
+  /** needed[k][node]: whether node is needed for the first k+1 outputs (k = 0: value; k = p: value and partials). */
+  private final boolean[][] needed;
 
   /** Per-thread buffers: one scalar per node, one block-long vector per mixed node and output. */
   public static final class Workspace {
@@ -62,6 +64,13 @@ public final class TapeRun {
     consts = tape.consts.stream().mapToDouble(Double::doubleValue).toArray();
     index = tape.index.stream().mapToInt(Integer::intValue).toArray();
     rows = columns.length == 0 ? 0 : columns[0].length;
+    needed = new boolean[tape.outputs.length][n];
+    for (int k = 0; k < tape.outputs.length; k++) {
+      if (k > 0) {
+        needed[k] = needed[k - 1].clone();
+      }
+      mark(needed[k], tape.outputs[k]);
+    }
     data = new double[n][];
     logBase = new double[n][];
     double[] scalars = new double[n];
@@ -110,6 +119,16 @@ public final class TapeRun {
     }
   }
 
+  private void mark(boolean[] need, int node) {
+    if (need[node]) {
+      return;
+    }
+    need[node] = true;
+    for (int a : args[node]) {
+      mark(need, a);
+    }
+  }
+
   public int rows() {
     return rows;
   }
@@ -124,13 +143,22 @@ public final class TapeRun {
 
   /** Evaluates every output at parameter values {@code p} over rows {@code from..to}. */
   public void evaluate(Workspace ws, double[] p, int from, int to) {
+    evaluate(ws, p, from, to, tape.outputs.length);
+  }
+
+  /** Evaluates the first {@code outputs} outputs only (the value, or the value and first partials). */
+  public void evaluate(Workspace ws, double[] p, int from, int to, int outputs) {
     int len = to - from;
+    boolean[] need = needed[outputs - 1];
     double[] s = ws.scalar;
     int n = ops.length;
     double[][] arr = new double[3][];
     int[] off = new int[3];
     for (int k = 0; k < n; k++) {
       int kind = kinds[k];
+      if (!need[k]) {
+        continue;
+      }
       if (kind == Tape.SCALAR) {
         s[k] = ops[k] == Op.PARAM ? p[index[k]] : scalar(k, s);
       } else if (kind == Tape.MIXED) {
@@ -156,7 +184,7 @@ public final class TapeRun {
       }
     }
     int[] outs = tape.outputs;
-    for (int j = 0; j < outs.length; j++) {
+    for (int j = 0; j < outputs; j++) {
       int o = outs[j];
       if (kinds[o] == Tape.SCALAR) {
         Arrays.fill(ws.out[j], 0, len, s[o]);
@@ -189,6 +217,7 @@ public final class TapeRun {
       case LOG2 -> Math.log(x) / Math.log(2);
       case EXP -> Math.exp(x);
       case SQRT -> Math.sqrt(x);
+      case ATAN -> Math.atan(x);
       case ABS -> Math.abs(x);
       case SIGN -> Math.signum(x);
       case MIN -> Math.min(x, y);

@@ -97,8 +97,18 @@ final class FitSetup {
     }
     List<Expr> outputs = new ArrayList<>();
     outputs.add(model);
+    List<Expr> firsts = new ArrayList<>();
     for (String p : names) {
-      outputs.add(Symbolic.derivative(model, p));
+      firsts.add(Symbolic.derivative(model, p));
+    }
+    outputs.addAll(firsts);
+    if (loss == FitProblem.Loss.HUBER) {
+      // exact second derivatives, for the Newton phase of the Huber solver (upper triangle, row by row)
+      for (int j = 0; j < names.size(); j++) {
+        for (int k = j; k < names.size(); k++) {
+          outputs.add(Symbolic.derivative(firsts.get(j), names.get(k)));
+        }
+      }
     }
     List<String> cols = data.columnNames().stream().map(c -> COL + c).toList();
     Set<String> used = new LinkedHashSet<>();

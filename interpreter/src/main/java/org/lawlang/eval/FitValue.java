@@ -25,7 +25,8 @@ public final class FitValue extends LawValue implements FitReport {
   /** Everything the engine found. */
   record Outcome(String objectiveText, double[] estimates, double objective, LevenbergMarquardt.Result best,
       FitStatistics stats, int starts, int reached, double[][] intervals, int bootstrap, int bootConverged,
-      long seed, double level, Map<String, String> atBounds, String dataName) {}
+      long seed, double level, Map<String, String> atBounds, String dataName, long evaluations, double fitSeconds,
+      double bootstrapSeconds) {}
 
   private final List<Param> free;
   private final Outcome o;
@@ -179,6 +180,9 @@ public final class FitValue extends LawValue implements FitReport {
     out.put("starts", (double) o.starts());
     out.put("reached", (double) o.reached());
     out.put("bootstrap", (double) o.bootstrap());
+    out.put("evaluations", (double) o.evaluations());
+    out.put("fit_seconds", o.fitSeconds());
+    out.put("bootstrap_seconds", o.bootstrapSeconds());
     return out;
   }
 }

@@ -27,7 +27,9 @@ public final class Fitting implements Services.FitService {
   /** Default cap on (local fits × rows), about a quarter of an hour of work; LAW_FIT_MAX_WORK raises it. */
   static final double DEFAULT_MAX_WORK = 5e8;
   /** Bootstrap refits start from the best solution and this many of the best other starts. */
-  static final int REFIT_STARTS = 2;
+  static final int REFIT_STARTS = Integer.getInteger("law.fit.refitStarts", 1);
+  /** How many of the best screened starts are polished to the strict tolerance. */
+  static final int POLISH = 8;
 
   @Override
   public Value fit(Expr.Fit node, Interpreter in, Env env) {
@@ -42,10 +44,15 @@ public final class Fitting implements Services.FitService {
     MultiStart.Options opts = new MultiStart.Options(Math.max(1, session.settings().threads()),
         LevenbergMarquardt.Tolerances.standard(), session::cancelled, progress::advance);
     List<double[]> thetas = starts.stream().map(prob::theta).toList();
+    long t0 = System.nanoTime();
     Result[] results;
     progress.start("fit: " + starts.size() + (starts.size() == 1 ? " start" : " starts"), starts.size());
     try {
-      results = MultiStart.starts(prob, thetas, opts);
+      // every start to a screening tolerance, then the best few polished to the strict one
+      MultiStart.Options screen = new MultiStart.Options(opts.threads(),
+          starts.size() > POLISH ? LevenbergMarquardt.Tolerances.screening() : opts.tolerances(), opts.cancelled(),
+          opts.progress());
+      results = MultiStart.starts(prob, thetas, screen);
     } finally {
       progress.done();
     }
@@ -55,7 +62,28 @@ public final class Fitting implements Services.FitService {
       order[i] = i;
     }
     Arrays.sort(order, Comparator.comparingDouble((Integer i) -> rank(results[i])).thenComparingInt(i -> i));
-    Result best = results[order[0]];
+    Result[] polished = results.clone();
+    if (starts.size() > POLISH) {
+      List<double[]> from = new ArrayList<>();
+      for (int k = 0; k < POLISH; k++) {
+        from.add(results[order[k]].theta());
+      }
+      Result[] done = MultiStart.starts(prob, from, new MultiStart.Options(opts.threads(), opts.tolerances(),
+          opts.cancelled(), null));
+      for (int k = 0; k < POLISH; k++) {
+        Result a = results[order[k]];
+        Result b = done[k];
+        polished[order[k]] = new Result(b.theta(), b.f(), a.iterations() + b.iterations(), b.status(), b.gradientCosine());
+      }
+      in.checkCancelled(node.span());
+    }
+    int bestIndex = order[0];
+    for (int k = 1; k < Math.min(POLISH, order.length); k++) {
+      if (rank(polished[order[k]]) < rank(polished[bestIndex])) {
+        bestIndex = order[k];
+      }
+    }
+    Result best = polished[bestIndex];
     if (best.status() == LevenbergMarquardt.Status.FAILED) {
       throw LawException.of(Msg.FIT_NOT_CONVERGED, node.span(),
           "the model is not finite" + (prob.logScale() ? " and positive" : "") + " on every row at any start")
@@ -67,14 +95,25 @@ public final class Fitting implements Services.FitService {
         reached++;
       }
     }
+    long evaluations = 0;
+    for (Result r : polished) {
+      evaluations += r.iterations();
+    }
+    long t1 = System.nanoTime();
     FitStatistics stats = FitStatistics.at(prob, best.theta());
     double[][] intervals = null;
     int bootConverged = 0;
     if (setup.bootstrap > 0) {
+      // refits start from the optimum and from the next-best distinct local optima of the full data
       List<double[]> refit = new ArrayList<>();
       refit.add(best.theta());
-      for (int k = 1; k < order.length && refit.size() < refitStarts; k++) {
-        refit.add(thetas.get(order[k]));
+      double lastF = best.f();
+      for (int k = 0; k < order.length && refit.size() < refitStarts; k++) {
+        Result r = polished[order[k]];
+        if (r.status() != LevenbergMarquardt.Status.FAILED && r.f() > lastF * (1 + 1e-6)) {
+          refit.add(r.theta());
+          lastF = r.f();
+        }
       }
       progress.start("bootstrap: " + setup.bootstrap + " resamples", setup.bootstrap);
       MultiStart.Refit[] boot;
@@ -84,6 +123,9 @@ public final class Fitting implements Services.FitService {
         progress.done();
       }
       in.checkCancelled(node.span());
+      for (MultiStart.Refit r : boot) {
+        evaluations += r.evaluations();
+      }
       intervals = percentiles(boot, prob.parameters(), setup.level);
       for (MultiStart.Refit r : boot) {
         bootConverged += r.converged() ? 1 : 0;
@@ -93,9 +135,11 @@ public final class Fitting implements Services.FitService {
             (boot.length - bootConverged) + " of " + boot.length + " bootstrap refits did not converge; the intervals include their end points"));
       }
     }
+    long t2 = System.nanoTime();
     FitValue.Outcome outcome = new FitValue.Outcome(setup.objectiveText + (prob.logScale() ? " on log" : " on raw"),
         prob.natural(best.theta()), prob.reported(best.f()), best, stats, starts.size(), reached, intervals,
-        setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name());
+        setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
+        evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0);
     FitValue value = new FitValue(setup.law, setup.free, outcome);
     if (!value.converged()) {
       in.warnOnce("fit-status", Diagnostic.warning(Msg.FIT_NOT_CONVERGED, node.span(), value.statusDetail()));

@@ -53,6 +53,11 @@ public final class FitProblem {
     }
   }
 
+  /** Whether the compiled model carries second derivatives (outputs after the partials). */
+  boolean hasHessian() {
+    return run.tape().outputCount() > 1 + p;
+  }
+
   public int parameters() {
     return p;
   }

@@ -25,7 +25,7 @@ public final class MultiStart {
   public record Options(int threads, Tolerances tolerances, BooleanSupplier cancelled, LongConsumer progress) {}
 
   /** One bootstrap refit: the best of its starts, in natural units, and whether it converged. */
-  public record Refit(double[] natural, double objective, boolean converged) {}
+  public record Refit(double[] natural, double objective, boolean converged, int evaluations) {}
 
   /** Runs a local fit from every start (solver coordinates); result i belongs to start i. */
   public static Result[] starts(FitProblem prob, List<double[]> starts, Options o) {
@@ -57,15 +57,17 @@ public final class MultiStart {
         mult[rng.nextInt(n)] += 1;
       }
       Result best = null;
+      int evals = 0;
       for (double[] s : starts) {
         Result r = LevenbergMarquardt.minimize(prob, nm, s, mult, o.tolerances(), o.cancelled());
+        evals += r.iterations();
         if (best == null || r.f() < best.f() || (best.status() != LevenbergMarquardt.Status.CONVERGED
             && r.status() == LevenbergMarquardt.Status.CONVERGED && r.f() <= best.f() * (1 + 1e-12))) {
           best = r;
         }
       }
       out[k] = new Refit(prob.natural(best.theta()), prob.reported(best.f()),
-          best.status() == LevenbergMarquardt.Status.CONVERGED);
+          best.status() == LevenbergMarquardt.Status.CONVERGED, evals);
     }, prob);
     return out;
   }

@@ -135,4 +135,71 @@ final class Steps {
     }
     return out;
   }
+
+  /**
+   * Solves (H + λ·diag(d²)) Δ = −g over the parameters not held, by Cholesky. Returns false
+   * when the damped matrix is not positive definite (the caller raises λ).
+   */
+  static boolean newton(double[] h, double[] g, double[] d2, double lambda, boolean[] held, int p, double[] step) {
+    int m = 0;
+    int[] free = new int[p];
+    for (int j = 0; j < p; j++) {
+      step[j] = 0;
+      if (!held[j]) {
+        free[m++] = j;
+      }
+    }
+    double[] l = new double[m * m];
+    for (int a = 0; a < m; a++) {
+      for (int b = 0; b <= a; b++) {
+        double v = h[free[a] * p + free[b]] + (a == b ? lambda * d2[free[a]] : 0);
+        for (int k = 0; k < b; k++) {
+          v -= l[a * m + k] * l[b * m + k];
+        }
+        if (a == b) {
+          if (!(v > 0)) {
+            return false;
+          }
+          l[a * m + a] = Math.sqrt(v);
+        } else {
+          l[a * m + b] = v / l[b * m + b];
+        }
+      }
+    }
+    double[] z = new double[m];
+    for (int a = 0; a < m; a++) {
+      double v = -g[free[a]];
+      for (int k = 0; k < a; k++) {
+        v -= l[a * m + k] * z[k];
+      }
+      z[a] = v / l[a * m + a];
+    }
+    for (int a = m - 1; a >= 0; a--) {
+      double v = z[a];
+      for (int k = a + 1; k < m; k++) {
+        v -= l[k * m + a] * z[k];
+      }
+      z[a] = v / l[a * m + a];
+      if (!Double.isFinite(z[a])) {
+        return false;
+      }
+    }
+    for (int a = 0; a < m; a++) {
+      step[free[a]] = z[a];
+    }
+    return true;
+  }
+
+  /** −(gᵀΔ + ½ΔᵀHΔ): the decrease the quadratic model with the exact Hessian predicts. */
+  static double predictedNewton(double[] h, double[] g, double[] step, int p) {
+    double out = 0;
+    for (int i = 0; i < p; i++) {
+      double hd = 0;
+      for (int j = 0; j < p; j++) {
+        hd += h[i * p + j] * step[j];
+      }
+      out -= g[i] * step[i] + 0.5 * step[i] * hd;
+    }
+    return out;
+  }
 }
