@@ -61,6 +61,16 @@ public final class Tape {
     return ops.size();
   }
 
+  /** One line per node, for debugging the compiled form. */
+  public String describe() {
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < ops.size(); k++) {
+      out.append(k).append(' ').append(ops.get(k)).append(java.util.Arrays.toString(args.get(k)))
+          .append(" kind ").append(kinds.get(k)).append(ops.get(k) == Op.CONST ? " " + consts.get(k) : "").append('\n');
+    }
+    return out.append("outputs ").append(java.util.Arrays.toString(outputs)).toString();
+  }
+
   public int outputCount() {
     return outputs.length;
   }
