@@ -87,6 +87,7 @@ public final class Compiled {
       case "log2" -> x -> Math.log(a.apply(x)) / Math.log(2);
       case "exp" -> x -> Math.exp(a.apply(x));
       case "sqrt" -> x -> Math.sqrt(a.apply(x));
+      case "atan" -> x -> Math.atan(a.apply(x));
       case "abs" -> x -> Math.abs(a.apply(x));
       case "sign" -> x -> Math.signum(a.apply(x));
       case "select" -> {

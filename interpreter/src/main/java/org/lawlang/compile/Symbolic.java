@@ -109,6 +109,7 @@ public final class Symbolic {
       case LOG2 -> div(d(x, v), mul(x, num(Math.log(2))));
       case EXP -> mul(c, d(x, v));
       case SQRT -> div(d(x, v), mul(num(2), c));
+      case ATAN -> div(d(x, v), add(num(1), pow(x, num(2))));
       case ABS -> mul(fn("sign", x), d(x, v));
       case MIN, MAX -> {
         if (args.size() == 1) {

@@ -42,6 +42,7 @@ public final class BuiltinCalls {
         }
         return r;
       }, at, b.name);
+      case ATAN -> Arith.map(x, Math::atan, at, b.name);
       case SQRT -> Arith.map(x, v -> domain(v >= 0, Math.sqrt(v), b, v, at), at, b.name);
       case ABS -> Arith.map(x, Math::abs, at, b.name);
       case MIN, MAX -> extreme(b == Builtin.MIN, args, at);

@@ -93,6 +93,7 @@ public final class Services {
     Services s = new Services();
 
     // fitting (issue 3) registers here
+    s.fit(new Fitting());
 
     // optimisation and solving (issue 4) registers here
     s.optimize(new Optimizer());

@@ -19,6 +19,7 @@ public enum Builtin {
   LOG2("log2", 1, 1, true, "base-2 logarithm"),
   EXP("exp", 1, 1, true, "e to the power x"),
   SQRT("sqrt", 1, 1, true, "square root"),
+  ATAN("atan", 1, 1, true, "arc tangent, in radians"),
   ABS("abs", 1, 1, true, "absolute value"),
   MIN("min", 1, Integer.MAX_VALUE, true, "smallest of the arguments, or of a list"),
   MAX("max", 1, Integer.MAX_VALUE, true, "largest of the arguments, or of a list"),

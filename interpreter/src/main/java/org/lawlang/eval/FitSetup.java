@@ -1,0 +1,336 @@
+package org.lawlang.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lawlang.compile.Compiled;
+import org.lawlang.compile.Flatten;
+import org.lawlang.compile.Symbolic;
+import org.lawlang.compile.Tape;
+import org.lawlang.compile.TapeRun;
+import org.lawlang.data.Dataset;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.diag.Span;
+import org.lawlang.diag.Suggest;
+import org.lawlang.semantics.Law;
+import org.lawlang.semantics.Param;
+import org.lawlang.solve.FitProblem;
+import org.lawlang.syntax.Expr;
+import org.lawlang.syntax.Expr.*;
+import org.lawlang.syntax.NumberFormat;
+
+/**
+ * Turns `fit target ~ law(args) to data using … on …` into a {@link FitProblem}: resolves
+ * the law and the dataset, lowers the target, the model and the weights to formulas over the
+ * dataset's columns (a column name means the column; other names come from the scope),
+ * differentiates the model symbolically by every free parameter, compiles it columnwise and
+ * checks the data a fit will read, naming the row and column of anything unusable.
+ */
+final class FitSetup {
+  /** Data columns appear in lowered formulas under this prefix, so they never meet a parameter. */
+  static final String COL = "#";
+
+  final Expr.Fit node;
+  final Interpreter in;
+  final Env env;
+  Dataset data;
+  Law law;
+  List<Param> free;
+  FitProblem.Loss loss = FitProblem.Loss.LEAST_SQUARES;
+  double delta = 1e-3;
+  Boolean logScale;
+  Expr.FitOption startsOption;
+  int bootstrap;
+  Long seed;
+  double level = 0.95;
+  Expr weightsExpr;
+  String objectiveText = "least squares";
+
+  FitSetup(Expr.Fit node, Interpreter in, Env env) {
+    this.node = node;
+    this.in = in;
+    this.env = env;
+  }
+
+  /** Reads the data, the law and the options; returns the bound problem. */
+  FitProblem build() {
+    Value dv = in.eval(node.data(), env);
+    if (!(dv instanceof DataValue d)) {
+      throw LawException.of(Msg.NOT_A_DATASET, node.data().span(), Values.describe(dv))
+          .hint("fit to a dataset declared with 'data'");
+    }
+    data = d.data();
+    if (!(node.model() instanceof Call call)) {
+      throw LawException.of(Msg.FIT_GENERAL, node.model().span(), "the model of a fit must be a law called on the data's columns")
+          .hint("write it like 'fit loss ~ L(N, D) to runs'");
+    }
+    Value lv = in.eval(call.callee(), env);
+    if (!(lv instanceof LawValue l)) {
+      throw LawException.of(Msg.FIT_GENERAL, call.callee().span(), Values.describe(lv) + " is not a law, so it cannot be fitted");
+    }
+    law = l.law();
+    free = law.freeParameters();
+    if (free.isEmpty()) {
+      throw LawException.of(Msg.FIT_NO_FREE_PARAMETERS, call.callee().span(), law.name())
+          .hint("declare the parameters to fit with 'with', e.g. 'with A > 0', instead of fixing them with 'where'");
+    }
+    options();
+    List<Expr> args = new ArrayList<>();
+    for (Arg a : call.args()) {
+      args.add(lower(a.value()));
+    }
+    Expr model = Flatten.call(law, args, call.span());
+    List<String> names = free.stream().map(Param::name).toList();
+    for (String name : Symbolic.names(model)) {
+      if (!name.startsWith(COL) && !names.contains(name)) {
+        throw LawException.of(Msg.FIT_GENERAL, call.span(), "'" + name + "' in the model is neither a column of "
+            + data.name() + " nor a free parameter of " + law.name());
+      }
+    }
+    int n = data.rows();
+    if (n < free.size()) {
+      throw LawException.of(Msg.FIT_TOO_FEW_ROWS, node.data().span(), n, free.size())
+          .hint("a fit needs at least as many rows as free parameters; fix some parameters with 'where'");
+    }
+    List<Expr> outputs = new ArrayList<>();
+    outputs.add(model);
+    List<Expr> firsts = new ArrayList<>();
+    for (String p : names) {
+      firsts.add(Symbolic.derivative(model, p));
+    }
+    outputs.addAll(firsts);
+    if (loss == FitProblem.Loss.HUBER) {
+      // exact second derivatives, for the Newton phase of the Huber solver (upper triangle, row by row)
+      for (int j = 0; j < names.size(); j++) {
+        for (int k = j; k < names.size(); k++) {
+          outputs.add(Symbolic.derivative(firsts.get(j), names.get(k)));
+        }
+      }
+    }
+    List<String> cols = data.columnNames().stream().map(c -> COL + c).toList();
+    Set<String> used = new LinkedHashSet<>();
+    outputs.forEach(e -> Symbolic.names(e).stream().filter(s -> s.startsWith(COL)).forEach(used::add));
+    checkColumns(used, call.span());
+    checkLogs(model, call.span());
+    Tape tape = Tape.compile(names, cols, outputs);
+    double[][] columns = data.columnNames().stream().map(data::column).toArray(double[][]::new);
+    TapeRun run = new TapeRun(tape, columns);
+    if (Boolean.getBoolean("law.fit.debug")) {
+      System.err.println(tape.describe());
+      outputs.forEach(o -> System.err.println("  " + org.lawlang.syntax.ExprPrinter.print(o)));
+    }
+    double[] y = rowValues(node.target(), "the target");
+    if (logScale) {
+      for (int i = 0; i < n; i++) {
+        if (!(y[i] > 0)) {
+          throw LawException.of(Msg.FIT_LOG_NONPOSITIVE, node.target().span(), data.origin(i),
+              "the target " + org.lawlang.syntax.ExprPrinter.print(node.target()), NumberFormat.show(y[i]))
+              .hint("drop such rows with 'where', or fit 'on raw'");
+        }
+        y[i] = Math.log(y[i]);
+      }
+    }
+    double[] w = weightsExpr == null ? null : rowValues(weightsExpr, "the weight");
+    if (w != null) {
+      for (int i = 0; i < n; i++) {
+        if (w[i] < 0) {
+          throw LawException.of(Msg.FIT_GENERAL, weightsExpr.span(), "row " + data.origin(i) + ": the weight is "
+              + NumberFormat.show(w[i]) + "; weights must be zero or positive");
+        }
+      }
+    }
+    double[] lo = new double[names.size()];
+    double[] hi = new double[names.size()];
+    boolean[] logParam = new boolean[names.size()];
+    for (int j = 0; j < names.size(); j++) {
+      Param p = free.get(j);
+      lo[j] = p.lo();
+      hi[j] = p.hi();
+      logParam[j] = p.positive();
+    }
+    return new FitProblem(run, y, w, logScale, loss, delta, lo, hi, logParam);
+  }
+
+  private void options() {
+    Expr.FitOption using = null;
+    for (Expr.FitOption o : node.options()) {
+      switch (o.kind()) {
+        case USING -> using = o;
+        case ON -> {
+          if (!o.word().equals("log") && !o.word().equals("raw")) {
+            throw LawException.of(Msg.FIT_GENERAL, o.span(), "'on " + o.word() + "' is not a scale; use 'on log' or 'on raw'");
+          }
+          logScale = o.word().equals("log");
+        }
+        case STARTS -> startsOption = o;
+        case BOOTSTRAP -> bootstrap = (int) count(o.values().get(0), "the number of bootstrap resamples", 1);
+        case SEED -> seed = (long) Values.finite(in.eval(o.values().get(0), env), o.values().get(0).span(), "the seed");
+        case LEVEL -> {
+          level = Values.finite(in.eval(o.values().get(0), env), o.values().get(0).span(), "the level");
+          if (!(level > 0 && level < 1)) {
+            throw LawException.of(Msg.FIT_GENERAL, o.values().get(0).span(), "the level must be between 0 and 1, like 0.95");
+          }
+        }
+        case WEIGHTS -> weightsExpr = o.values().get(0);
+        default -> { }
+      }
+    }
+    if (using != null) {
+      objective(using.values().get(0));
+    }
+    if (logScale == null) {
+      logScale = loss == FitProblem.Loss.HUBER;
+    }
+  }
+
+  private void objective(Expr e) {
+    String name = e instanceof Name n ? n.name() : e instanceof Call c && c.callee() instanceof Name n ? n.name() : "";
+    List<Arg> args = e instanceof Call c ? c.args() : List.of();
+    if (name.equals("huber")) {
+      loss = FitProblem.Loss.HUBER;
+      if (args.size() > 1) {
+        throw LawException.of(Msg.FIT_GENERAL, e.span(), "huber takes one argument, the delta: huber(1e-3)");
+      }
+      if (!args.isEmpty()) {
+        delta = Values.finite(in.eval(args.get(0).value(), env), args.get(0).span(), "the Huber delta");
+        if (!(delta > 0)) {
+          throw LawException.of(Msg.FIT_GENERAL, args.get(0).span(), "the Huber delta must be positive");
+        }
+      }
+      objectiveText = "Huber (delta " + NumberFormat.show(delta) + ")";
+    } else if (name.equals("lsq") || name.equals("least_squares")) {
+      if (!args.isEmpty()) {
+        throw LawException.of(Msg.FIT_GENERAL, e.span(), "lsq takes no arguments");
+      }
+      loss = FitProblem.Loss.LEAST_SQUARES;
+    } else {
+      throw LawException.of(Msg.FIT_GENERAL, e.span(), "unknown objective; use 'lsq' (least squares) or 'huber(delta)'");
+    }
+  }
+
+  long count(Expr e, String what, long min) {
+    double v = Values.finite(in.eval(e, env), e.span(), what);
+    if (v != Math.rint(v) || v < min) {
+      throw LawException.of(Msg.FIT_GENERAL, e.span(), what + " must be a whole number of at least " + min);
+    }
+    return (long) v;
+  }
+
+  /** Lowers an expression over columns: columns become prefixed names, scope values are inlined. */
+  Expr lower(Expr e) {
+    checkNames(e);
+    return Flatten.expr(e, name -> {
+      if (data.has(name)) {
+        return new Name(Span.NOWHERE, COL + name);
+      }
+      Value v = env.lookup(name);
+      if (v instanceof Values.Num num) {
+        return num.value();
+      }
+      if (v instanceof LawValue lv) {
+        return lv.law();
+      }
+      return null;
+    });
+  }
+
+  private void checkNames(Expr e) {
+    if (e instanceof Name n) {
+      if (!data.has(n.name()) && env.lookup(n.name()) == null) {
+        throw LawException.of(Msg.MISSING_COLUMN, n.span(), n.name(), "dataset " + data.name())
+            .hint(Suggest.closest(n.name(), data.columnNames()).map(s -> "did you mean '" + s + "'?")
+                .orElse("its columns are " + String.join(", ", data.columnNames())));
+      }
+    } else if (e instanceof Unary u) {
+      checkNames(u.operand());
+    } else if (e instanceof Binary b) {
+      checkNames(b.lhs());
+      checkNames(b.rhs());
+    } else if (e instanceof Call c) {
+      c.args().forEach(a -> checkNames(a.value()));
+    }
+  }
+
+  /** The value of {@code e} on every row (target, weights): finite, or an error naming the row. */
+  private double[] rowValues(Expr e, String what) {
+    Expr lowered = lower(e);
+    List<String> cols = data.columnNames();
+    Map<String, Integer> slots = new java.util.HashMap<>();
+    for (int j = 0; j < cols.size(); j++) {
+      slots.put(COL + cols.get(j), j);
+    }
+    Compiled.Fn fn;
+    try {
+      fn = Compiled.compile(lowered, slots);
+    } catch (LawException x) {
+      throw LawException.of(Msg.FIT_GENERAL, e.span(), what + " must be a formula over the columns of " + data.name());
+    }
+    double[] out = new double[data.rows()];
+    double[] row = new double[cols.size()];
+    for (int i = 0; i < out.length; i++) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = data.column(cols.get(j))[i];
+      }
+      out[i] = fn.apply(row);
+      if (!Double.isFinite(out[i])) {
+        throw LawException.of(Msg.FIT_GENERAL, e.span(), "row " + data.origin(i) + ": " + what + " is "
+            + NumberFormat.show(out[i])).hint("drop the row with 'where' before fitting");
+      }
+    }
+    return out;
+  }
+
+  private void checkColumns(Set<String> used, Span at) {
+    for (String c : used) {
+      String col = c.substring(COL.length());
+      double[] xs = data.column(col);
+      for (int i = 0; i < xs.length; i++) {
+        if (!Double.isFinite(xs[i])) {
+          throw LawException.of(Msg.BAD_CELL, at, data.origin(i), col, NumberFormat.show(xs[i]) + " is not a finite number")
+              .hint("drop the row with 'where' before fitting");
+        }
+      }
+    }
+  }
+
+  /** A logarithm or square root of data alone must see positive values on every row. */
+  private void checkLogs(Expr e, Span at) {
+    if (e instanceof Call c && c.callee() instanceof Name n
+        && Set.of("ln", "log", "log10", "log2", "sqrt").contains(n.name())) {
+      Expr arg = c.args().get(0).value();
+      Set<String> names = Symbolic.names(arg);
+      if (!names.isEmpty() && names.stream().allMatch(s -> s.startsWith(COL))) {
+        List<String> cols = data.columnNames();
+        Map<String, Integer> slots = new java.util.HashMap<>();
+        for (int j = 0; j < cols.size(); j++) {
+          slots.put(COL + cols.get(j), j);
+        }
+        Compiled.Fn fn = Compiled.compile(arg, slots);
+        double[] row = new double[cols.size()];
+        for (int i = 0; i < data.rows(); i++) {
+          for (int j = 0; j < row.length; j++) {
+            row[j] = data.column(cols.get(j))[i];
+          }
+          double v = fn.apply(row);
+          boolean bad = n.name().equals("sqrt") ? v < 0 : !(v > 0);
+          if (bad) {
+            String what = String.join(", ", names.stream().map(s -> s.substring(COL.length())).toList());
+            throw LawException.of(Msg.FIT_GENERAL, at, "row " + data.origin(i) + ", column " + what + ": the model takes "
+                + n.name() + " of " + NumberFormat.show(v)).hint("drop such rows with 'where' before fitting");
+          }
+        }
+      }
+    }
+    if (e instanceof Unary u) {
+      checkLogs(u.operand(), at);
+    } else if (e instanceof Binary b) {
+      checkLogs(b.lhs(), at);
+      checkLogs(b.rhs(), at);
+    } else if (e instanceof Call c) {
+      c.args().forEach(a -> checkLogs(a.value(), at));
+    }
+  }
+}

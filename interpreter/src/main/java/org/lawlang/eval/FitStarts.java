@@ -1,0 +1,159 @@
+package org.lawlang.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.diag.Span;
+import org.lawlang.diag.Suggest;
+import org.lawlang.semantics.Param;
+import org.lawlang.syntax.Expr;
+import org.lawlang.syntax.Expr.*;
+import org.lawlang.syntax.NumberFormat;
+
+/**
+ * The start points of a fit, in natural units, from `starts …`: `grid(alpha = 0..2 by 0.5, …)`
+ * (every combination, the last name varying fastest), `at(alpha = 0.3, …)` (one point),
+ * `random(n)` (n points drawn with the fit's seed: uniform within finite bounds, log-uniform
+ * over 1e-3…1e3 for a positive parameter without an upper bound, normal around the default
+ * otherwise); several specs separated by commas add up. A parameter a spec does not name takes
+ * its declared `start`, else a default inside its bounds. Every start is checked against the bounds.
+ */
+final class FitStarts {
+  private FitStarts() {}
+
+  static List<double[]> of(FitSetup s, long seed) {
+    List<double[]> out = new ArrayList<>();
+    if (s.startsOption == null) {
+      out.add(defaults(s.free));
+      return out;
+    }
+    for (Expr e : s.startsOption.values()) {
+      String kind = e instanceof Call c && c.callee() instanceof Name n ? n.name() : "";
+      List<Arg> args = e instanceof Call c ? c.args() : List.of();
+      switch (kind) {
+        case "grid" -> out.addAll(grid(s, named(s, args, e)));
+        case "at" -> out.add(point(s, named(s, args, e)));
+        case "random" -> out.addAll(random(s, args, e, seed));
+        default -> throw LawException.of(Msg.FIT_GENERAL, e.span(),
+            "a start is grid(name = values, ...), at(name = value, ...) or random(n)");
+      }
+    }
+    return out;
+  }
+
+  /** Named arguments as value lists, each checked against the parameter's bounds. */
+  private static Map<String, double[]> named(FitSetup s, List<Arg> args, Expr at) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    List<String> names = s.free.stream().map(Param::name).toList();
+    for (Arg a : args) {
+      if (a.name() == null) {
+        throw LawException.of(Msg.FIT_GENERAL, a.span(), "name the parameter: alpha = 0.3");
+      }
+      int j = names.indexOf(a.name());
+      if (j < 0) {
+        throw LawException.of(Msg.UNKNOWN_PARAMETER, a.span(), a.name(), s.law.name())
+            .hint(Suggest.closest(a.name(), names).map(x -> "did you mean '" + x + "'?")
+                .orElse("its free parameters are " + String.join(", ", names)));
+      }
+      double[] xs = Values.doubles(s.in.eval(a.value(), s.env), a.value().span(), "start values of " + a.name());
+      Param p = s.free.get(j);
+      for (double x : xs) {
+        if (!Double.isFinite(x) || !p.contains(x)) {
+          throw LawException.of(Msg.FIT_START_OUT_OF_BOUNDS, a.value().span(), a.name(), NumberFormat.show(x), a.name(),
+              p.boundsText()).hint("starts must lie inside the bounds declared with 'with'");
+        }
+      }
+      out.put(a.name(), xs);
+    }
+    return out;
+  }
+
+  private static List<double[]> grid(FitSetup s, Map<String, double[]> axes) {
+    List<double[]> out = new ArrayList<>();
+    double[] base = defaults(s.free);
+    List<String> names = s.free.stream().map(Param::name).toList();
+    List<String> order = new ArrayList<>(axes.keySet());
+    int[] counter = new int[order.size()];
+    while (true) {
+      double[] x = base.clone();
+      for (int k = 0; k < order.size(); k++) {
+        x[names.indexOf(order.get(k))] = axes.get(order.get(k))[counter[k]];
+      }
+      out.add(x);
+      int k = order.size() - 1;
+      while (k >= 0 && ++counter[k] == axes.get(order.get(k)).length) {
+        counter[k] = 0;
+        k--;
+      }
+      if (k < 0) {
+        return out;
+      }
+    }
+  }
+
+  private static double[] point(FitSetup s, Map<String, double[]> values) {
+    double[] x = defaults(s.free);
+    List<String> names = s.free.stream().map(Param::name).toList();
+    for (Map.Entry<String, double[]> e : values.entrySet()) {
+      x[names.indexOf(e.getKey())] = e.getValue()[0];
+    }
+    return x;
+  }
+
+  private static List<double[]> random(FitSetup s, List<Arg> args, Expr e, long seed) {
+    if (args.size() != 1 || args.get(0).name() != null) {
+      throw LawException.of(Msg.FIT_GENERAL, e.span(), "random takes the number of starts: random(100)");
+    }
+    int n = (int) s.count(args.get(0).value(), "the number of random starts", 1);
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] base = defaults(s.free);
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double[] x = new double[s.free.size()];
+      for (int j = 0; j < x.length; j++) {
+        Param p = s.free.get(j);
+        if (Double.isFinite(p.lo()) && Double.isFinite(p.hi())) {
+          x[j] = p.lo() + (p.hi() - p.lo()) * rng.nextDouble();
+          if (!p.contains(x[j])) {
+            x[j] = base[j];
+          }
+        } else if (p.positive()) {
+          x[j] = Math.min(p.hi(), Math.exp(Math.log(1e-3) + Math.log(1e6) * rng.nextDouble()));
+        } else {
+          double g = Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+          x[j] = Math.max(p.lo(), Math.min(p.hi(), base[j] + Math.max(1, Math.abs(base[j])) * g));
+        }
+      }
+      out.add(x);
+    }
+    return out;
+  }
+
+  /** The declared start, or a point inside the bounds: 1 if allowed, else the middle or near the finite end. */
+  static double[] defaults(List<Param> free) {
+    double[] x = new double[free.size()];
+    for (int j = 0; j < x.length; j++) {
+      Param p = free.get(j);
+      if (p.start() != null) {
+        x[j] = p.start();
+      } else if (p.contains(1)) {
+        x[j] = 1;
+      } else if (Double.isFinite(p.lo()) && Double.isFinite(p.hi())) {
+        x[j] = p.positive() ? Math.sqrt(Math.max(p.lo(), 1e-300) * p.hi()) : 0.5 * (p.lo() + p.hi());
+      } else if (Double.isFinite(p.lo())) {
+        x[j] = p.lo() + Math.max(1, Math.abs(p.lo()));
+      } else {
+        x[j] = p.hi() - Math.max(1, Math.abs(p.hi()));
+      }
+    }
+    return x;
+  }
+
+  static Span span(FitSetup s) {
+    return s.startsOption == null ? s.node.span() : s.startsOption.span();
+  }
+}

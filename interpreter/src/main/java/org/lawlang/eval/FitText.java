@@ -1,0 +1,96 @@
+package org.lawlang.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lawlang.semantics.Param;
+import org.lawlang.solve.FitStatistics;
+import org.lawlang.syntax.NumberFormat;
+
+/** Formats a fit's report: the parameter table, the figures of merit, the starts, the bootstrap and the status. */
+final class FitText {
+  private FitText() {}
+
+  static String report(FitValue f, FitValue.Outcome o, String status, String detail) {
+    StringBuilder out = new StringBuilder();
+    FitStatistics s = o.stats();
+    List<Param> free = f.free();
+    out.append("fit ").append(f.law().signature()).append(" to ").append(o.dataName()).append(": ")
+        .append(o.objectiveText()).append(", ").append(s.rows()).append(" rows\n");
+    List<String[]> rows = new ArrayList<>();
+    boolean ci = o.intervals() != null;
+    String ciHead = NumberFormat.show(o.level() * 100) + "% interval";
+    rows.add(ci ? new String[] {"parameter", "estimate", "SE", ciHead, ""} : new String[] {"parameter", "estimate", "SE", ""});
+    for (int j = 0; j < free.size(); j++) {
+      Param p = free.get(j);
+      String bound = o.atBounds().containsKey(p.name()) ? "at " + o.atBounds().get(p.name()) + " bound " + p.boundsText() : "";
+      String se = Double.isNaN(s.se()[j]) ? "-" : NumberFormat.show(s.se()[j], 3);
+      if (ci) {
+        rows.add(new String[] {p.name(), NumberFormat.show(o.estimates()[j]), se,
+            NumberFormat.show(o.intervals()[j][0], 4) + " .. " + NumberFormat.show(o.intervals()[j][1], 4), bound});
+      } else {
+        rows.add(new String[] {p.name(), NumberFormat.show(o.estimates()[j]), se, bound});
+      }
+    }
+    table(out, rows);
+    out.append("  objective ").append(NumberFormat.show(o.objective(), 12))
+        .append("   RSS ").append(NumberFormat.show(s.rss()))
+        .append("   R² ").append(NumberFormat.show(s.r2()))
+        .append("   AIC ").append(NumberFormat.show(s.aic()))
+        .append("   BIC ").append(NumberFormat.show(s.bic()))
+        .append("   n ").append(s.rows()).append("   p ").append(free.size()).append('\n');
+    out.append("  ").append(o.starts()).append(o.starts() == 1 ? " start" : " starts");
+    if (o.starts() > 1) {
+      out.append(", ").append(o.reached()).append(" reached the best objective");
+    }
+    out.append("; ").append(o.best().iterations()).append(" iterations from the best\n");
+    if (o.bootstrap() > 0) {
+      out.append("  bootstrap: ").append(o.bootstrap()).append(" resamples (seed ").append(o.seed()).append("), ")
+          .append(o.bootConverged() == o.bootstrap() ? "every refit converged" : o.bootConverged() + " refits converged")
+          .append("; percentile intervals\n");
+    }
+    out.append("  status: ").append(status).append(" (").append(detail).append(')');
+    return out.toString();
+  }
+
+  private static void table(StringBuilder out, List<String[]> rows) {
+    int cols = rows.get(0).length;
+    int[] width = new int[cols];
+    for (String[] r : rows) {
+      for (int c = 0; c < cols; c++) {
+        width[c] = Math.max(width[c], r[c].length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder("  ");
+      for (int c = 0; c < cols; c++) {
+        boolean right = c == 1 || c == 2;
+        String cell = r[c];
+        String pad = " ".repeat(width[c] - cell.length());
+        line.append(right ? pad + cell : cell + pad).append(c == cols - 1 ? "" : "  ");
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  /** The correlation matrix as an aligned table. */
+  static String correlation(List<Param> free, double[][] c) {
+    List<String[]> rows = new ArrayList<>();
+    String[] head = new String[free.size() + 1];
+    head[0] = "";
+    for (int j = 0; j < free.size(); j++) {
+      head[j + 1] = free.get(j).name();
+    }
+    rows.add(head);
+    for (int i = 0; i < free.size(); i++) {
+      String[] r = new String[free.size() + 1];
+      r[0] = free.get(i).name();
+      for (int j = 0; j < free.size(); j++) {
+        r[j + 1] = String.format(java.util.Locale.ROOT, "%.4f", c[i][j]);
+      }
+      rows.add(r);
+    }
+    StringBuilder out = new StringBuilder();
+    table(out, rows);
+    return out.toString();
+  }
+}

@@ -1,0 +1,188 @@
+package org.lawlang.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.diag.Span;
+import org.lawlang.semantics.Law;
+import org.lawlang.semantics.Param;
+import org.lawlang.solve.FitStatistics;
+import org.lawlang.solve.LevenbergMarquardt;
+
+/**
+ * The value of a `fit`: the law with its fitted values fixed (so it is called, printed by
+ * name, minimised and passed around like any law) plus the fit's report. Fields: each
+ * parameter; {@code status}, {@code converged}, {@code objective}, {@code rss}, {@code r2},
+ * {@code aic}, {@code bic}, {@code n}, {@code p}, {@code iterations}, {@code starts},
+ * {@code reached} (starts that reached the best objective), {@code condition}; records
+ * {@code se} ({@code f.se.alpha}), {@code ci} ({@code f.ci.alpha} is [lo, hi], after a
+ * bootstrap) and {@code correlation} ({@code f.correlation.A.alpha}); {@code law} (the plain law).
+ */
+public final class FitValue extends LawValue implements FitReport {
+  /** Everything the engine found. */
+  record Outcome(String objectiveText, double[] estimates, double objective, LevenbergMarquardt.Result best,
+      FitStatistics stats, int starts, int reached, double[][] intervals, int bootstrap, int bootConverged,
+      long seed, double level, Map<String, String> atBounds, String dataName, long evaluations, double fitSeconds,
+      double bootstrapSeconds) {}
+
+  private final List<Param> free;
+  private final Outcome o;
+  private final String status;
+  private final String detail;
+
+  FitValue(Law law, List<Param> free, Outcome o) {
+    super(law.withFixed(values(free, o.estimates())));
+    this.free = free;
+    this.o = o;
+    String[] judged = FitStatus.judge(free, o);
+    status = judged[0];
+    detail = judged[1];
+  }
+
+  private static Map<String, Double> values(List<Param> free, double[] x) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int j = 0; j < free.size(); j++) {
+      out.put(free.get(j).name(), x[j]);
+    }
+    return out;
+  }
+
+  Outcome outcome() {
+    return o;
+  }
+
+  List<Param> free() {
+    return free;
+  }
+
+  String statusDetail() {
+    return detail;
+  }
+
+  @Override
+  public String typeName() {
+    return "fit";
+  }
+
+  @Override
+  public List<String> fieldNames() {
+    List<String> out = new ArrayList<>(super.fieldNames());
+    out.addAll(List.of("status", "converged", "objective", "rss", "r2", "aic", "bic", "n", "p", "iterations", "starts",
+        "reached", "condition", "se", "ci", "correlation", "law"));
+    return out;
+  }
+
+  @Override
+  public Value field(String name, Span at) {
+    FitStatistics s = o.stats();
+    return switch (name) {
+      case "status" -> new Values.Str(status);
+      case "converged" -> new Values.Bool(converged());
+      case "objective" -> new Values.Num(o.objective());
+      case "rss" -> new Values.Num(s.rss());
+      case "r2" -> new Values.Num(s.r2());
+      case "aic" -> new Values.Num(s.aic());
+      case "bic" -> new Values.Num(s.bic());
+      case "n" -> new Values.Num(s.rows());
+      case "p" -> new Values.Num(free.size());
+      case "iterations" -> new Values.Num(o.best().iterations());
+      case "starts" -> new Values.Num(o.starts());
+      case "reached" -> new Values.Num(o.reached());
+      case "condition" -> new Values.Num(s.condition());
+      case "se" -> perParameter("standard errors", j -> new Values.Num(s.se()[j]));
+      case "ci" -> {
+        if (o.intervals() == null) {
+          throw LawException.of(Msg.NO_FIELD, at, "a fit without a bootstrap", "ci")
+              .hint("add 'bootstrap 1000 seed 1' to the fit to get intervals");
+        }
+        yield perParameter("intervals", j -> new Values.ListVal(List.of(new Values.Num(o.intervals()[j][0]),
+            new Values.Num(o.intervals()[j][1]))));
+      }
+      case "correlation" -> perParameter("correlation", i -> perParameter("correlation",
+          j -> new Values.Num(s.correlation()[i][j])));
+      case "law" -> new LawValue(law());
+      default -> super.field(name, at);
+    };
+  }
+
+  private Value perParameter(String kind, java.util.function.IntFunction<Value> f) {
+    Map<String, Value> fields = new LinkedHashMap<>();
+    for (int j = 0; j < free.size(); j++) {
+      fields.put(free.get(j).name(), f.apply(j));
+    }
+    return new Values.Record(kind, fields);
+  }
+
+  @Override
+  public String show() {
+    return FitText.report(this, o, status, detail);
+  }
+
+  // ---- FitReport -----------------------------------------------------------------------
+
+  @Override
+  public List<String> parameterNames() {
+    return free.stream().map(Param::name).toList();
+  }
+
+  @Override
+  public double estimate(String parameter) {
+    return o.estimates()[parameterNames().indexOf(parameter)];
+  }
+
+  @Override
+  public double standardError(String parameter) {
+    return o.stats().se()[parameterNames().indexOf(parameter)];
+  }
+
+  @Override
+  public double[] interval(String parameter) {
+    return o.intervals() == null ? null : o.intervals()[parameterNames().indexOf(parameter)].clone();
+  }
+
+  @Override
+  public String status() {
+    return status;
+  }
+
+  @Override
+  public boolean converged() {
+    return o.best().status() == LevenbergMarquardt.Status.CONVERGED;
+  }
+
+  @Override
+  public double objective() {
+    return o.objective();
+  }
+
+  @Override
+  public int observations() {
+    return o.stats().rows();
+  }
+
+  @Override
+  public int iterations() {
+    return o.best().iterations();
+  }
+
+  @Override
+  public Map<String, Double> statistics() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    FitStatistics s = o.stats();
+    out.put("rss", s.rss());
+    out.put("r2", s.r2());
+    out.put("aic", s.aic());
+    out.put("bic", s.bic());
+    out.put("condition", s.condition());
+    out.put("starts", (double) o.starts());
+    out.put("reached", (double) o.reached());
+    out.put("bootstrap", (double) o.bootstrap());
+    out.put("evaluations", (double) o.evaluations());
+    out.put("fit_seconds", o.fitSeconds());
+    out.put("bootstrap_seconds", o.bootstrapSeconds());
+    return out;
+  }
+}

@@ -1,0 +1,208 @@
+package org.lawlang.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lawlang.diag.Diagnostic;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Msg;
+import org.lawlang.semantics.Param;
+import org.lawlang.solve.FitProblem;
+import org.lawlang.solve.FitStatistics;
+import org.lawlang.solve.LevenbergMarquardt;
+import org.lawlang.solve.LevenbergMarquardt.Result;
+import org.lawlang.solve.MultiStart;
+import org.lawlang.syntax.Expr;
+import org.lawlang.syntax.NumberFormat;
+
+/**
+ * The fitting service: builds the problem ({@link FitSetup}), runs every start in parallel
+ * and keeps the best, optionally bootstraps, judges the status and returns a {@link FitValue}.
+ * Registered in {@link Services#standard()}.
+ */
+public final class Fitting implements Services.FitService {
+  /** Default cap on (local fits × rows), about a quarter of an hour of work; LAW_FIT_MAX_WORK raises it. */
+  static final double DEFAULT_MAX_WORK = 5e8;
+  /** Bootstrap refits start from the best solution and this many of the best other starts. */
+  static final int REFIT_STARTS = Integer.getInteger("law.fit.refitStarts", 1);
+  /** How many of the best screened starts are polished to the strict tolerance. */
+  static final int POLISH = 8;
+
+  @Override
+  public Value fit(Expr.Fit node, Interpreter in, Env env) {
+    FitSetup setup = new FitSetup(node, in, env);
+    FitProblem prob = setup.build();
+    long seed = setup.seed != null ? setup.seed : in.session().settings().seed();
+    List<double[]> starts = FitStarts.of(setup, seed);
+    int refitStarts = Math.min(starts.size(), REFIT_STARTS) + 1;
+    checkWork(setup, starts.size(), refitStarts, prob.rows());
+    Session session = in.session();
+    Progress progress = session.progress();
+    MultiStart.Options opts = new MultiStart.Options(Math.max(1, session.settings().threads()),
+        LevenbergMarquardt.Tolerances.standard(), session::cancelled, progress::advance);
+    List<double[]> thetas = starts.stream().map(prob::theta).toList();
+    long t0 = System.nanoTime();
+    Result[] results;
+    progress.start("fit: " + starts.size() + (starts.size() == 1 ? " start" : " starts"), starts.size());
+    try {
+      // every start to a screening tolerance, then the best few polished to the strict one
+      MultiStart.Options screen = new MultiStart.Options(opts.threads(),
+          starts.size() > POLISH ? LevenbergMarquardt.Tolerances.screening() : opts.tolerances(), opts.cancelled(),
+          opts.progress());
+      results = MultiStart.starts(prob, thetas, screen);
+    } finally {
+      progress.done();
+    }
+    in.checkCancelled(node.span());
+    Integer[] order = new Integer[results.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> rank(results[i])).thenComparingInt(i -> i));
+    Result[] polished = results.clone();
+    if (starts.size() > POLISH) {
+      List<double[]> from = new ArrayList<>();
+      for (int k = 0; k < POLISH; k++) {
+        from.add(results[order[k]].theta());
+      }
+      Result[] done = MultiStart.starts(prob, from, new MultiStart.Options(opts.threads(), opts.tolerances(),
+          opts.cancelled(), null));
+      for (int k = 0; k < POLISH; k++) {
+        Result a = results[order[k]];
+        Result b = done[k];
+        polished[order[k]] = new Result(b.theta(), b.f(), a.iterations() + b.iterations(), b.status(), b.gradientCosine());
+      }
+      in.checkCancelled(node.span());
+    }
+    int bestIndex = order[0];
+    for (int k = 1; k < Math.min(POLISH, order.length); k++) {
+      if (rank(polished[order[k]]) < rank(polished[bestIndex])) {
+        bestIndex = order[k];
+      }
+    }
+    Result best = polished[bestIndex];
+    if (best.status() == LevenbergMarquardt.Status.FAILED) {
+      throw LawException.of(Msg.FIT_NOT_CONVERGED, node.span(),
+          "the model is not finite" + (prob.logScale() ? " and positive" : "") + " on every row at any start")
+          .hint("choose starts where the law gives sensible values, e.g. starts at(...)");
+    }
+    int reached = 0;
+    for (Result r : results) {
+      if (r.status() != LevenbergMarquardt.Status.FAILED && r.f() <= best.f() * (1 + 1e-6) + 1e-300) {
+        reached++;
+      }
+    }
+    long evaluations = 0;
+    for (Result r : polished) {
+      evaluations += r.iterations();
+    }
+    long t1 = System.nanoTime();
+    FitStatistics stats = FitStatistics.at(prob, best.theta());
+    double[][] intervals = null;
+    int bootConverged = 0;
+    if (setup.bootstrap > 0) {
+      // refits start from the optimum and from the next-best distinct local optima of the full data
+      List<double[]> refit = new ArrayList<>();
+      refit.add(best.theta());
+      double lastF = best.f();
+      for (int k = 0; k < order.length && refit.size() < refitStarts; k++) {
+        Result r = polished[order[k]];
+        if (r.status() != LevenbergMarquardt.Status.FAILED && r.f() > lastF * (1 + 1e-6)) {
+          refit.add(r.theta());
+          lastF = r.f();
+        }
+      }
+      progress.start("bootstrap: " + setup.bootstrap + " resamples", setup.bootstrap);
+      MultiStart.Refit[] boot;
+      try {
+        boot = MultiStart.bootstrap(prob, setup.bootstrap, seed, refit, opts);
+      } finally {
+        progress.done();
+      }
+      in.checkCancelled(node.span());
+      for (MultiStart.Refit r : boot) {
+        evaluations += r.evaluations();
+      }
+      intervals = percentiles(boot, prob.parameters(), setup.level);
+      for (MultiStart.Refit r : boot) {
+        bootConverged += r.converged() ? 1 : 0;
+      }
+      if (bootConverged < boot.length) {
+        in.warnOnce("fit-bootstrap", Diagnostic.warning(Msg.FIT_NOT_CONVERGED, node.span(),
+            (boot.length - bootConverged) + " of " + boot.length + " bootstrap refits did not converge; the intervals include their end points"));
+      }
+    }
+    long t2 = System.nanoTime();
+    FitValue.Outcome outcome = new FitValue.Outcome(setup.objectiveText + (prob.logScale() ? " on log" : " on raw"),
+        prob.natural(best.theta()), prob.reported(best.f()), best, stats, starts.size(), reached, intervals,
+        setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
+        evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0);
+    FitValue value = new FitValue(setup.law, setup.free, outcome);
+    if (!value.converged()) {
+      in.warnOnce("fit-status", Diagnostic.warning(Msg.FIT_NOT_CONVERGED, node.span(), value.statusDetail()));
+    }
+    return value;
+  }
+
+  private static double rank(Result r) {
+    return r.status() == LevenbergMarquardt.Status.FAILED || Double.isNaN(r.f()) ? Double.POSITIVE_INFINITY : r.f();
+  }
+
+  private static void checkWork(FitSetup s, int starts, int refitStarts, int rows) {
+    double limit = DEFAULT_MAX_WORK;
+    String env = System.getenv("LAW_FIT_MAX_WORK");
+    String prop = System.getProperty("law.fit.maxWork", env);
+    if (prop != null) {
+      try {
+        limit = Double.parseDouble(prop.trim());
+      } catch (NumberFormatException e) {
+        limit = DEFAULT_MAX_WORK;
+      }
+    }
+    double runs = starts + (double) s.bootstrap * refitStarts;
+    double work = runs * rows;
+    if (work > limit) {
+      throw LawException.of(Msg.LIMIT, s.node.span(), "this fit would run " + NumberFormat.show(runs) + " local fits over "
+          + rows + " rows (" + NumberFormat.show(work) + " row-fits), more than the limit of " + NumberFormat.show(limit))
+          .hint("use fewer starts or resamples, or raise the limit with the environment variable LAW_FIT_MAX_WORK");
+    }
+  }
+
+  /** Per parameter: the names of parameters that ended on a bound, with the bound's side. */
+  private static Map<String, String> atBounds(List<Param> free, FitProblem prob, double[] theta) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int j = 0; j < free.size(); j++) {
+      if (theta[j] <= prob.lo(j) && Double.isFinite(prob.lo(j))) {
+        out.put(free.get(j).name(), "lower");
+      } else if (theta[j] >= prob.hi(j) && Double.isFinite(prob.hi(j))) {
+        out.put(free.get(j).name(), "upper");
+      }
+    }
+    return out;
+  }
+
+  /** Percentile intervals (linear interpolation between order statistics, as numpy's default). */
+  static double[][] percentiles(MultiStart.Refit[] boot, int p, double level) {
+    double[][] out = new double[p][2];
+    double[] xs = new double[boot.length];
+    for (int j = 0; j < p; j++) {
+      for (int k = 0; k < boot.length; k++) {
+        xs[k] = boot[k].natural()[j];
+      }
+      Arrays.sort(xs);
+      out[j][0] = quantile(xs, (1 - level) / 2);
+      out[j][1] = quantile(xs, (1 + level) / 2);
+    }
+    return out;
+  }
+
+  static double quantile(double[] sorted, double q) {
+    double h = (sorted.length - 1) * q;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+}

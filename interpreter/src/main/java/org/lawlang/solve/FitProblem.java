@@ -1,0 +1,133 @@
+package org.lawlang.solve;
+
+import org.lawlang.compile.TapeRun;
+
+/**
+ * A curve fit ready for the solvers: a compiled model with its exact partials bound to the
+ * data (output 0 is the prediction, output 1+j its derivative by parameter j), the target
+ * on the fitting scale, optional row weights, the loss, and each parameter's box in the
+ * solver's coordinates θ (a positive parameter is fitted as θ = ln p, which puts starts like
+ * A = exp(25) and A = 1 the same distance apart as the numbers suggest).
+ */
+public final class FitProblem {
+  /** The per-row loss of a residual. */
+  public enum Loss {
+    LEAST_SQUARES, HUBER
+  }
+
+  final TapeRun run;
+  final double[] target;
+  final double[] weights;
+  final boolean logScale;
+  final Loss loss;
+  final double delta;
+  final boolean[] logParam;
+  final double[] lo;
+  final double[] hi;
+  final int p;
+  final int n;
+
+  /**
+   * @param target the target on the fitting scale (already ln y when {@code logScale})
+   * @param weights row weights, or null for 1
+   * @param lo lower bounds of the natural parameters (-inf for none)
+   * @param hi upper bounds
+   * @param logParam which parameters are fitted as their logarithm (need lo >= 0)
+   */
+  public FitProblem(TapeRun run, double[] target, double[] weights, boolean logScale, Loss loss, double delta,
+      double[] lo, double[] hi, boolean[] logParam) {
+    this.run = run;
+    this.target = target;
+    this.weights = weights;
+    this.logScale = logScale;
+    this.loss = loss;
+    this.delta = delta;
+    this.p = lo.length;
+    this.n = target.length;
+    this.logParam = logParam.clone();
+    this.lo = new double[p];
+    this.hi = new double[p];
+    for (int j = 0; j < p; j++) {
+      this.lo[j] = logParam[j] ? (lo[j] > 0 ? Math.log(lo[j]) : Double.NEGATIVE_INFINITY) : lo[j];
+      this.hi[j] = logParam[j] ? Math.log(hi[j]) : hi[j];
+    }
+  }
+
+  /** Whether the compiled model carries second derivatives (outputs after the partials). */
+  boolean hasHessian() {
+    return run.tape().outputCount() > 1 + p;
+  }
+
+  public int parameters() {
+    return p;
+  }
+
+  public int rows() {
+    return n;
+  }
+
+  public Loss loss() {
+    return loss;
+  }
+
+  public double delta() {
+    return delta;
+  }
+
+  public boolean logScale() {
+    return logScale;
+  }
+
+  public double[] target() {
+    return target;
+  }
+
+  public double weight(int i) {
+    return weights == null ? 1 : weights[i];
+  }
+
+  /** Natural parameter values from solver coordinates. */
+  public double[] natural(double[] theta) {
+    double[] out = theta.clone();
+    for (int j = 0; j < p; j++) {
+      if (logParam[j]) {
+        out[j] = Math.exp(theta[j]);
+      }
+    }
+    return out;
+  }
+
+  /** Solver coordinates from natural values (which must lie in the bounds). */
+  public double[] theta(double[] natural) {
+    double[] out = natural.clone();
+    for (int j = 0; j < p; j++) {
+      if (logParam[j]) {
+        out[j] = Math.log(natural[j]);
+      }
+    }
+    return out;
+  }
+
+  /** The solver-coordinate box. */
+  public double lo(int j) {
+    return lo[j];
+  }
+
+  public double hi(int j) {
+    return hi[j];
+  }
+
+  /** The loss of one residual (Huber: r²/2 inside delta, linear outside; least squares: r²/2). */
+  public double rho(double r) {
+    if (loss == Loss.HUBER) {
+      double a = Math.abs(r);
+      return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
+    }
+    return 0.5 * r * r;
+  }
+
+  /** What users read as the objective: the Huber sum as defined, or the weighted RSS for least squares. */
+  public double reported(double f) {
+    return loss == Loss.HUBER ? f : 2 * f;
+  }
+}

@@ -1,0 +1,256 @@
+package org.lawlang.solve;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * A bounded Levenberg–Marquardt method for sums of per-row losses: least squares (plain LM)
+ * and Huber (LM on the iteratively reweighted model, which majorises the Huber sum, so each
+ * accepted step lowers the true objective and the fixed point is the true Huber minimum).
+ * Steps come from the QR factor of {@link Normal}, scaled as in MINPACK; a parameter at a
+ * bound whose gradient points outward is held for the step, and steps are projected onto the
+ * box. Convergence is judged relative to the objective's own scale (the cosine between the
+ * residual and each Jacobian column, and relative reductions), never by absolute tolerances,
+ * so an objective of 1e-3 converges as tightly as one of 1e3.
+ */
+public final class LevenbergMarquardt {
+  private LevenbergMarquardt() {}
+
+  /** How a run ended. */
+  public enum Status {
+    CONVERGED, ITERATION_LIMIT, STALLED, FAILED
+  }
+
+  /** A run's end point (solver coordinates), objective (½ convention), evaluations and status. */
+  public record Result(double[] theta, double f, int iterations, Status status, double gradientCosine) {}
+
+  /** Tolerances: gradient cosine, relative reduction, and the evaluation budget. */
+  public record Tolerances(double gtol, double ftol, int maxEvaluations) {
+    public static Tolerances standard() {
+      return new Tolerances(1e-10, 1e-15, 1000);
+    }
+
+    /** For screening many starts: stops once the objective settles to about 1e-9 relative. */
+    public static Tolerances screening() {
+      return new Tolerances(1e-5, 1e-8, 300);
+    }
+
+    /** The gradient cosine below which tiny relative reductions count as convergence. */
+    double settled() {
+      return Math.max(1e-6, gtol * 100);
+    }
+  }
+
+  /** IRLS steps hand over to exact-Hessian Newton steps once the gradient cosine is below this. */
+  static final double NEWTON_SWITCH = 1e-3;
+
+  /** Minimises from {@code theta0} with row multiplicities {@code mult} (null for 1). */
+  public static Result minimize(FitProblem prob, Normal nm, double[] theta0, double[] mult, Tolerances tol,
+      BooleanSupplier cancelled) {
+    int p = prob.p;
+    double[] x = theta0.clone();
+    for (int j = 0; j < p; j++) {
+      x[j] = Math.min(prob.hi[j], Math.max(prob.lo[j], x[j]));
+    }
+    double f = nm.full(x, mult);
+    int evals = 1;
+    if (!(f < Double.POSITIVE_INFINITY)) {
+      return new Result(x, f, evals, Status.FAILED, Double.NaN);
+    }
+    double[] r = nm.r.clone();
+    double[] qtr = nm.qtr.clone();
+    double[] g = nm.grad.clone();
+    double[] diag = new double[p];
+    for (int j = 0; j < p; j++) {
+      diag[j] = Math.sqrt(nm.colNorm2[j]);
+    }
+    double cos = cosine(nm, g, x, prob);
+    double lambda = 1e-3;
+    double nu = 2;
+    int smallSteps = 0;
+    double[] step = new double[p];
+    double[] xn = new double[p];
+    boolean[] held = new boolean[p];
+    boolean newtonAllowed = prob.hasHessian();
+    while (true) {
+      if (cos <= tol.gtol()) {
+        return new Result(x, f, evals, Status.CONVERGED, cos);
+      }
+      if (evals >= tol.maxEvaluations()) {
+        return new Result(x, f, evals, Status.ITERATION_LIMIT, cos);
+      }
+      if (cancelled != null && evals % 16 == 0 && cancelled.getAsBoolean()) {
+        return new Result(x, f, evals, Status.ITERATION_LIMIT, cos);
+      }
+      if (newtonAllowed && cos <= NEWTON_SWITCH) {
+        Result nr = newton(prob, nm, x, mult, tol, evals, cancelled);
+        if (nr.status() != Status.STALLED) {
+          return nr;
+        }
+        // the exact-Hessian phase made no progress: go on with reweighted steps from its best point
+        newtonAllowed = false;
+        evals = nr.iterations() + 1;
+        System.arraycopy(nr.theta(), 0, x, 0, p);
+        f = nm.full(x, mult);
+        System.arraycopy(nm.r, 0, r, 0, r.length);
+        System.arraycopy(nm.qtr, 0, qtr, 0, p);
+        System.arraycopy(nm.grad, 0, g, 0, p);
+        cos = cosine(nm, g, x, prob);
+        continue;
+      }
+      for (int j = 0; j < p; j++) {
+        held[j] = (x[j] <= prob.lo[j] && g[j] > 0) || (x[j] >= prob.hi[j] && g[j] < 0);
+      }
+      if (!Steps.solve(r, qtr, diag, lambda, held, p, step)) {
+        lambda = Math.max(lambda * 10, 1e-10);
+        if (lambda > 1e30) {
+          return new Result(x, f, evals, Status.STALLED, cos);
+        }
+        continue;
+      }
+      boolean moved = project(prob, x, step, xn);
+      double pred = Steps.predicted(r, qtr, step, p);
+      if (!moved || pred <= 0) {
+        if (++smallSteps > 3 || lambda > 1e20) {
+          return new Result(x, f, evals, cos <= 1e-6 ? Status.CONVERGED : Status.STALLED, cos);
+        }
+        lambda = Math.max(lambda * nu, 1e-12);
+        nu *= 2;
+        continue;
+      }
+      double fn = nm.full(xn, mult);
+      evals++;
+      double act = f - fn;
+      double ratio = act / pred;
+      if (fn < Double.POSITIVE_INFINITY && ratio > 1e-4) {
+        boolean tiny = act <= tol.ftol() * f && pred <= tol.ftol() * f;
+        System.arraycopy(xn, 0, x, 0, p);
+        f = fn;
+        System.arraycopy(nm.r, 0, r, 0, r.length);
+        System.arraycopy(nm.qtr, 0, qtr, 0, p);
+        System.arraycopy(nm.grad, 0, g, 0, p);
+        for (int j = 0; j < p; j++) {
+          diag[j] = Math.max(diag[j], Math.sqrt(nm.colNorm2[j]));
+        }
+        cos = cosine(nm, g, x, prob);
+        double t = 2 * ratio - 1;
+        lambda *= Math.max(1.0 / 3, 1 - t * t * t);
+        nu = 2;
+        smallSteps = 0;
+        if ((tiny && cos <= tol.settled()) || f == 0) {
+          return new Result(x, f, evals, Status.CONVERGED, cos);
+        }
+      } else {
+        lambda *= nu;
+        nu *= 2;
+        if (lambda > 1e30) {
+          return new Result(x, f, evals, cos <= 1e-6 ? Status.CONVERGED : Status.STALLED, cos);
+        }
+      }
+    }
+  }
+
+  /** xn = the box projection of x + step; step becomes the projected step. False if nothing moved. */
+  private static boolean project(FitProblem prob, double[] x, double[] step, double[] xn) {
+    boolean moved = false;
+    for (int j = 0; j < x.length; j++) {
+      xn[j] = Math.min(prob.hi[j], Math.max(prob.lo[j], x[j] + step[j]));
+      step[j] = xn[j] - x[j];
+      moved |= Math.abs(step[j]) > 4e-16 * Math.max(Math.abs(x[j]), 1e-300);
+    }
+    return moved;
+  }
+
+  /**
+   * Damped Newton steps on the exact Hessian of the Huber sum (quadratic convergence once
+   * the set of rows inside delta settles, where reweighting alone converges only linearly).
+   * Returns STALLED, with the best point, when it cannot make progress.
+   */
+  private static Result newton(FitProblem prob, Normal nm, double[] x0, double[] mult, Tolerances tol, int evals0,
+      BooleanSupplier cancelled) {
+    int p = prob.p;
+    double[] x = x0.clone();
+    double f = nm.hessian(x, mult);
+    int evals = evals0 + 1;
+    if (!(f < Double.POSITIVE_INFINITY)) {
+      return new Result(x0, f, evals, Status.STALLED, Double.NaN);
+    }
+    double[] h = nm.hess.clone();
+    double[] g = nm.grad.clone();
+    double[] d2 = new double[p];
+    double cos = cosine(nm, g, x, prob);
+    double lambda = 1e-6;
+    double nu = 2;
+    int rejected = 0;
+    double[] step = new double[p];
+    double[] xn = new double[p];
+    boolean[] held = new boolean[p];
+    while (true) {
+      if (cos <= tol.gtol()) {
+        return new Result(x, f, evals, Status.CONVERGED, cos);
+      }
+      if (evals >= tol.maxEvaluations()) {
+        return new Result(x, f, evals, Status.ITERATION_LIMIT, cos);
+      }
+      if (cancelled != null && evals % 16 == 0 && cancelled.getAsBoolean()) {
+        return new Result(x, f, evals, Status.ITERATION_LIMIT, cos);
+      }
+      for (int j = 0; j < p; j++) {
+        held[j] = (x[j] <= prob.lo[j] && g[j] > 0) || (x[j] >= prob.hi[j] && g[j] < 0);
+        d2[j] = Math.abs(h[j * p + j]) > 0 ? Math.abs(h[j * p + j]) : nm.colNorm2[j];
+      }
+      if (!Steps.newton(h, g, d2, lambda, held, p, step)) {
+        lambda = Math.max(lambda * 10, 1e-8);
+        if (lambda > 1e8) {
+          return new Result(x, f, evals, Status.STALLED, cos);
+        }
+        continue;
+      }
+      boolean moved = project(prob, x, step, xn);
+      double pred = Steps.predictedNewton(h, g, step, p);
+      if (!moved || !(pred > 0)) {
+        return new Result(x, f, evals, cos <= 1e-6 ? Status.CONVERGED : Status.STALLED, cos);
+      }
+      double fn = nm.hessian(xn, mult);
+      evals++;
+      double act = f - fn;
+      double ratio = act / pred;
+      if (fn < Double.POSITIVE_INFINITY && ratio > 1e-4) {
+        boolean tiny = act <= tol.ftol() * f && pred <= tol.ftol() * f;
+        System.arraycopy(xn, 0, x, 0, p);
+        f = fn;
+        System.arraycopy(nm.hess, 0, h, 0, h.length);
+        System.arraycopy(nm.grad, 0, g, 0, p);
+        cos = cosine(nm, g, x, prob);
+        lambda = ratio > 0.75 ? lambda / 10 : ratio < 0.25 ? lambda * 4 : lambda;
+        lambda = Math.max(lambda, 1e-14);
+        rejected = 0;
+        if ((tiny && cos <= tol.settled()) || f == 0) {
+          return new Result(x, f, evals, Status.CONVERGED, cos);
+        }
+      } else {
+        lambda = Math.max(lambda * nu, 1e-8);
+        nu *= 2;
+        if (++rejected > 8) {
+          return new Result(x, f, evals, Status.STALLED, cos);
+        }
+      }
+    }
+  }
+
+  /** Largest cosine between the residual and a free (not held) Jacobian column. */
+  private static double cosine(Normal nm, double[] g, double[] x, FitProblem prob) {
+    double rn = Math.sqrt(nm.resNorm2);
+    if (rn == 0) {
+      return 0;
+    }
+    double worst = 0;
+    for (int j = 0; j < g.length; j++) {
+      boolean held = (x[j] <= prob.lo[j] && g[j] > 0) || (x[j] >= prob.hi[j] && g[j] < 0);
+      double cn = Math.sqrt(nm.colNorm2[j]);
+      if (!held && cn > 0) {
+        worst = Math.max(worst, Math.abs(g[j]) / (cn * rn));
+      }
+    }
+    return worst;
+  }
+}

@@ -1,0 +1,126 @@
+package org.lawlang.solve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.lawlang.solve.LevenbergMarquardt.Result;
+import org.lawlang.solve.LevenbergMarquardt.Tolerances;
+
+/**
+ * Runs many independent local fits in parallel (the starts of a multi-start fit, or the
+ * refits of a bootstrap) and keeps every result at its own index, so that choosing the best
+ * (lowest objective, ties to the lowest index) gives the same answer on any number of threads.
+ */
+public final class MultiStart {
+  private MultiStart() {}
+
+  /** Parallelism, tolerances, cancellation and progress for a batch of runs. */
+  public record Options(int threads, Tolerances tolerances, BooleanSupplier cancelled, LongConsumer progress) {}
+
+  /** One bootstrap refit: the best of its starts, in natural units, and whether it converged. */
+  public record Refit(double[] natural, double objective, boolean converged, int evaluations) {}
+
+  /** Runs a local fit from every start (solver coordinates); result i belongs to start i. */
+  public static Result[] starts(FitProblem prob, List<double[]> starts, Options o) {
+    Result[] out = new Result[starts.size()];
+    parallel(starts.size(), o, (nm, i) -> {
+      out[i] = LevenbergMarquardt.minimize(prob, nm, starts.get(i), null, o.tolerances(), o.cancelled());
+    }, prob);
+    return out;
+  }
+
+  /**
+   * {@code count} bootstrap refits: resample k draws the rows with replacement from a
+   * generator seeded by the k-th number of a stream seeded with {@code seed}, and is fitted
+   * (as row multiplicities, the same objective as the resampled rows) from each of
+   * {@code starts}; the best start wins.
+   */
+  public static Refit[] bootstrap(FitProblem prob, int count, long seed, List<double[]> starts, Options o) {
+    long[] seeds = new long[count];
+    SplittableRandom root = new SplittableRandom(seed);
+    for (int k = 0; k < count; k++) {
+      seeds[k] = root.nextLong();
+    }
+    int n = prob.n;
+    Refit[] out = new Refit[count];
+    parallel(count, o, (nm, k) -> {
+      double[] mult = new double[n];
+      SplittableRandom rng = new SplittableRandom(seeds[k]);
+      for (int i = 0; i < n; i++) {
+        mult[rng.nextInt(n)] += 1;
+      }
+      Result best = null;
+      int evals = 0;
+      for (double[] s : starts) {
+        Result r = LevenbergMarquardt.minimize(prob, nm, s, mult, o.tolerances(), o.cancelled());
+        evals += r.iterations();
+        if (best == null || r.f() < best.f() || (best.status() != LevenbergMarquardt.Status.CONVERGED
+            && r.status() == LevenbergMarquardt.Status.CONVERGED && r.f() <= best.f() * (1 + 1e-12))) {
+          best = r;
+        }
+      }
+      out[k] = new Refit(prob.natural(best.theta()), prob.reported(best.f()),
+          best.status() == LevenbergMarquardt.Status.CONVERGED, evals);
+    }, prob);
+    return out;
+  }
+
+  /** A task on item i with the worker's own pass buffers. */
+  interface Task {
+    void run(Normal nm, int i);
+  }
+
+  private static void parallel(int count, Options o, Task task, FitProblem prob) {
+    int threads = Math.max(1, Math.min(o.threads(), count));
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker = () -> {
+      Normal nm = new Normal(prob);
+      int i;
+      while ((i = next.getAndIncrement()) < count) {
+        if (o.cancelled() != null && o.cancelled().getAsBoolean()) {
+          return;
+        }
+        task.run(nm, i);
+        if (o.progress() != null) {
+          o.progress().accept(1);
+        }
+      }
+    };
+    if (threads == 1) {
+      worker.run();
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "law-fit");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(worker));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(c);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
