@@ -118,10 +118,6 @@ final class FitSetup {
     Tape tape = Tape.compile(names, cols, outputs);
     double[][] columns = data.columnNames().stream().map(data::column).toArray(double[][]::new);
     TapeRun run = new TapeRun(tape, columns);
-    if (Boolean.getBoolean("law.fit.debug")) {
-      System.err.println(tape.describe());
-      outputs.forEach(o -> System.err.println("  " + org.lawlang.syntax.ExprPrinter.print(o)));
-    }
     double[] y = rowValues(node.target(), "the target");
     if (logScale) {
       for (int i = 0; i < n; i++) {
