@@ -82,7 +82,7 @@ final class FitSetup {
     for (Arg a : call.args()) {
       args.add(lower(a.value()));
     }
-    Expr model = Flatten.call(law, args, call.span());
+    Expr model = quotientsAsPowers(Flatten.call(law, args, call.span()));
     List<String> names = free.stream().map(Param::name).toList();
     for (String name : Symbolic.names(model)) {
       if (!name.startsWith(COL) && !names.contains(name)) {
@@ -118,10 +118,6 @@ final class FitSetup {
     Tape tape = Tape.compile(names, cols, outputs);
     double[][] columns = data.columnNames().stream().map(data::column).toArray(double[][]::new);
     TapeRun run = new TapeRun(tape, columns);
-    if (Boolean.getBoolean("law.fit.debug")) {
-      System.err.println(tape.describe());
-      outputs.forEach(o -> System.err.println("  " + org.lawlang.syntax.ExprPrinter.print(o)));
-    }
     double[] y = rowValues(node.target(), "the target");
     if (logScale) {
       for (int i = 0; i < n; i++) {
@@ -152,6 +148,30 @@ final class FitSetup {
       logParam[j] = p.positive();
     }
     return new FitProblem(run, y, w, logScale, loss, delta, lo, hi, logParam);
+  }
+
+  /**
+   * Rewrites {@code a / b^c} as {@code a * b^(-c)}: the same value, but its partials need no
+   * quotient rule, so {@code A / N^alpha} costs one exp per row for the value and its partials.
+   */
+  static Expr quotientsAsPowers(Expr e) {
+    if (e instanceof Binary b) {
+      Expr l = quotientsAsPowers(b.lhs());
+      Expr r = quotientsAsPowers(b.rhs());
+      if (b.op() == BinaryOp.DIV && r instanceof Binary p && p.op() == BinaryOp.POW) {
+        return new Binary(b.span(), BinaryOp.MUL, l, new Binary(p.span(), BinaryOp.POW, p.lhs(),
+            new Unary(p.span(), UnaryOp.NEG, p.rhs())));
+      }
+      return new Binary(b.span(), b.op(), l, r);
+    }
+    if (e instanceof Unary u) {
+      return new Unary(u.span(), u.op(), quotientsAsPowers(u.operand()));
+    }
+    if (e instanceof Call c) {
+      return new Call(c.span(), c.callee(), c.args().stream()
+          .map(a -> new Arg(a.span(), a.name(), quotientsAsPowers(a.value()))).toList());
+    }
+    return e;
   }
 
   private void options() {

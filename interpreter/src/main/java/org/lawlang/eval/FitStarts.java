@@ -23,6 +23,9 @@ import org.lawlang.syntax.NumberFormat;
  * its declared `start`, else a default inside its bounds. Every start is checked against the bounds.
  */
 final class FitStarts {
+  /** More starts than this are refused before any is generated. */
+  static final long MAX_STARTS = 10_000_000;
+
   private FitStarts() {}
 
   static List<double[]> of(FitSetup s, long seed) {
@@ -73,6 +76,14 @@ final class FitStarts {
   }
 
   private static List<double[]> grid(FitSetup s, Map<String, double[]> axes) {
+    double size = 1;
+    for (double[] a : axes.values()) {
+      size *= a.length;
+    }
+    if (size > MAX_STARTS) {
+      throw LawException.of(Msg.LIMIT, s.startsOption.span(), "a grid of " + NumberFormat.show(size)
+          + " starts is more than the limit of " + NumberFormat.show(MAX_STARTS));
+    }
     List<double[]> out = new ArrayList<>();
     double[] base = defaults(s.free);
     List<String> names = s.free.stream().map(Param::name).toList();
@@ -108,7 +119,11 @@ final class FitStarts {
     if (args.size() != 1 || args.get(0).name() != null) {
       throw LawException.of(Msg.FIT_GENERAL, e.span(), "random takes the number of starts: random(100)");
     }
-    int n = (int) s.count(args.get(0).value(), "the number of random starts", 1);
+    long n = s.count(args.get(0).value(), "the number of random starts", 1);
+    if (n > MAX_STARTS) {
+      throw LawException.of(Msg.LIMIT, e.span(), NumberFormat.show(n) + " random starts are more than the limit of "
+          + NumberFormat.show(MAX_STARTS)).hint("a few thousand starts are plenty for a handful of parameters");
+    }
     SplittableRandom rng = new SplittableRandom(seed);
     double[] base = defaults(s.free);
     List<double[]> out = new ArrayList<>();

@@ -31,7 +31,7 @@ final class FitText {
         rows.add(new String[] {p.name(), NumberFormat.show(o.estimates()[j]), se, bound});
       }
     }
-    table(out, rows);
+    table(out, rows, false);
     out.append("  objective ").append(NumberFormat.show(o.objective(), 12))
         .append("   RSS ").append(NumberFormat.show(s.rss()))
         .append("   R² ").append(NumberFormat.show(s.r2()))
@@ -52,7 +52,7 @@ final class FitText {
     return out.toString();
   }
 
-  private static void table(StringBuilder out, List<String[]> rows) {
+  private static void table(StringBuilder out, List<String[]> rows, boolean numbersRight) {
     int cols = rows.get(0).length;
     int[] width = new int[cols];
     for (String[] r : rows) {
@@ -63,7 +63,7 @@ final class FitText {
     for (String[] r : rows) {
       StringBuilder line = new StringBuilder("  ");
       for (int c = 0; c < cols; c++) {
-        boolean right = c == 1 || c == 2;
+        boolean right = numbersRight ? c >= 1 : c == 1 || c == 2;
         String cell = r[c];
         String pad = " ".repeat(width[c] - cell.length());
         line.append(right ? pad + cell : cell + pad).append(c == cols - 1 ? "" : "  ");
@@ -90,7 +90,7 @@ final class FitText {
       rows.add(r);
     }
     StringBuilder out = new StringBuilder();
-    table(out, rows);
+    table(out, rows, true);
     return out.toString();
   }
 }

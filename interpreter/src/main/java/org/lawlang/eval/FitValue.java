@@ -101,11 +101,34 @@ public final class FitValue extends LawValue implements FitReport {
         yield perParameter("intervals", j -> new Values.ListVal(List.of(new Values.Num(o.intervals()[j][0]),
             new Values.Num(o.intervals()[j][1]))));
       }
-      case "correlation" -> perParameter("correlation", i -> perParameter("correlation",
-          j -> new Values.Num(s.correlation()[i][j])));
+      case "correlation" -> new Correlation(this, s.correlation());
       case "law" -> new LawValue(law());
       default -> super.field(name, at);
     };
+  }
+
+  /** The correlation matrix: prints as a table; {@code f.correlation.A.alpha} reads one entry. */
+  record Correlation(FitValue fit, double[][] c) implements Value {
+    @Override
+    public String typeName() {
+      return "correlation";
+    }
+
+    @Override
+    public List<String> fieldNames() {
+      return fit.parameterNames();
+    }
+
+    @Override
+    public Value field(String name, Span at) {
+      int i = fit.parameterNames().indexOf(name);
+      return i < 0 ? Value.super.field(name, at) : fit.perParameter("correlation", j -> new Values.Num(c[i][j]));
+    }
+
+    @Override
+    public String show() {
+      return FitText.correlation(fit.free(), c).stripTrailing();
+    }
   }
 
   private Value perParameter(String kind, java.util.function.IntFunction<Value> f) {

@@ -42,6 +42,8 @@ public final class LevenbergMarquardt {
 
   /** IRLS steps hand over to exact-Hessian Newton steps once the gradient cosine is below this. */
   static final double NEWTON_SWITCH = 1e-3;
+  /** The most the damping may shrink after one good step. */
+  static final double LAMBDA_SHRINK = 1.0 / 3;
 
   /** Minimises from {@code theta0} with row multiplicities {@code mult} (null for 1). */
   public static Result minimize(FitProblem prob, Normal nm, double[] theta0, double[] mult, Tolerances tol,
@@ -133,7 +135,7 @@ public final class LevenbergMarquardt {
         }
         cos = cosine(nm, g, x, prob);
         double t = 2 * ratio - 1;
-        lambda *= Math.max(1.0 / 3, 1 - t * t * t);
+        lambda *= Math.max(LAMBDA_SHRINK, 1 - t * t * t);
         nu = 2;
         smallSteps = 0;
         if ((tiny && cos <= tol.settled()) || f == 0) {
