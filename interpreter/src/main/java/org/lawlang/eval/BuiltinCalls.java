@@ -16,7 +16,8 @@ import org.lawlang.syntax.NumberFormat;
 public final class BuiltinCalls {
   private BuiltinCalls() {}
 
-  static final int MAX_LIST = 10_000_000;
+  /** The longest list a script may build (ranges, logspace, linspace); each item is a boxed value: 1e6 numbers take about 24 MB. */
+  static final int MAX_LIST = 1_000_000;
 
   public static Value call(Builtin b, List<Value> args, Span at) {
     if (args.size() < b.minArgs || args.size() > b.maxArgs) {
