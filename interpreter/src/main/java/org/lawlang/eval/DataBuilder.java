@@ -45,7 +45,7 @@ final class DataBuilder {
   }
 
   private static Dataset csv(String name, CsvSource c, Env env, Interpreter in) {
-    Path path = in.resolve(c.path());
+    Path path = in.resolve(c.path(), c.span());
     CsvTable table;
     try {
       table = CsvTable.read(path);
