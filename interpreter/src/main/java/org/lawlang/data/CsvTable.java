@@ -19,14 +19,39 @@ import org.apache.commons.csv.CSVRecord;
  * to numbers happens per used column in {@link CsvLoader}, so unused text columns are fine.
  */
 public record CsvTable(Path path, List<String> header, List<String[]> rows, int[] lines) {
+  static final String EMPTY = "the file is empty (no header row)";
 
   /** Why a file could not be read, in words for the user. */
   public static final class ReadFailure extends Exception {
     private final int line;
+    private final int fields;
+    private final int expected;
 
     public ReadFailure(String message, int line) {
+      this(message, line, 0, 0);
+    }
+
+    /** A ragged row: {@code fields} fields where the header has {@code expected}. */
+    public ReadFailure(String message, int line, int fields, int expected) {
       super(message, null, false, false);
       this.line = line;
+      this.fields = fields;
+      this.expected = expected;
+    }
+
+    /** For a ragged row, how many fields it has; 0 otherwise. */
+    public int fields() {
+      return fields;
+    }
+
+    /** For a ragged row, how many fields the header has; 0 otherwise. */
+    public int expected() {
+      return expected;
+    }
+
+    /** True when the file was read but holds no header row. */
+    public boolean empty() {
+      return line == 0 && EMPTY.equals(getMessage());
     }
 
     /** The 1-based line of the file at fault, or 0 for the whole file. */
@@ -69,7 +94,8 @@ public record CsvTable(Path path, List<String> header, List<String[]> rows, int[
           continue;
         }
         if (cells.length != header.size()) {
-          throw new ReadFailure("row " + line + " has " + cells.length + " fields, but the header has " + header.size(), line);
+          throw new ReadFailure("row " + line + " has " + cells.length + " fields, but the header has " + header.size(), line,
+              cells.length, header.size());
         }
         rows.add(cells);
         lines.add(line);
@@ -78,7 +104,7 @@ public record CsvTable(Path path, List<String> header, List<String[]> rows, int[
       throw new ReadFailure("malformed CSV: " + e.getMessage(), 0);
     }
     if (header == null) {
-      throw new ReadFailure("the file is empty (no header row)", 0);
+      throw new ReadFailure(EMPTY, 0);
     }
     return new CsvTable(path, header, rows, lines.stream().mapToInt(Integer::intValue).toArray());
   }

@@ -11,6 +11,9 @@ package org.lawlang.diag;
  * </pre>
  */
 public final class DiagnosticPrinter {
+  /** Longer source lines are shown as a window of this many characters around the caret. */
+  static final int MAX_SHOWN = 120;
+
   private DiagnosticPrinter() {}
 
   public static String render(Diagnostic d) {
@@ -30,10 +33,19 @@ public final class DiagnosticPrinter {
       String text = span.source().line(line);
       String number = Integer.toString(line);
       String gutter = " ".repeat(number.length());
-      out.append("  ").append(number).append(" | ").append(expandTabs(text)).append('\n');
       int col = span.column() - 1;
       int endOnLine = Math.min(span.end(), span.start() + Math.max(0, text.length() - col));
       int width = Math.max(1, endOnLine - span.start());
+      if (text.length() > MAX_SHOWN) {
+        // a window of a very long line around the caret, elided with "..." on either side
+        int from = Math.max(0, Math.min(col - MAX_SHOWN / 3, text.length() - MAX_SHOWN));
+        int to = Math.min(text.length(), from + MAX_SHOWN);
+        String lead = from > 0 ? "..." : "";
+        text = lead + text.substring(from, to) + (to < text.length() ? "..." : "");
+        width = Math.max(1, Math.min(width, to - col));
+        col = col - from + lead.length();
+      }
+      out.append("  ").append(number).append(" | ").append(expandTabs(text)).append('\n');
       out.append("  ").append(gutter).append(" | ")
           .append(" ".repeat(displayWidth(text, col)))
           .append("^".repeat(width))

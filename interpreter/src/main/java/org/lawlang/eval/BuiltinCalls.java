@@ -16,7 +16,8 @@ import org.lawlang.syntax.NumberFormat;
 public final class BuiltinCalls {
   private BuiltinCalls() {}
 
-  static final int MAX_LIST = 10_000_000;
+  /** The longest list a script may build (ranges, logspace, linspace); each item is a boxed value: 1e6 numbers take about 24 MB. */
+  static final int MAX_LIST = 1_000_000;
 
   /** As {@link #call(Builtin, List, Span)}, for the builtins that report through the interpreter (warn_if). */
   public static Value call(Builtin b, List<Value> args, Span at, Interpreter in) {
@@ -47,8 +48,8 @@ public final class BuiltinCalls {
       case ABS -> Arith.map(x, Math::abs, at, b.name);
       case MIN, MAX -> extreme(b == Builtin.MIN, args, at);
       case LOGSPACE, LINSPACE -> space(b == Builtin.LOGSPACE, args, at);
-      case SUM -> new Num(Arrays.stream(Values.doubles(x, at, b.name)).sum());
-      case MEAN -> new Num(nonEmpty(Values.doubles(x, at, b.name), b, at).sum() / Values.doubles(x, at, b.name).length);
+      case SUM -> new Num(finite(Arrays.stream(Values.doubles(x, at, b.name)).sum(), "the sum", at));
+      case MEAN -> new Num(mean(Values.doubles(x, at, b.name), b, at));
       case MEDIAN -> new Num(median(nonEmpty(Values.doubles(x, at, b.name), b, at).sorted().toArray()));
       case COUNT -> new Num(x instanceof DataValue d ? d.data().rows() : Values.list(x, at, b.name).size());
       case LARGEST, SMALLEST -> kth(b == Builtin.LARGEST, x, args.get(1), at);
@@ -58,10 +59,38 @@ public final class BuiltinCalls {
       case ROUND -> {
         int digits = args.size() > 1 ? (int) Values.num(args.get(1), at, "round") : 0;
         double scale = Math.pow(10, digits);
-        yield Arith.map(x, v -> Math.round(v * scale) / scale, at, "round");
+        yield Arith.map(x, v -> round(v, scale), at, "round");
       }
       case POWERFIT, POLYFIT, UNIQUE, ARGMIN, ARGMAX, VERTEX, WARN_IF -> WorkflowCalls.call(b, args, at, null);
     };
+  }
+
+  /** Rounds to a power of ten; a value too large to have digits at that scale is already round. */
+  private static double round(double v, double scale) {
+    if (scale == 0) {
+      return 0;
+    }
+    double scaled = v * scale;
+    if (!Double.isFinite(scaled) || Math.abs(scaled) >= 0x1p52) {
+      return v;
+    }
+    return Math.round(scaled) / scale;
+  }
+
+  private static double finite(double r, String what, Span at) {
+    if (!Double.isFinite(r)) {
+      throw LawException.of(Msg.NOT_FINITE, at, what, "overflow: it is beyond 1.8e308");
+    }
+    return r;
+  }
+
+  /** The mean, without overflowing when the sum would (the mean of finite numbers is finite). */
+  private static double mean(double[] xs, Builtin b, Span at) {
+    double sum = nonEmpty(xs, b, at).sum();
+    if (Double.isFinite(sum)) {
+      return sum / xs.length;
+    }
+    return Arrays.stream(xs).map(v -> v / xs.length).sum();
   }
 
   private static java.util.stream.DoubleStream nonEmpty(double[] xs, Builtin b, Span at) {
@@ -134,6 +163,10 @@ public final class BuiltinCalls {
     for (int i = 0; i < n; i++) {
       double t = n == 1 ? 0 : (double) i / (n - 1);
       out[i] = log ? Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a))) : a + t * (b - a);
+      if (!Double.isFinite(out[i])) {
+        // b - a overflowed (linspace(-1e308, 1e308, 3)) or exp rounded past the largest double
+        out[i] = log ? Math.min(Math.max(a, b), out[i]) : a * (1 - t) + b * t;
+      }
     }
     if (n > 1) {
       out[n - 1] = b;
@@ -143,7 +176,7 @@ public final class BuiltinCalls {
 
   private static double median(double[] sorted) {
     int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    return n % 2 == 1 ? sorted[n / 2] : 0.5 * sorted[n / 2 - 1] + 0.5 * sorted[n / 2];
   }
 
   private static Value kth(boolean largest, Value list, Value k, Span at) {

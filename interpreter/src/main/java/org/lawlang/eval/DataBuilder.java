@@ -45,17 +45,28 @@ final class DataBuilder {
   }
 
   private static Dataset csv(String name, CsvSource c, Env env, Interpreter in) {
-    Path path = in.resolve(c.path());
+    Path path = in.resolve(c.path(), c.span());
     CsvTable table;
     try {
       table = CsvTable.read(path);
     } catch (CsvTable.ReadFailure e) {
+      if (e.fields() > 0) {
+        throw LawException.of(Msg.RAGGED_ROW, c.span(), e.line(), e.fields(), e.expected())
+            .hint("in " + c.path() + "; every row needs as many fields as the header; quote fields that contain commas");
+      }
       if (e.line() > 0) {
         throw LawException.of(Msg.DATA_GENERAL, c.span(), c.path() + ": " + e.getMessage())
             .hint("every row needs as many fields as the header; quote fields that contain commas");
       }
+      if (e.empty()) {
+        throw LawException.of(Msg.EMPTY_DATA, c.span(), c.path())
+            .hint("the file is empty; a CSV file needs a header row and at least one row of data");
+      }
       throw LawException.of(Msg.FILE_NOT_FOUND, c.span(), c.path(), e.getMessage())
           .hint("paths are relative to the folder of the script that names them");
+    }
+    if (table.rows().isEmpty()) {
+      throw LawException.of(Msg.EMPTY_DATA, c.span(), c.path()).hint("the file has a header row but no rows of data");
     }
     int[] lines = table.lines();
     Map<String, double[]> columns = new LinkedHashMap<>();

@@ -62,7 +62,7 @@ final class FitSetup {
       throw LawException.of(Msg.NOT_A_DATASET, node.data().span(), Values.describe(dv))
           .hint("fit to a dataset declared with 'data'");
     }
-    data = d.data();
+    data = canonicalOrder(d.data());
     if (!(node.model() instanceof Call call)) {
       throw LawException.of(Msg.FIT_GENERAL, node.model().span(), "the model of a fit must be a law called on the data's columns")
           .hint("write it like 'fit loss ~ L(N, D) to runs'");
@@ -148,6 +148,36 @@ final class FitSetup {
       logParam[j] = p.positive();
     }
     return new FitProblem(run, y, w, logScale, loss, delta, lo, hi, logParam);
+  }
+
+  /**
+   * The rows sorted by their values, column by column. A fit then does the same arithmetic in
+   * the same order whatever order the file lists its rows in, so shuffling a dataset changes
+   * no fitted digit (and a seeded bootstrap draws the same resamples). Rows keep their
+   * origins, so errors still name the file's line.
+   */
+  static Dataset canonicalOrder(Dataset data) {
+    double[][] cols = data.columnNames().stream().map(data::column).toArray(double[][]::new);
+    Integer[] order = new Integer[data.rows()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> {
+      for (double[] c : cols) {
+        int k = Double.compare(c[a], c[b]);
+        if (k != 0) {
+          return k;
+        }
+      }
+      return 0;
+    });
+    int[] idx = new int[order.length];
+    boolean sorted = true;
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = order[i];
+      sorted &= idx[i] == i;
+    }
+    return sorted ? data : data.select(idx);
   }
 
   /**

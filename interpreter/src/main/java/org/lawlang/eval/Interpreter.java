@@ -59,7 +59,20 @@ public final class Interpreter {
   }
 
   public Path resolve(String path) {
-    return baseDir.resolve(path).normalize();
+    return resolve(path, Span.NOWHERE);
+  }
+
+  /** Resolves a path written in a script; a name the file system cannot take (a NUL character) is an L801 error at {@code at}. */
+  public Path resolve(String path, Span at) {
+    try {
+      return baseDir.resolve(path).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw invalidPath(path, e, at);
+    }
+  }
+
+  static LawException invalidPath(String path, java.nio.file.InvalidPathException e, Span at) {
+    return LawException.of(Msg.IO, at, "'" + path.replaceAll("\\p{Cntrl}", "?") + "' is not a valid file name: " + e.getReason());
   }
 
   /** Emits a warning unless one with the same key was already given for this statement. */
@@ -150,7 +163,7 @@ public final class Interpreter {
         TableValue table = new TableValue(rowHeaders.peek(), rowTables.peek());
         print(table.show(), List.of(table));
         if (f.csvPath() != null) {
-          Files.write(resolve(f.csvPath()), table.toCsv(), f.span());
+          Files.write(resolve(f.csvPath(), f.span()), table.toCsv(), f.span());
         }
       }
     } finally {

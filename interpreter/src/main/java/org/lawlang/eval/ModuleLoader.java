@@ -86,6 +86,13 @@ public final class ModuleLoader {
 
   /** Loads (or returns the cached) module named by an import. */
   public ModuleValue load(String module, String path, Span at, Path baseDir) {
+    if (path != null) {
+      try {
+        baseDir.resolve(path);
+      } catch (java.nio.file.InvalidPathException e) {
+        throw Interpreter.invalidPath(path, e, at);
+      }
+    }
     String key = module != null ? "stdlib:" + module : "file:" + baseDir.resolve(path).normalize();
     ModuleValue cached = cache.get(key);
     if (cached != null) {

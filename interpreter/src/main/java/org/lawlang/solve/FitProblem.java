@@ -78,6 +78,28 @@ public final class FitProblem {
     return logScale;
   }
 
+  /**
+   * True when a residual sum of squares is at rounding level: every row fits to about 12
+   * significant digits of the target's scale. The angle test cannot judge such a fit (the
+   * residual is noise), and it is as converged as a fit can be.
+   */
+  boolean exact(double resNorm2) {
+    if (exactFloor < 0) {
+      double scale = 1;
+      for (double y : target) {
+        scale = Math.max(scale, Math.abs(logScale && y > 0 ? Math.log(y) : y));
+      }
+      double w = 0;
+      for (int i = 0; i < n; i++) {
+        w += weight(i);
+      }
+      exactFloor = Math.max(w, 1) * Math.pow(1e-12 * scale, 2);
+    }
+    return resNorm2 <= exactFloor;
+  }
+
+  private double exactFloor = -1;
+
   public double[] target() {
     return target;
   }

@@ -66,6 +66,7 @@ public final class LevenbergMarquardt {
       diag[j] = Math.sqrt(nm.colNorm2[j]);
     }
     double cos = cosine(nm, g, x, prob);
+    double res2 = nm.resNorm2;
     double lambda = 1e-3;
     double nu = 2;
     int smallSteps = 0;
@@ -74,7 +75,7 @@ public final class LevenbergMarquardt {
     boolean[] held = new boolean[p];
     boolean newtonAllowed = prob.hasHessian();
     while (true) {
-      if (cos <= tol.gtol()) {
+      if (cos <= tol.gtol() || prob.exact(res2)) {
         return new Result(x, f, evals, Status.CONVERGED, cos);
       }
       if (evals >= tol.maxEvaluations()) {
@@ -93,6 +94,7 @@ public final class LevenbergMarquardt {
         evals = nr.iterations() + 1;
         System.arraycopy(nr.theta(), 0, x, 0, p);
         f = nm.full(x, mult);
+        res2 = nm.resNorm2;
         System.arraycopy(nm.r, 0, r, 0, r.length);
         System.arraycopy(nm.qtr, 0, qtr, 0, p);
         System.arraycopy(nm.grad, 0, g, 0, p);
@@ -105,7 +107,7 @@ public final class LevenbergMarquardt {
       if (!Steps.solve(r, qtr, diag, lambda, held, p, step)) {
         lambda = Math.max(lambda * 10, 1e-10);
         if (lambda > 1e30) {
-          return new Result(x, f, evals, Status.STALLED, cos);
+          return new Result(x, f, evals, prob.exact(res2) ? Status.CONVERGED : Status.STALLED, cos);
         }
         continue;
       }
@@ -113,7 +115,7 @@ public final class LevenbergMarquardt {
       double pred = Steps.predicted(r, qtr, step, p);
       if (!moved || pred <= 0) {
         if (++smallSteps > 3 || lambda > 1e20) {
-          return new Result(x, f, evals, cos <= 1e-6 ? Status.CONVERGED : Status.STALLED, cos);
+          return new Result(x, f, evals, cos <= 1e-6 || prob.exact(res2) ? Status.CONVERGED : Status.STALLED, cos);
         }
         lambda = Math.max(lambda * nu, 1e-12);
         nu *= 2;
@@ -127,6 +129,7 @@ public final class LevenbergMarquardt {
         boolean tiny = act <= tol.ftol() * f && pred <= tol.ftol() * f;
         System.arraycopy(xn, 0, x, 0, p);
         f = fn;
+        res2 = nm.resNorm2;
         System.arraycopy(nm.r, 0, r, 0, r.length);
         System.arraycopy(nm.qtr, 0, qtr, 0, p);
         System.arraycopy(nm.grad, 0, g, 0, p);
@@ -145,7 +148,7 @@ public final class LevenbergMarquardt {
         lambda *= nu;
         nu *= 2;
         if (lambda > 1e30) {
-          return new Result(x, f, evals, cos <= 1e-6 ? Status.CONVERGED : Status.STALLED, cos);
+          return new Result(x, f, evals, cos <= 1e-6 || prob.exact(res2) ? Status.CONVERGED : Status.STALLED, cos);
         }
       }
     }

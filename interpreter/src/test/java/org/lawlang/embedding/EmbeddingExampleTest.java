@@ -34,7 +34,7 @@ class EmbeddingExampleTest {
    * mandatory. While false they run when available and are skipped while the build still
    * answers "not available" (L309).
    */
-  static final boolean SOLVERS_MERGED = false;
+  static final boolean SOLVERS_MERGED = true;
 
   static final Path REPO = Path.of(System.getProperty("law.repo", "..")).toAbsolutePath().normalize();
   static Class<?> planner;

@@ -91,7 +91,7 @@ class ReplTerminalTest {
     try (TerminalDriver t = start()) {
       t.type("let kept = 7\r");
       t.prompt();
-      t.type("print \"running\"; for i in 1..9000000 { let y = i * 2 }\r");
+      t.type("print \"running\"; for i in 1..1000 { for j in 1..100000 { let y = i * j } }\r");
       t.waitFor("running\n");
       t.type("\u0003");
       assertThat(t.prompt()).contains("error: cancelled [L311]");

@@ -1,0 +1,110 @@
+package org.lawlang.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import org.lawlang.api.LawEngine;
+import org.lawlang.syntax.NumberFormat;
+
+/**
+ * Evaluation invariants through {@link LawEngine}: a law called with lists equals the
+ * scalar calls, arithmetic broadcasts elementwise, and order-free list builtins ignore order.
+ */
+class EvalProperties {
+  private static LawEngine engine() {
+    return LawEngine.builder().output(Output.buffer(new StringBuilder())).threads(1).build();
+  }
+
+  private static String lit(double x) {
+    return x < 0 ? "(-" + NumberFormat.literal(-x) + ")" : NumberFormat.literal(x);
+  }
+
+  private static String list(List<Double> xs) {
+    return "[" + xs.stream().map(EvalProperties::lit).collect(Collectors.joining(", ")) + "]";
+  }
+
+  private static List<Double> doubles(Value v) {
+    List<Double> out = new ArrayList<>();
+    for (Value x : ((Values.ListVal) v).items()) {
+      out.add(((Values.Num) x).value());
+    }
+    return out;
+  }
+
+  private static double num(Value v) {
+    return ((Values.Num) v).value();
+  }
+
+  @Provide
+  Arbitrary<List<Double>> positives() {
+    return Arbitraries.doubles().between(-3, 13).ofScale(6).map(e -> Math.pow(10, e)).list().ofMinSize(1).ofMaxSize(8);
+  }
+
+  @Provide
+  Arbitrary<List<Double>> values() {
+    return Arbitraries.doubles().between(-1e6, 1e6).ofScale(6).list().ofMinSize(1).ofMaxSize(8);
+  }
+
+  @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+  void lawOnListsEqualsScalarCalls(@ForAll("positives") List<Double> ns, @ForAll("positives") List<Double> ds,
+      @ForAll @DoubleRange(min = 0.5, max = 5) double e, @ForAll @DoubleRange(min = 1, max = 1e4) double a,
+      @ForAll @DoubleRange(min = 0.05, max = 1) double alpha) {
+    int n = Math.min(ns.size(), ds.size());
+    LawEngine engine = engine();
+    engine.eval("<test>", "law L(N, D) = E + A / N^alpha + A / D^(alpha / 2) where E = " + lit(e) + ", A = " + lit(a) + ", alpha = " + lit(alpha));
+    List<Double> together = doubles(engine.eval("<test>", "L(" + list(ns.subList(0, n)) + ", " + list(ds.subList(0, n)) + ")"));
+    List<Double> broadcast = doubles(engine.eval("<test>", "L(" + list(ns.subList(0, n)) + ", " + lit(ds.get(0)) + ")"));
+    for (int i = 0; i < n; i++) {
+      assertThat(together.get(i)).isEqualTo(num(engine.eval("<test>", "L(" + lit(ns.get(i)) + ", " + lit(ds.get(i)) + ")")));
+      assertThat(broadcast.get(i)).isEqualTo(num(engine.eval("<test>", "L(" + lit(ns.get(i)) + ", " + lit(ds.get(0)) + ")")));
+    }
+  }
+
+  @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+  void arithmeticBroadcastsElementwise(@ForAll("values") List<Double> xs, @ForAll @DoubleRange(min = -100, max = 100) double k) {
+    LawEngine engine = engine();
+    engine.eval("<test>", "let xs = " + list(xs) + "\nlet k = " + lit(k));
+    for (String op : List.of("+", "-", "*")) {
+      List<Double> lhs = doubles(engine.eval("<test>", "xs " + op + " k"));
+      List<Double> rhs = doubles(engine.eval("<test>", "k " + op + " xs"));
+      List<Double> self = doubles(engine.eval("<test>", "xs " + op + " xs"));
+      for (int i = 0; i < xs.size(); i++) {
+        String x = lit(xs.get(i));
+        assertThat(lhs.get(i)).isEqualTo(num(engine.eval("<test>", x + " " + op + " k")));
+        assertThat(rhs.get(i)).isEqualTo(num(engine.eval("<test>", "k " + op + " " + x)));
+        assertThat(self.get(i)).isEqualTo(num(engine.eval("<test>", x + " " + op + " " + x)));
+      }
+    }
+    List<Double> neg = doubles(engine.eval("<test>", "-xs"));
+    for (int i = 0; i < xs.size(); i++) {
+      assertThat(neg.get(i)).isEqualTo(-xs.get(i));
+    }
+  }
+
+  @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+  void orderFreeBuiltinsIgnoreOrder(@ForAll("values") List<Double> xs, @ForAll long seed) {
+    List<Double> shuffled = new ArrayList<>(xs);
+    Collections.shuffle(shuffled, new Random(seed));
+    LawEngine engine = engine();
+    engine.eval("<test>", "let a = " + list(xs) + "\nlet b = " + list(shuffled));
+    assertThat(doubles(engine.eval("<test>", "sort(b)"))).isEqualTo(doubles(engine.eval("<test>", "sort(a)")));
+    for (String f : List.of("min", "max", "median", "count")) {
+      assertThat(num(engine.eval("<test>", f + "(b)"))).as(f).isEqualTo(num(engine.eval("<test>", f + "(a)")));
+    }
+    assertThat(num(engine.eval("<test>", "largest(b, 1)"))).isEqualTo(num(engine.eval("<test>", "max(a)")));
+    assertThat(num(engine.eval("<test>", "smallest(b, count(b))"))).isEqualTo(num(engine.eval("<test>", "max(a)")));
+    double sum = num(engine.eval("<test>", "sum(a)"));
+    assertThat(num(engine.eval("<test>", "sum(b)"))).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9 * xs.size() * 1e6));
+  }
+}
