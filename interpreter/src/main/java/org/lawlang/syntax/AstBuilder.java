@@ -122,11 +122,17 @@ final class AstBuilder extends LawParserBaseVisitor<Object> {
   }
 
   double number(Token t) {
+    double v;
     try {
-      return number(t.getText());
+      v = number(t.getText());
     } catch (NumberFormatException e) {
       throw LawException.of(Msg.BAD_NUMBER, span(t), t.getText());
     }
+    if (Double.isInfinite(v)) {
+      throw LawException.of(Msg.NOT_FINITE, span(t), "the literal " + t.getText(), "it is beyond 1.8e308")
+          .hint("numbers are doubles; the largest is about 1.8e308");
+    }
+    return v;
   }
 
   // ---- statements ----------------------------------------------------------------------
