@@ -148,6 +148,9 @@ public final class BuiltinCalls {
   private static Value kth(boolean largest, Value list, Value k, Span at) {
     double[] xs = Values.doubles(list, at, largest ? "largest" : "smallest");
     double kd = Values.num(k, at, "k");
+    if (xs.length == 0) {
+      throw LawException.of(Msg.BAD_ARGUMENT, at, (largest ? "largest" : "smallest") + " of an empty list");
+    }
     if (kd != Math.rint(kd) || kd < 1 || kd > xs.length) {
       throw LawException.of(Msg.BAD_ARGUMENT, at, "k must be a whole number from 1 to " + xs.length + ", not " + NumberFormat.show(kd));
     }
