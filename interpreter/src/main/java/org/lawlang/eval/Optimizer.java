@@ -53,7 +53,46 @@ public final class Optimizer implements Services.OptimizeService {
       s = LocalSolver.solve(p, in.session().settings().seed());
     }
     String heading = (p.maximize() ? "maximum of " : "minimum of ") + node.objective().span().text();
-    return report(s, p, built, node, heading, in);
+    Value result = report(s, p, built, node, heading, in);
+    if (result instanceof OptimumValue o) {
+      warnAtOptimum(node, o, in, env);
+    }
+    return result;
+  }
+
+  /**
+   * Evaluates the objective and the constraints once more at the optimum through the
+   * interpreter, so that laws inlined into the problem warn (L704) when the answer lies far
+   * outside the range they were fitted on, as a direct call there would.
+   */
+  private static void warnAtOptimum(Expr.Optimize node, OptimumValue o, Interpreter in, Env env) {
+    Env at = new Env(env);
+    o.point().forEach((name, x) -> at.define(name, new Values.Num(x)));
+    List<Expr> sides = new ArrayList<>();
+    sides.add(node.objective());
+    node.constraints().forEach(c -> {
+      sides.add(c.lhs());
+      sides.add(c.rhs());
+    });
+    for (Expr e : sides) {
+      try {
+        Value v = in.eval(e, at);
+        if (v instanceof LawValue lv) {
+          List<Value> args = new ArrayList<>();
+          for (String input : lv.law().inputs()) {
+            Value x = at.lookup(input);
+            if (x != null) {
+              args.add(x);
+            }
+          }
+          if (args.size() == lv.law().inputs().size()) {
+            in.callLaw(lv.law(), args, e.span());
+          }
+        }
+      } catch (LawException ignored) {
+        // the solver already evaluated these; a failure here only means no warning
+      }
+    }
   }
 
   @Override
