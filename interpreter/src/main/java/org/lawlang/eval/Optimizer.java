@@ -120,6 +120,22 @@ public final class Optimizer implements Services.OptimizeService {
           parts.add(String.join(", ", down) + (down.size() == 1 ? " shrinks" : " shrink") + " towards 0");
         }
         double at = s.x() == null ? Double.NaN : objective(p, s.x());
+        Set<String> inObjective = org.lawlang.compile.Symbolic.names(p.objective());
+        List<String> idle = new ArrayList<>();
+        for (int i : s.diverging()) {
+          if (!inObjective.contains(p.variables().get(i).name())) {
+            idle.add(p.variables().get(i).name());
+          }
+        }
+        if (!idle.isEmpty() && idle.size() == s.diverging().size()) {
+          // the objective settled; what ran away only appears in constraints, so it is not determined
+          throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), String.join(", ", idle)
+              + (idle.size() == 1 ? " runs" : " run") + " away without changing the objective"
+              + (Double.isFinite(at) ? ", which settles at " + NumberFormat.show(at) : "")
+              + "; nothing pins " + (idle.size() == 1 ? "it" : "them") + " down")
+              .hint("drop " + (idle.size() == 1 ? "that variable" : "those variables") + ", or bound "
+                  + (idle.size() == 1 ? "it" : "them") + " on both sides (over " + idle.get(0) + " in [1, 10])");
+        }
         String value = Double.isFinite(at) ? ", the objective approaching " + NumberFormat.show(at) : "";
         throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), (parts.isEmpty() ? "the variables run away" : String.join(" and ", parts)) + value)
             .hint("bound them with a constraint (subject to N <= 1T) or a range (over N in [1M, 10T])");
