@@ -55,9 +55,14 @@ public final class BuiltinCalls {
       case SI -> new Str(NumberFormat.si(Values.num(x, at, "si")));
       case STR -> new Str(x.show());
       case ROUND -> {
-        int digits = args.size() > 1 ? (int) Values.num(args.get(1), at, "round") : 0;
-        double scale = Math.pow(10, digits);
-        yield Arith.map(x, v -> Math.round(v * scale) / scale, at, "round");
+        double d = args.size() > 1 ? Values.num(args.get(1), at, "the digits of round") : 0;
+        if (d != Math.rint(d) || Math.abs(d) > 300) {
+          throw LawException.of(Msg.BAD_ARGUMENT, at, "round needs a whole number of digits, not " + NumberFormat.show(d));
+        }
+        int digits = (int) d;
+        // decimal rounding, half away from zero, of the number as it prints (2.675 -> 2.68); no long overflow
+        yield Arith.map(x, v -> Double.isFinite(v)
+            ? java.math.BigDecimal.valueOf(v).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue() : v, at, "round");
       }
       case POWERFIT, POLYFIT, UNIQUE, ARGMIN, ARGMAX, VERTEX, WARN_IF -> WorkflowCalls.call(b, args, at, null);
     };
