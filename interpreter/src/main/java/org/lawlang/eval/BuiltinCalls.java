@@ -46,8 +46,14 @@ public final class BuiltinCalls {
       case ABS -> Arith.map(x, Math::abs, at, b.name);
       case MIN, MAX -> extreme(b == Builtin.MIN, args, at);
       case LOGSPACE, LINSPACE -> space(b == Builtin.LOGSPACE, args, at);
-      case SUM -> new Num(Arrays.stream(Values.doubles(x, at, b.name)).sum());
-      case MEAN -> new Num(nonEmpty(Values.doubles(x, at, b.name), b, at).sum() / Values.doubles(x, at, b.name).length);
+      case SUM -> new Num(finiteTotal(Arrays.stream(Values.doubles(x, at, b.name)).sum(), b, at));
+      case MEAN -> {
+        double[] xs = Values.doubles(x, at, b.name);
+        // the mean of the scaled values, so that a mean of large numbers does not overflow on the way
+        double scale = nonEmpty(xs, b, at).map(Math::abs).max().orElse(1);
+        double m = scale == 0 ? 0 : Arrays.stream(xs).map(v -> v / scale).sum() / xs.length * scale;
+        yield new Num(finiteTotal(m, b, at));
+      }
       case MEDIAN -> new Num(median(nonEmpty(Values.doubles(x, at, b.name), b, at).sorted().toArray()));
       case COUNT -> new Num(x instanceof DataValue d ? d.data().rows() : Values.list(x, at, b.name).size());
       case LARGEST, SMALLEST -> kth(b == Builtin.LARGEST, x, args.get(1), at);
@@ -66,6 +72,13 @@ public final class BuiltinCalls {
       }
       case POWERFIT, POLYFIT, UNIQUE, ARGMIN, ARGMAX, VERTEX, WARN_IF -> WorkflowCalls.call(b, args, at, null);
     };
+  }
+
+  private static double finiteTotal(double r, Builtin b, Span at) {
+    if (!Double.isFinite(r)) {
+      throw LawException.of(Msg.NOT_FINITE, at, "the " + b.name, "overflow: beyond 1.8e308");
+    }
+    return r;
   }
 
   private static java.util.stream.DoubleStream nonEmpty(double[] xs, Builtin b, Span at) {
