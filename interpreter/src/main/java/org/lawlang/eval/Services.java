@@ -42,6 +42,11 @@ public final class Services {
 
     /** Before a proc runs: where it was called from (a stdlib proc's inner calls point there). */
     default void beforeProc(Span at) {}
+
+    /** Where a diagnostic raised at {@code at} should point: inside the stdlib, the user's call that led there. */
+    default Span userSite(Span at) {
+      return at;
+    }
   }
 
   FitService fit = (node, in, env) -> {

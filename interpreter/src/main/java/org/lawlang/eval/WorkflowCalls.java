@@ -24,7 +24,8 @@ final class WorkflowCalls {
       boolean c = Values.bool(args.get(0), at);
       if (c && in != null) {
         String text = args.get(1).show();
-        in.warnOnce("warn_if:" + text, org.lawlang.diag.Diagnostic.warning(Msg.WORKFLOW_WARNING, at, text));
+        in.warnOnce("warn_if:" + text, org.lawlang.diag.Diagnostic.warning(Msg.WORKFLOW_WARNING,
+            in.session().services().lawCall.userSite(at), text));
       }
       return new Values.Bool(c);
     }

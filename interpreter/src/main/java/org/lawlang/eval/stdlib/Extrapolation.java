@@ -30,6 +30,11 @@ public final class Extrapolation implements Services.LawCallHook {
   private Span lastUserCall;
 
   @Override
+  public Span userSite(Span at) {
+    return isStdlib(at) && lastUserCall != null ? lastUserCall : at;
+  }
+
+  @Override
   public void beforeProc(Span at) {
     if (!isStdlib(at)) {
       lastUserCall = at;
