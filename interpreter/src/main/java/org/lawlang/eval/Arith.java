@@ -59,6 +59,9 @@ public final class Arith {
       if (op == BinaryOp.DIV && y == 0) {
         throw LawException.of(Msg.DIVISION_BY_ZERO, at);
       }
+      if (op == BinaryOp.POW && x == 0 && y < 0) {
+        throw LawException.of(Msg.DIVISION_BY_ZERO, at).hint("0^" + NumberFormat.show(y) + " is 1 / 0^" + NumberFormat.show(-y));
+      }
       if (Double.isNaN(r)) {
         throw LawException.of(Msg.DOMAIN, at, "x^y", "x = " + NumberFormat.show(x) + ", y = " + NumberFormat.show(y))
             .hint("a negative base needs a whole-number exponent");

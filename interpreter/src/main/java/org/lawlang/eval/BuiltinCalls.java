@@ -57,24 +57,17 @@ public final class BuiltinCalls {
       case SI -> new Str(NumberFormat.si(Values.num(x, at, "si")));
       case STR -> new Str(x.show());
       case ROUND -> {
-        int digits = args.size() > 1 ? (int) Values.num(args.get(1), at, "round") : 0;
-        double scale = Math.pow(10, digits);
-        yield Arith.map(x, v -> round(v, scale), at, "round");
+        double d = args.size() > 1 ? Values.num(args.get(1), at, "the digits of round") : 0;
+        if (d != Math.rint(d) || Math.abs(d) > 1000) {
+          throw LawException.of(Msg.BAD_ARGUMENT, at, "round needs a whole number of digits, not " + NumberFormat.show(d));
+        }
+        int digits = (int) d;
+        // decimal rounding, half away from zero, of the number as it prints (2.675 -> 2.68); no long overflow
+        yield Arith.map(x, v -> Double.isFinite(v)
+            ? java.math.BigDecimal.valueOf(v).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue() : v, at, "round");
       }
       case POWERFIT, POLYFIT, UNIQUE, ARGMIN, ARGMAX, VERTEX, WARN_IF -> WorkflowCalls.call(b, args, at, null);
     };
-  }
-
-  /** Rounds to a power of ten; a value too large to have digits at that scale is already round. */
-  private static double round(double v, double scale) {
-    if (scale == 0) {
-      return 0;
-    }
-    double scaled = v * scale;
-    if (!Double.isFinite(scaled) || Math.abs(scaled) >= 0x1p52) {
-      return v;
-    }
-    return Math.round(scaled) / scale;
   }
 
   private static double finite(double r, String what, Span at) {
@@ -182,6 +175,9 @@ public final class BuiltinCalls {
   private static Value kth(boolean largest, Value list, Value k, Span at) {
     double[] xs = Values.doubles(list, at, largest ? "largest" : "smallest");
     double kd = Values.num(k, at, "k");
+    if (xs.length == 0) {
+      throw LawException.of(Msg.BAD_ARGUMENT, at, (largest ? "largest" : "smallest") + " of an empty list");
+    }
     if (kd != Math.rint(kd) || kd < 1 || kd > xs.length) {
       throw LawException.of(Msg.BAD_ARGUMENT, at, "k must be a whole number from 1 to " + xs.length + ", not " + NumberFormat.show(kd));
     }

@@ -73,7 +73,7 @@ final class DataBuilder {
     if (c.columns().isEmpty()) {
       for (int j = 0; j < table.header().size(); j++) {
         String header = table.header().get(j);
-        if (header.matches("[\\p{L}_][\\p{L}\\p{N}_]*") && allNumeric(table, j)) {
+        if (header.matches("[\\p{L}_][\\p{L}\\p{N}_]*") && numericColumn(table, j)) {
           columns.put(header, parseColumn(table, j, header, c.span(), c.path()));
         }
       }
@@ -99,15 +99,21 @@ final class DataBuilder {
     return new Dataset(name, c.path(), columns, lines);
   }
 
-  private static boolean allNumeric(CsvTable t, int j) {
+  /**
+   * Whether an unmapped column holds numbers: some cell reads as one. Its other cells must then
+   * be numbers too ({@link #parseColumn} names the first that is not), so a stray "N/A" or
+   * "inf" is an error at its row rather than a column that silently disappears.
+   */
+  private static boolean numericColumn(CsvTable t, int j) {
     for (String[] row : t.rows()) {
       try {
         Double.parseDouble(row[j].trim());
+        return true;
       } catch (NumberFormatException e) {
-        return false;
+        // text: look further
       }
     }
-    return true;
+    return false;
   }
 
   private static double[] parseColumn(CsvTable t, int j, String header, Span at, String file) {

@@ -35,7 +35,7 @@ public record DataValue(Dataset data) implements Value {
   public String show() {
     StringBuilder out = new StringBuilder();
     out.append("dataset ").append(data.name()).append(": ").append(data.rows()).append(data.rows() == 1 ? " row" : " rows")
-        .append(", ").append(data.columnNames().size()).append(" columns (").append(data.origin()).append(")");
+        .append(", ").append(data.columnNames().size()).append(data.columnNames().size() == 1 ? " column (" : " columns (").append(data.origin()).append(")");
     int width = data.columnNames().stream().mapToInt(String::length).max().orElse(0);
     for (String c : data.columnNames()) {
       double[] xs = data.column(c);

@@ -233,6 +233,7 @@ public final class Interpreter {
     for (int i = 0; i < args.size(); i++) {
       local.define(proc.params().get(i).name(), args.get(i));
     }
+    session.services().lawCall.beforeProc(at);
     rowTables.push(new ArrayList<>());
     rowHeaders.push(new ArrayList<>());
     enter(at);

@@ -80,10 +80,12 @@ public class LawValue implements Callable {
     }
     List<Param> free = law.freeParameters();
     if (!free.isEmpty()) {
-      out.append("\n    free ");
+      // as the declaration wrote it (`with A > 0, alpha in [0, 2] start 0.3`), so it reads back
+      out.append("\n    with ");
       List<String> parts = new ArrayList<>();
       for (Param p : free) {
-        parts.add(p.bounded() ? p.name() + (p.boundsText().startsWith("[") || p.boundsText().startsWith("(") ? " in " : " ") + p.boundsText() : p.name());
+        String part = p.bounded() ? p.name() + (p.boundsText().startsWith("[") || p.boundsText().startsWith("(") ? " in " : " ") + p.boundsText() : p.name();
+        parts.add(p.start() == null ? part : part + " start " + NumberFormat.show(p.start()));
       }
       out.append(String.join(", ", parts));
     }

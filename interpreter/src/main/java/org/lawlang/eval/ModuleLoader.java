@@ -9,6 +9,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ public final class ModuleLoader {
   private final Session session;
   private final Map<String, ModuleValue> cache = new HashMap<>();
   private final Deque<String> loading = new ArrayDeque<>();
+  /** The modules being loaded as their imports name them, for the cycle message. */
+  private final Deque<String> loadingNames = new ArrayDeque<>();
   /** Which import brought each unqualified name into the session, to detect clashes. */
   private final Map<String, String> importedBy = new HashMap<>();
   private static volatile List<String> stdlibNames;
@@ -99,7 +102,10 @@ public final class ModuleLoader {
       return cached;
     }
     if (loading.contains(key)) {
-      throw LawException.of(Msg.IMPORT_CYCLE, at, String.join(" -> ", loading) + " -> " + key);
+      List<String> chain = new ArrayList<>();
+      loadingNames.descendingIterator().forEachRemaining(chain::add);
+      chain.add(module != null ? module : path);
+      throw LawException.of(Msg.IMPORT_CYCLE, at, String.join(" -> ", chain));
     }
     Source source;
     Path dir;
@@ -130,6 +136,7 @@ public final class ModuleLoader {
       name = fileName.endsWith(".law") ? fileName.substring(0, fileName.length() - 4) : fileName;
     }
     loading.push(key);
+    loadingNames.push(module != null ? module : path);
     try {
       Env env = new Env(null);
       session.runModule(source, env, dir);
@@ -138,6 +145,7 @@ public final class ModuleLoader {
       return value;
     } finally {
       loading.pop();
+      loadingNames.pop();
     }
   }
 
@@ -153,9 +161,11 @@ public final class ModuleLoader {
       String other = importedBy.get(e.getKey());
       Value existing = env.lookup(e.getKey());
       // the very same value reached twice (e.g. a module both files import) is no clash
-      if (other != null && !other.equals(label) && existing != null && existing != e.getValue()) {
-        throw LawException.of(Msg.IMPORT_CLASH, i.span(), e.getKey(), " by 'import " + other + "'")
-            .hint("import one of them under a name: import " + label + " as " + shortAlias(label)
+      if (existing != null && existing != e.getValue() && (other == null || !other.equals(label))) {
+        // a name of the script's own, or one an earlier import defined: never overwritten silently
+        String by = other == null ? " in this script" : " by 'import " + other + "'";
+        throw LawException.of(Msg.IMPORT_CLASH, i.span(), e.getKey(), by)
+            .hint("import " + (other == null ? "it" : "one of them") + " under a name: import " + label + " as " + shortAlias(label)
                 + ", then write " + shortAlias(label) + "." + e.getKey());
       }
     }

@@ -53,7 +53,46 @@ public final class Optimizer implements Services.OptimizeService {
       s = LocalSolver.solve(p, in.session().settings().seed());
     }
     String heading = (p.maximize() ? "maximum of " : "minimum of ") + node.objective().span().text();
-    return report(s, p, built, node, heading, in);
+    Value result = report(s, p, built, node, heading, in);
+    if (result instanceof OptimumValue o) {
+      warnAtOptimum(node, o, in, env);
+    }
+    return result;
+  }
+
+  /**
+   * Evaluates the objective and the constraints once more at the optimum through the
+   * interpreter, so that laws inlined into the problem warn (L704) when the answer lies far
+   * outside the range they were fitted on, as a direct call there would.
+   */
+  private static void warnAtOptimum(Expr.Optimize node, OptimumValue o, Interpreter in, Env env) {
+    Env at = new Env(env);
+    o.point().forEach((name, x) -> at.define(name, new Values.Num(x)));
+    List<Expr> sides = new ArrayList<>();
+    sides.add(node.objective());
+    node.constraints().forEach(c -> {
+      sides.add(c.lhs());
+      sides.add(c.rhs());
+    });
+    for (Expr e : sides) {
+      try {
+        Value v = in.eval(e, at);
+        if (v instanceof LawValue lv) {
+          List<Value> args = new ArrayList<>();
+          for (String input : lv.law().inputs()) {
+            Value x = at.lookup(input);
+            if (x != null) {
+              args.add(x);
+            }
+          }
+          if (args.size() == lv.law().inputs().size()) {
+            in.callLaw(lv.law(), args, e.span());
+          }
+        }
+      } catch (LawException ignored) {
+        // the solver already evaluated these; a failure here only means no warning
+      }
+    }
   }
 
   @Override
@@ -81,6 +120,22 @@ public final class Optimizer implements Services.OptimizeService {
           parts.add(String.join(", ", down) + (down.size() == 1 ? " shrinks" : " shrink") + " towards 0");
         }
         double at = s.x() == null ? Double.NaN : objective(p, s.x());
+        Set<String> inObjective = org.lawlang.compile.Symbolic.names(p.objective());
+        List<String> idle = new ArrayList<>();
+        for (int i : s.diverging()) {
+          if (!inObjective.contains(p.variables().get(i).name())) {
+            idle.add(p.variables().get(i).name());
+          }
+        }
+        if (!idle.isEmpty() && idle.size() == s.diverging().size()) {
+          // the objective settled; what ran away only appears in constraints, so it is not determined
+          throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), String.join(", ", idle)
+              + (idle.size() == 1 ? " runs" : " run") + " away without changing the objective"
+              + (Double.isFinite(at) ? ", which settles at " + NumberFormat.show(at) : "")
+              + "; nothing pins " + (idle.size() == 1 ? "it" : "them") + " down")
+              .hint("drop " + (idle.size() == 1 ? "that variable" : "those variables") + ", or bound "
+                  + (idle.size() == 1 ? "it" : "them") + " on both sides (over " + idle.get(0) + " in [1, 10])");
+        }
         String value = Double.isFinite(at) ? ", the objective approaching " + NumberFormat.show(at) : "";
         throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), (parts.isEmpty() ? "the variables run away" : String.join(" and ", parts)) + value)
             .hint("bound them with a constraint (subject to N <= 1T) or a range (over N in [1M, 10T])");

@@ -47,7 +47,11 @@ final class RootSolve {
     String range = positive && node.range() == null ? "[1e-30, 1e30]" : "[" + NumberFormat.show(Math.max(lo, positive ? 1e-30 : -1e6))
         + ", " + NumberFormat.show(Math.min(hi, positive ? 1e30 : 1e6)) + "]";
     if (Double.isNaN(r.x())) {
-      String seen = Double.isFinite(r.fMin())
+      boolean across = r.fMin() < 0 && r.fMax() > 0;
+      String seen = across
+          ? "left minus right changes sign only where it jumps or is undefined"
+              + (Double.isNaN(r.jumpAt()) ? "" : " (near " + x + " = " + NumberFormat.show(r.jumpAt()) + ")")
+          : Double.isFinite(r.fMin())
           ? "left minus right stays between " + NumberFormat.show(r.fMin()) + " (at " + x + " = " + NumberFormat.show(r.xAtMin())
               + ") and " + NumberFormat.show(r.fMax()) + " (at " + x + " = " + NumberFormat.show(r.xAtMax()) + ")"
           : "the equation is undefined everywhere in the range";

@@ -39,6 +39,14 @@ public final class Services {
   /** Called before a law is evaluated at concrete inputs (e.g. to warn on extrapolation). */
   public interface LawCallHook {
     void beforeCall(Law law, List<Value> args, Span at, Interpreter interpreter);
+
+    /** Before a proc runs: where it was called from (a stdlib proc's inner calls point there). */
+    default void beforeProc(Span at) {}
+
+    /** Where a diagnostic raised at {@code at} should point: inside the stdlib, the user's call that led there. */
+    default Span userSite(Span at) {
+      return at;
+    }
   }
 
   FitService fit = (node, in, env) -> {

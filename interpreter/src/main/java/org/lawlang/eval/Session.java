@@ -97,14 +97,19 @@ public final class Session {
 
   /** Parses and checks without running: every error found, or nothing. */
   public Program compile(Source source) {
+    return compile(source, settings.workDir());
+  }
+
+  /** As {@link #compile(Source)}, with imports in the source resolved against {@code baseDir}. */
+  public Program compile(Source source, Path baseDir) {
     Program program = Parsing.parse(source);
-    Checker.check(program, symbols(globals));
+    Checker.check(program, symbols(globals, baseDir));
     return program;
   }
 
   /** Checks names in an already parsed program against the globals as they are now. */
   public void check(Program program) {
-    Checker.check(program, symbols(globals));
+    Checker.check(program, symbols(globals, settings.workDir()));
   }
 
   /**
@@ -112,7 +117,7 @@ public final class Session {
    * REPL). Throws a LawException with diagnostics; statements before the failing one stay done.
    */
   public Value run(Source source, Path baseDir) {
-    return execute(compile(source), baseDir);
+    return execute(compile(source, baseDir == null ? settings.workDir() : baseDir), baseDir);
   }
 
   /** Runs an already compiled program (the javax.script engine compiles once, runs many times). */
@@ -159,7 +164,7 @@ public final class Session {
   /** Runs a module's source in its own scope (used by the module loader). */
   void runModule(Source source, Env env, Path dir) {
     Program program = Parsing.parse(source);
-    Checker.check(program, symbols(env));
+    Checker.check(program, symbols(env, dir));
     Path old = interpreter.swapBaseDir(dir);
     try {
       for (Stmt s : program.statements()) {
@@ -170,8 +175,8 @@ public final class Session {
     }
   }
 
-  /** The checker's view of a scope. */
-  Symbols symbols(Env env) {
+  /** The checker's view of a scope; file imports are resolved against {@code dir}. */
+  Symbols symbols(Env env, Path dir) {
     return new Symbols() {
       @Override
       public Kind kindOf(String name) {
@@ -186,7 +191,7 @@ public final class Session {
 
       @Override
       public Map<String, Kind> moduleExports(String module, String path, Span at) {
-        ModuleValue m = modules.load(module, path, at, interpreter.baseDir());
+        ModuleValue m = modules.load(module, path, at, dir);
         Map<String, Kind> out = new HashMap<>();
         m.members().forEach((k, v) -> out.put(k, kindOfValue(v)));
         return out;

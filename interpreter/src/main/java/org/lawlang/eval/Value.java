@@ -24,7 +24,7 @@ public interface Value {
 
   /** Reads a field (`opt.N`, `f.alpha`); unknown fields are a positioned error. */
   default Value field(String name, Span at) {
-    throw LawException.of(Msg.NO_FIELD, at, "a " + typeName(), name)
+    throw LawException.of(Msg.NO_FIELD, at, Values.article(typeName()), name)
         .hint(fieldNames().isEmpty() ? null : org.lawlang.diag.Suggest.closest(name, fieldNames())
             .map(s -> "did you mean '" + s + "'?").orElse("its fields are " + String.join(", ", fieldNames())));
   }

@@ -193,6 +193,11 @@ public final class Values {
     } else if (v instanceof Bool b) {
       return b.show();
     }
-    return "a " + v.typeName();
+    return article(v.typeName());
+  }
+
+  /** "a dataset", "an optimum": a type name with its indefinite article, for messages. */
+  public static String article(String noun) {
+    return ("aeiou".indexOf(noun.isEmpty() ? 'x' : noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 }

@@ -24,7 +24,8 @@ final class WorkflowCalls {
       boolean c = Values.bool(args.get(0), at);
       if (c && in != null) {
         String text = args.get(1).show();
-        in.warnOnce("warn_if:" + text, org.lawlang.diag.Diagnostic.warning(Msg.WORKFLOW_WARNING, at, text));
+        in.warnOnce("warn_if:" + text, org.lawlang.diag.Diagnostic.warning(Msg.WORKFLOW_WARNING,
+            in.session().services().lawCall.userSite(at), text));
       }
       return new Values.Bool(c);
     }
@@ -92,25 +93,46 @@ final class WorkflowCalls {
     return Values.ListVal.ofDoubles(c);
   }
 
-  /** The extremum of the least-squares parabola through (xs, ys), and whether it lies inside the xs. */
+  /**
+   * The minimum of the least-squares parabola through (xs, ys), and whether it lies inside
+   * the xs. With fewer than 3 points, or no upward curvature (a line, or a maximum), there is
+   * no parabola minimum: the answer is then the best sampled point, with {@code inside} false
+   * and {@code fitted} false, never a NaN or a runaway x.
+   */
   private static Value vertex(double[] xs, double[] ys, Span at) {
     sameLength(xs, ys, at);
+    if (xs.length == 0) {
+      throw LawException.of(Msg.BAD_ARGUMENT, at, "vertex of no points");
+    }
     Map<String, Value> out = new LinkedHashMap<>();
     double[] c = xs.length >= 3 ? Regression.polynomial(xs, ys, 2) : null;
-    double x = Double.NaN;
-    double y = Double.NaN;
-    double curvature = Double.NaN;
-    if (c != null && c[2] != 0) {
+    double lo = Arrays.stream(xs).min().getAsDouble();
+    double hi = Arrays.stream(xs).max().getAsDouble();
+    double scale = Math.max(hi - lo, Double.MIN_NORMAL);
+    boolean fitted = c != null && c[2] * scale * scale > 1e-12 * Math.max(1, Arrays.stream(ys).map(Math::abs).max().getAsDouble());
+    double x;
+    double y;
+    double curvature;
+    if (fitted) {
       x = -c[1] / (2 * c[2]);
       y = c[0] + c[1] * x + c[2] * x * x;
       curvature = 2 * c[2];
+    } else {
+      int best = 0;
+      for (int i = 1; i < ys.length; i++) {
+        if (ys[i] < ys[best]) {
+          best = i;
+        }
+      }
+      x = xs[best];
+      y = ys[best];
+      curvature = c == null ? 0 : 2 * c[2];
     }
-    double lo = Arrays.stream(xs).min().orElse(Double.NaN);
-    double hi = Arrays.stream(xs).max().orElse(Double.NaN);
     out.put("x", new Values.Num(x));
     out.put("y", new Values.Num(y));
     out.put("curvature", new Values.Num(curvature));
-    out.put("inside", new Values.Bool(x >= lo && x <= hi));
+    out.put("inside", new Values.Bool(fitted && x >= lo && x <= hi));
+    out.put("fitted", new Values.Bool(fitted));
     out.put("n", new Values.Num(xs.length));
     return new Values.Record("vertex", out);
   }

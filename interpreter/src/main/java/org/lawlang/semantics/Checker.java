@@ -81,6 +81,11 @@ public final class Checker {
     return out;
   }
 
+  /** L201 at an unknown name, with the closest visible name as a hint. */
+  private void unknownName(Name n, Scope scope) {
+    error(Diagnostic.error(Msg.UNKNOWN_NAME, n.span(), n.name()).withHint(Suggest.hint(n.name(), known(scope))));
+  }
+
   private void error(Diagnostic d) {
     if (errors.size() < 50) {
       errors.add(d);
@@ -215,7 +220,7 @@ public final class Checker {
           Builtin b = Builtin.named(n.name()).get();
           arity(c, b.name, b.minArgs, b.maxArgs, "argument");
         } else if (k == null) {
-          error(Diagnostic.error(Msg.UNKNOWN_NAME, n.span(), n.name()).withHint(Suggest.hint(n.name(), known(scope))));
+          unknownName(n, scope);
         } else if (!(k instanceof Symbols.ValueKind)) {
           error(Diagnostic.error(Msg.NOT_CALLABLE, n.span(), "'" + n.name() + "'"));
         }
@@ -243,7 +248,7 @@ public final class Checker {
   private void expr(Expr e, Scope scope, Set<String> free) {
     if (e instanceof Name n) {
       if (!free.contains(n.name()) && lookup(n.name(), scope) == null && Builtin.named(n.name()).isEmpty()) {
-        error(Diagnostic.error(Msg.UNKNOWN_NAME, n.span(), n.name()).withHint(Suggest.hint(n.name(), known(scope))));
+        unknownName(n, scope);
       }
     } else if (e instanceof Unary u) {
       expr(u.operand(), scope, free);
@@ -272,7 +277,7 @@ public final class Checker {
       }
     } else if (e instanceof Fit f) {
       if (f.model() instanceof Call c && c.callee() instanceof Name n && lookup(n.name(), scope) == null) {
-        error(Diagnostic.error(Msg.UNKNOWN_NAME, n.span(), n.name()).withHint(Suggest.hint(n.name(), known(scope))));
+        unknownName(n, scope);
       }
       expr(f.data(), scope, free);
     } else if (e instanceof Optimize o) {
@@ -308,7 +313,7 @@ public final class Checker {
         if (b.isPresent()) {
           arity(c, b.get().name, b.get().minArgs, b.get().maxArgs, "argument");
         } else {
-          error(Diagnostic.error(Msg.UNKNOWN_NAME, n.span(), n.name()).withHint(Suggest.hint(n.name(), known(scope))));
+          unknownName(n, scope);
         }
       } else if (k instanceof Symbols.ModuleKind) {
         error(Diagnostic.error(Msg.NOT_CALLABLE, n.span(), "module '" + n.name() + "'"));

@@ -8,14 +8,19 @@ import org.apache.commons.math3.exception.MathIllegalStateException;
  * `solve lhs = rhs for X`: scans the range for a sign change of f = lhs − rhs — on a log grid
  * (half a decade apart, 1e-30 to 1e30 by default) when X is positive, an even grid otherwise
  * — then refines the first bracket with Commons Math's Brent solver (in ln X for a positive
- * X). Says when no sign change exists, with the least and greatest f seen, for the message.
+ * X). A bracket whose refined point leaves |f| no smaller than at both its ends is a pole or a
+ * jump, not a root: it is skipped (and reported when nothing else is left). Says when no
+ * sign change exists, with the least and greatest f seen, for the message.
  */
 public final class RootFinder {
   private RootFinder() {}
 
-  /** A root (or NaN), the residual there, how many sign changes the scan saw, and the range of f. */
+  /**
+   * A root (or NaN), the residual there, how many sign changes the scan saw, the range of f,
+   * and where f changed sign without a root (a pole or a jump; NaN if nowhere).
+   */
   public record Root(double x, double residual, int signChanges, boolean converged, double fMin, double xAtMin, double fMax,
-      double xAtMax, boolean nanSeen) {}
+      double xAtMax, boolean nanSeen, double jumpAt) {}
 
   public static Root find(DoubleUnaryOperator f, double lo, double hi, boolean positive) {
     boolean log = positive;
@@ -37,8 +42,7 @@ public final class RootFinder {
     double xMax = Double.NaN;
     boolean nan = false;
     int changes = 0;
-    double bracketA = Double.NaN;
-    double bracketB = Double.NaN;
+    java.util.List<double[]> brackets = new java.util.ArrayList<>();
     double prevU = Double.NaN;
     double prevF = Double.NaN;
     double exact = Double.NaN;
@@ -59,14 +63,13 @@ public final class RootFinder {
         fMax = v;
         xMax = x;
       }
-      if (v == 0 && Double.isNaN(exact) && Double.isNaN(bracketA)) {
+      if (v == 0 && Double.isNaN(exact) && brackets.isEmpty()) {
         exact = u;
       }
       if (!Double.isNaN(prevF) && (prevF < 0) != (v < 0) && prevF != 0 && v != 0) {
         changes++;
-        if (Double.isNaN(bracketA) && Double.isNaN(exact)) {
-          bracketA = prevU;
-          bracketB = u;
+        if (Double.isNaN(exact)) {
+          brackets.add(new double[] {prevU, u, prevF, v});
         }
       }
       prevU = u;
@@ -74,19 +77,31 @@ public final class RootFinder {
     }
     if (!Double.isNaN(exact)) {
       double x = log ? Math.exp(exact) : exact;
-      return new Root(x, 0, Math.max(changes, 1), true, fMin, xMin, fMax, xMax, nan);
+      return new Root(x, 0, Math.max(changes, 1), true, fMin, xMin, fMax, xMax, nan, Double.NaN);
     }
-    if (Double.isNaN(bracketA)) {
-      return new Root(Double.NaN, Double.NaN, 0, false, fMin, xMin, fMax, xMax, nan);
-    }
-    try {
-      double u = new BrentSolver(1e-15, 1e-14).solve(200, g::applyAsDouble, bracketA, bracketB);
+    double jump = Double.NaN;
+    int jumps = 0;
+    for (double[] br : brackets) {
+      double u;
+      boolean converged = true;
+      try {
+        u = new BrentSolver(1e-15, 1e-14).solve(200, g::applyAsDouble, br[0], br[1]);
+      } catch (MathIllegalStateException e) {
+        u = 0.5 * (br[0] + br[1]);
+        converged = false;
+      }
       double x = log ? Math.exp(u) : u;
-      return new Root(x, f.applyAsDouble(x), changes, true, fMin, xMin, fMax, xMax, nan);
-    } catch (MathIllegalStateException e) {
-      double u = 0.5 * (bracketA + bracketB);
-      double x = log ? Math.exp(u) : u;
-      return new Root(x, f.applyAsDouble(x), changes, false, fMin, xMin, fMax, xMax, nan);
+      double fx = f.applyAsDouble(x);
+      if (!(Math.abs(fx) < Math.max(Math.abs(br[2]), Math.abs(br[3])))) {
+        // f changed sign across a pole or a jump: no root here
+        jumps++;
+        if (Double.isNaN(jump)) {
+          jump = x;
+        }
+        continue;
+      }
+      return new Root(x, fx, changes - jumps, converged, fMin, xMin, fMax, xMax, nan, jump);
     }
+    return new Root(Double.NaN, Double.NaN, 0, false, fMin, xMin, fMax, xMax, nan, jump);
   }
 }

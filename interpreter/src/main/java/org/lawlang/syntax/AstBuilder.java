@@ -286,7 +286,7 @@ final class AstBuilder extends LawParserBaseVisitor<Object> {
 
   @Override
   public Object visitHelpStmt(HelpStmtContext ctx) {
-    return new Help(span(ctx), expr(ctx.target));
+    return new Help(span(ctx), ctx.target == null ? null : expr(ctx.target), ctx.topic == null ? null : ctx.topic.getText());
   }
 
   @Override

@@ -40,6 +40,8 @@ final class NewlineFilter implements TokenSource {
   private final Deque<Token> pending = new ArrayDeque<>();
   private int depth;
   private int lastType = NL;
+  /** The token before {@link #lastType}: after `help`, a statement word may end the line. */
+  private int beforeLastType = NL;
   private int maxDepthSeen;
   private Token tooDeepAt;
 
@@ -58,6 +60,7 @@ final class NewlineFilter implements TokenSource {
       Token t = pending.isEmpty() ? lexer.nextToken() : pending.poll();
       if (t.getType() != NL) {
         track(t);
+        beforeLastType = lastType;
         lastType = t.getType();
         return t;
       }
@@ -67,10 +70,11 @@ final class NewlineFilter implements TokenSource {
       }
       pending.add(next);
       boolean drop = depth > 0
-          || CONTINUES_AFTER.contains(lastType)
+          || (CONTINUES_AFTER.contains(lastType) && beforeLastType != HELP)
           || CONTINUES_BEFORE.contains(next.getType())
           || lastType == NL;
       if (!drop) {
+        beforeLastType = lastType;
         lastType = NL;
         return t;
       }

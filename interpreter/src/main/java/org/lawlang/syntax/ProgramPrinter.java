@@ -115,7 +115,7 @@ public final class ProgramPrinter {
     } else if (s instanceof Plot p) {
       return plot(p);
     } else if (s instanceof Help h) {
-      return h.target() == null ? "help" : "help " + arith(h.target());
+      return h.topic() != null ? "help " + h.topic() : h.target() == null ? "help" : "help " + arith(h.target());
     } else if (s instanceof Compare c) {
       return "compare " + c.laws().stream().map(ProgramPrinter::arith).collect(Collectors.joining(", "))
           + " at (" + ExprPrinter.args(c.at()) + ")";

@@ -31,7 +31,8 @@ public sealed interface Stmt {
 
   record Plot(Span span, List<PlotSeries> series, List<PlotOption> options) implements Stmt {}
 
-  record Help(Span span, Expr target) implements Stmt {}
+  /** `help`, `help NAME` (target) or `help minimize` (topic: a statement word). */
+  record Help(Span span, Expr target, String topic) implements Stmt {}
 
   record Compare(Span span, List<Expr> laws, List<Arg> at) implements Stmt {}
 

@@ -109,7 +109,7 @@ final class AstArbitraries {
         Combinators.combine(names().injectNull(0.5), e).as((n, v) -> new RowItem(AT, n, v)).list().ofMinSize(1).ofMaxSize(3)
             .map(items -> (Stmt) new Row(AT, items)),
         plot(e, interval),
-        e.injectNull(0.5).map(t -> (Stmt) new Help(AT, t)),
+        e.injectNull(0.5).map(t -> (Stmt) new Help(AT, t, null)),
         Combinators.combine(e.list().ofMinSize(1).ofMaxSize(2),
                 Combinators.combine(names().injectNull(0.3), e).as((n, v) -> new Arg(AT, n, v)).list().ofMaxSize(2))
             .as((ls, at) -> (Stmt) new Compare(AT, ls, at)),

@@ -26,7 +26,7 @@ statement
     | FOR var=ident IN iter=expr body=block (TO path=STRING)?                   # ForStmt
     | ROW rowItem (COMMA rowItem)*                                              # RowStmt
     | PLOT plotSeries (COMMA plotSeries)* plotOption*                           # PlotStmt
-    | HELP target=arith?                                                        # HelpStmt
+    | HELP (topic=helpTopic | target=arith)?                                    # HelpStmt
     | COMPARE laws+=arith (COMMA laws+=arith)* AT LPAREN args? RPAREN           # CompareStmt
     | expr                                                                      # ExprStmt
     ;
@@ -121,6 +121,12 @@ args : arg (COMMA arg)*;
 arg  : (name=ident ASSIGN)? value=expr;
 
 identList : ident (COMMA ident)*;
+
+// `help minimize`: the statement words, explained (a name that is also a word, like `data`, means the word)
+helpTopic
+    : LET | LAW | PROC | DATA | PRINT | IMPORT | FOR | ROW | FIT | MINIMIZE | MAXIMIZE | SOLVE
+    | PLOT | COMPARE | WHERE | WITH
+    ;
 
 ident
     : ID

@@ -20,13 +20,26 @@ import org.lawlang.syntax.NumberFormat;
  * from the session settings; 0 or less turns the warning off). One warning per law per
  * statement, naming every input that is out (through {@link Interpreter#warnOnce}); the value is still computed.
  *
- * <p>A law called from inside a standard-library law is reported at the user's call that
- * led to it (the latest call written outside the standard library), naming the inner law.
+ * <p>A law called from inside a standard-library law or proc is reported at the user's call
+ * that led to it (the latest law or proc call written outside the standard library), naming
+ * the inner law.
  * Registered in {@code Services.standard()}.
  */
 public final class Extrapolation implements Services.LawCallHook {
   /** The last call site written in user code; inner calls from stdlib formulas point here. */
   private Span lastUserCall;
+
+  @Override
+  public Span userSite(Span at) {
+    return isStdlib(at) && lastUserCall != null ? lastUserCall : at;
+  }
+
+  @Override
+  public void beforeProc(Span at) {
+    if (!isStdlib(at)) {
+      lastUserCall = at;
+    }
+  }
 
   @Override
   public void beforeCall(Law law, List<Value> args, Span at, Interpreter interpreter) {
