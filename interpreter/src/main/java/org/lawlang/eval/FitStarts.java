@@ -1,6 +1,7 @@
 package org.lawlang.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,9 @@ import org.lawlang.syntax.NumberFormat;
 
 /**
  * The start points of a fit, in natural units, from `starts …`: `grid(alpha = 0..2 by 0.5, …)`
- * (every combination, the last name varying fastest), `at(alpha = 0.3, …)` (one point),
+ * (every combination, the last name varying fastest; each point knows its lattice neighbours,
+ * so the fit can search only from the grid's local minima), `fullgrid(…)` (the same points,
+ * every one searched), `at(alpha = 0.3, …)` (one point),
  * `random(n)` (n points drawn with the fit's seed: uniform within finite bounds, log-uniform
  * over 1e-3…1e3 for a positive parameter without an upper bound, normal around the default
  * otherwise); several specs separated by commas add up. A parameter a spec does not name takes
@@ -28,22 +31,71 @@ final class FitStarts {
 
   private FitStarts() {}
 
-  static List<double[]> of(FitSetup s, long seed) {
+  /**
+   * The points, and for each the indices of its grid neighbours (points one step away along
+   * one axis of the same `grid`), or null for a point every fit searches from.
+   */
+  record Starts(List<double[]> points, List<int[]> neighbours) {
+    int size() {
+      return points.size();
+    }
+  }
+
+  static Starts of(FitSetup s, long seed) {
     List<double[]> out = new ArrayList<>();
+    List<int[]> near = new ArrayList<>();
     if (s.startsOption == null) {
       out.add(defaults(s.free));
-      return out;
+      near.add(null);
+      return new Starts(out, near);
     }
     for (Expr e : s.startsOption.values()) {
       String kind = e instanceof Call c && c.callee() instanceof Name n ? n.name() : "";
       List<Arg> args = e instanceof Call c ? c.args() : List.of();
+      int before = out.size();
       switch (kind) {
-        case "grid" -> out.addAll(grid(s, named(s, args, e)));
+        case "grid" -> {
+          Map<String, double[]> axes = named(s, args, e);
+          out.addAll(grid(s, axes));
+          near.addAll(lattice(axes, before));
+        }
+        case "fullgrid" -> out.addAll(grid(s, named(s, args, e)));
         case "at" -> out.add(point(s, named(s, args, e)));
         case "random" -> out.addAll(random(s, args, e, seed));
         default -> throw LawException.of(Msg.FIT_GENERAL, e.span(),
-            "a start is grid(name = values, ...), at(name = value, ...) or random(n)");
+            "a start is grid(name = values, ...), fullgrid(name = values, ...), at(name = value, ...) or random(n)");
       }
+      while (near.size() < out.size()) {
+        near.add(null);
+      }
+    }
+    return new Starts(out, near);
+  }
+
+  /** Neighbour indices of a grid's points, in the order {@link #grid} makes them (last axis fastest). */
+  static List<int[]> lattice(Map<String, double[]> axes, int offset) {
+    List<double[]> dims = new ArrayList<>(axes.values());
+    int k = dims.size();
+    int[] stride = new int[k];
+    int size = 1;
+    for (int a = k - 1; a >= 0; a--) {
+      stride[a] = size;
+      size *= dims.get(a).length;
+    }
+    List<int[]> out = new ArrayList<>(size);
+    int[] buf = new int[2 * k];
+    for (int i = 0; i < size; i++) {
+      int m = 0;
+      for (int a = 0; a < k; a++) {
+        int coord = i / stride[a] % dims.get(a).length;
+        if (coord > 0) {
+          buf[m++] = offset + i - stride[a];
+        }
+        if (coord + 1 < dims.get(a).length) {
+          buf[m++] = offset + i + stride[a];
+        }
+      }
+      out.add(Arrays.copyOf(buf, m));
     }
     return out;
   }

@@ -39,7 +39,11 @@ final class FitText {
         .append("   BIC ").append(NumberFormat.show(s.bic()))
         .append("   n ").append(s.rows()).append("   p ").append(free.size()).append('\n');
     out.append("  ").append(o.starts()).append(o.starts() == 1 ? " start" : " starts");
-    if (o.starts() > 1) {
+    if (o.searched() < o.starts()) {
+      out.append(", ").append(o.searched()).append(o.searched() == 1 ? " local search" : " local searches")
+          .append(" from the grid's local minima");
+    }
+    if (o.searched() > 1) {
       out.append(", ").append(o.reached()).append(" reached the best objective");
     }
     out.append("; ").append(o.best().iterations()).append(" iterations from the best\n");

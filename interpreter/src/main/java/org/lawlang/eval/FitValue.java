@@ -17,14 +17,15 @@ import org.lawlang.solve.LevenbergMarquardt;
  * name, minimised and passed around like any law) plus the fit's report. Fields: each
  * parameter; {@code status}, {@code converged}, {@code objective}, {@code rss}, {@code r2},
  * {@code aic}, {@code bic}, {@code n}, {@code p}, {@code iterations}, {@code starts},
- * {@code reached} (starts that reached the best objective), {@code condition}; records
+ * {@code searched} (local searches run: a grid searches only from its local minima),
+ * {@code reached} (local searches that reached the best objective), {@code condition}; records
  * {@code se} ({@code f.se.alpha}), {@code ci} ({@code f.ci.alpha} is [lo, hi], after a
  * bootstrap) and {@code correlation} ({@code f.correlation.A.alpha}); {@code law} (the plain law).
  */
 public final class FitValue extends LawValue implements FitReport {
   /** Everything the engine found. */
   record Outcome(String objectiveText, double[] estimates, double objective, LevenbergMarquardt.Result best,
-      FitStatistics stats, int starts, int reached, double[][] intervals, int bootstrap, int bootConverged,
+      FitStatistics stats, int starts, int searched, int reached, double[][] intervals, int bootstrap, int bootConverged,
       long seed, double level, Map<String, String> atBounds, String dataName, long evaluations, double fitSeconds,
       double bootstrapSeconds) {}
 
@@ -71,7 +72,7 @@ public final class FitValue extends LawValue implements FitReport {
   public List<String> fieldNames() {
     List<String> out = new ArrayList<>(super.fieldNames());
     out.addAll(List.of("status", "converged", "objective", "rss", "r2", "aic", "bic", "n", "p", "iterations", "starts",
-        "reached", "condition", "se", "ci", "correlation", "law"));
+        "searched", "reached", "condition", "se", "ci", "correlation", "law"));
     return out;
   }
 
@@ -90,6 +91,7 @@ public final class FitValue extends LawValue implements FitReport {
       case "p" -> new Values.Num(free.size());
       case "iterations" -> new Values.Num(o.best().iterations());
       case "starts" -> new Values.Num(o.starts());
+      case "searched" -> new Values.Num(o.searched());
       case "reached" -> new Values.Num(o.reached());
       case "condition" -> new Values.Num(s.condition());
       case "se" -> perParameter("standard errors", j -> new Values.Num(s.se()[j]));
@@ -201,6 +203,7 @@ public final class FitValue extends LawValue implements FitReport {
     out.put("bic", s.bic());
     out.put("condition", s.condition());
     out.put("starts", (double) o.starts());
+    out.put("searched", (double) o.searched());
     out.put("reached", (double) o.reached());
     out.put("bootstrap", (double) o.bootstrap());
     out.put("evaluations", (double) o.evaluations());

@@ -36,21 +36,27 @@ public final class Fitting implements Services.FitService {
     FitSetup setup = new FitSetup(node, in, env);
     FitProblem prob = setup.build();
     long seed = setup.seed != null ? setup.seed : in.session().settings().seed();
-    List<double[]> starts = FitStarts.of(setup, seed);
+    FitStarts.Starts starts = FitStarts.of(setup, seed);
     int refitStarts = Math.min(starts.size(), REFIT_STARTS) + 1;
     checkWork(setup, starts.size(), refitStarts, prob.rows());
     Session session = in.session();
     Progress progress = session.progress();
     MultiStart.Options opts = new MultiStart.Options(Math.max(1, session.settings().threads()),
         LevenbergMarquardt.Tolerances.standard(), session::cancelled, progress::advance);
-    List<double[]> thetas = starts.stream().map(prob::theta).toList();
+    List<double[]> all = starts.points().stream().map(prob::theta).toList();
     long t0 = System.nanoTime();
+    int[] searched = MultiStart.screen(prob, all, starts.neighbours(), opts);
+    in.checkCancelled(node.span());
+    List<double[]> thetas = new ArrayList<>(searched.length);
+    for (int i : searched) {
+      thetas.add(all.get(i));
+    }
     Result[] results;
-    progress.start("fit: " + starts.size() + (starts.size() == 1 ? " start" : " starts"), starts.size());
+    progress.start("fit: " + thetas.size() + (thetas.size() == 1 ? " local search" : " local searches"), thetas.size());
     try {
       // every start to a screening tolerance, then the best few polished to the strict one
       MultiStart.Options screen = new MultiStart.Options(opts.threads(),
-          starts.size() > POLISH ? LevenbergMarquardt.Tolerances.screening() : opts.tolerances(), opts.cancelled(),
+          thetas.size() > POLISH ? LevenbergMarquardt.Tolerances.screening() : opts.tolerances(), opts.cancelled(),
           opts.progress());
       results = MultiStart.starts(prob, thetas, screen);
     } finally {
@@ -63,7 +69,7 @@ public final class Fitting implements Services.FitService {
     }
     Arrays.sort(order, Comparator.comparingDouble((Integer i) -> rank(results[i])).thenComparingInt(i -> i));
     Result[] polished = results.clone();
-    if (starts.size() > POLISH) {
+    if (thetas.size() > POLISH) {
       List<double[]> from = new ArrayList<>();
       for (int k = 0; k < POLISH; k++) {
         from.add(results[order[k]].theta());
@@ -95,7 +101,7 @@ public final class Fitting implements Services.FitService {
         reached++;
       }
     }
-    long evaluations = 0;
+    long evaluations = searched.length < starts.size() ? starts.size() : 0;
     for (Result r : polished) {
       evaluations += r.iterations();
     }
@@ -137,7 +143,7 @@ public final class Fitting implements Services.FitService {
     }
     long t2 = System.nanoTime();
     FitValue.Outcome outcome = new FitValue.Outcome(setup.objectiveText + (prob.logScale() ? " on log" : " on raw"),
-        prob.natural(best.theta()), prob.reported(best.f()), best, stats, starts.size(), reached, intervals,
+        prob.natural(best.theta()), prob.reported(best.f()), best, stats, starts.size(), searched.length, reached, intervals,
         setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
         evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0);
     FitValue value = new FitValue(setup.law, setup.free, outcome);

@@ -37,6 +37,53 @@ public final class MultiStart {
   }
 
   /**
+   * Multi-level single linkage on a lattice: the objective at every start, then a local search
+   * only from the starts that no neighbour beats (lower objective, or equal at a lower index,
+   * so a flat plateau is searched once). A start with null neighbours is always searched.
+   * The best start of the whole set is always among those kept, and every other kept start is
+   * the bottom of its own neighbourhood: a local search from a start with a better neighbour
+   * would go downhill towards a basin that the neighbour's own search already represents.
+   * Returns the kept indices in increasing order.
+   */
+  public static int[] screen(FitProblem prob, List<double[]> starts, List<int[]> neighbours, Options o) {
+    int count = starts.size();
+    boolean any = false;
+    for (int[] nb : neighbours) {
+      any |= nb != null;
+    }
+    if (!any) {
+      int[] all = new int[count];
+      for (int i = 0; i < count; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    double[] f = new double[count];
+    parallel(count, new Options(o.threads(), o.tolerances(), o.cancelled(), null), (nm, i) -> {
+      double v = neighbours.get(i) == null ? Double.NaN : nm.objective(starts.get(i), null);
+      f[i] = v < Double.POSITIVE_INFINITY ? v : Double.POSITIVE_INFINITY;
+    }, prob);
+    int[] keep = new int[count];
+    int m = 0;
+    for (int i = 0; i < count; i++) {
+      int[] nb = neighbours.get(i);
+      boolean bottom = true;
+      if (nb != null) {
+        for (int j : nb) {
+          if (f[j] < f[i] || (f[j] == f[i] && j < i)) {
+            bottom = false;
+            break;
+          }
+        }
+      }
+      if (bottom) {
+        keep[m++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(keep, m);
+  }
+
+  /**
    * {@code count} bootstrap refits: resample k draws the rows with replacement from a
    * generator seeded by the k-th number of a stream seeded with {@code seed}, and is fitted
    * (as row multiplicities, the same objective as the resampled rows) from each of
