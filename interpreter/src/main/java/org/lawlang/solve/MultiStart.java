@@ -87,7 +87,8 @@ public final class MultiStart {
    * {@code count} bootstrap refits: resample k draws the rows with replacement from a
    * generator seeded by the k-th number of a stream seeded with {@code seed}, and is fitted
    * (as row multiplicities, the same objective as the resampled rows) from each of
-   * {@code starts}; the best start wins.
+   * {@code starts}; the best start wins. The first start runs to the given tolerances, the
+   * others to the screening ones and then, if within 1e-4 of the best, to the given ones.
    */
   public static Refit[] bootstrap(FitProblem prob, int count, long seed, List<double[]> starts, Options o) {
     long[] seeds = new long[count];
@@ -106,7 +107,18 @@ public final class MultiStart {
       Result best = null;
       int evals = 0;
       for (double[] s : starts) {
-        Result r = LevenbergMarquardt.minimize(prob, nm, s, mult, o.tolerances(), o.cancelled());
+        Result r;
+        if (best == null) {
+          r = LevenbergMarquardt.minimize(prob, nm, s, mult, o.tolerances(), o.cancelled());
+        } else {
+          // another start is screened first and polished only if it comes near the best:
+          // it rarely wins, and polishing a degenerate optimum is most of a refit's work
+          r = LevenbergMarquardt.minimize(prob, nm, s, mult, Tolerances.screening(), o.cancelled());
+          if (r.status() != LevenbergMarquardt.Status.FAILED && r.f() <= best.f() * (1 + 1e-4)) {
+            evals += r.iterations();
+            r = LevenbergMarquardt.minimize(prob, nm, r.theta(), mult, o.tolerances(), o.cancelled());
+          }
+        }
         evals += r.iterations();
         if (best == null || r.f() < best.f() || (best.status() != LevenbergMarquardt.Status.CONVERGED
             && r.status() == LevenbergMarquardt.Status.CONVERGED && r.f() <= best.f() * (1 + 1e-12))) {
