@@ -32,7 +32,8 @@ final class FitStatus {
     }
     if (!o.atBounds().isEmpty()) {
       StringBuilder s = new StringBuilder();
-      o.atBounds().forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(" at its ").append(v).append(" bound"));
+      o.atBounds().forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(v.equals("open lower")
+          ? " tends to 0, which its bound > 0 excludes; declare " + k + " >= 0 to allow it" : " at its " + v + " bound"));
       return new String[] {"at-bound", s.toString()};
     }
     double[][] c = o.stats().correlation();

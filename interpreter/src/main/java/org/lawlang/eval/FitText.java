@@ -34,7 +34,7 @@ final class FitText {
     table(out, rows, false);
     out.append("  objective ").append(NumberFormat.show(o.objective(), 12))
         .append("   RSS ").append(NumberFormat.show(s.rss()))
-        .append("   R² ").append(NumberFormat.show(s.r2()))
+        .append("   R² ").append(Double.isNaN(s.r2()) ? "undefined (the target is constant)" : NumberFormat.show(s.r2()))
         .append("   AIC ").append(NumberFormat.show(s.aic()))
         .append("   BIC ").append(NumberFormat.show(s.bic()))
         .append("   n ").append(s.rows()).append("   p ").append(free.size()).append('\n');

@@ -180,8 +180,11 @@ public final class Fitting implements Services.FitService {
   /** Per parameter: the names of parameters that ended on a bound, with the bound's side. */
   private static Map<String, String> atBounds(List<Param> free, FitProblem prob, double[] theta) {
     Map<String, String> out = new LinkedHashMap<>();
+    boolean[] open = LevenbergMarquardt.atOpenBound(prob, theta);
     for (int j = 0; j < free.size(); j++) {
-      if (theta[j] <= prob.lo(j) && Double.isFinite(prob.lo(j))) {
+      if (open[j]) {
+        out.put(free.get(j).name(), "open lower");
+      } else if (theta[j] <= prob.lo(j) && Double.isFinite(prob.lo(j))) {
         out.put(free.get(j).name(), "lower");
       } else if (theta[j] >= prob.hi(j) && Double.isFinite(prob.hi(j))) {
         out.put(free.get(j).name(), "upper");

@@ -102,7 +102,7 @@ public final class LevenbergMarquardt {
         continue;
       }
       for (int j = 0; j < p; j++) {
-        held[j] = (x[j] <= prob.lo[j] && g[j] > 0) || (x[j] >= prob.hi[j] && g[j] < 0);
+        held[j] = atBound(prob, nm, g, x, j);
       }
       if (!Steps.solve(r, qtr, diag, lambda, held, p, step)) {
         lambda = Math.max(lambda * 10, 1e-10);
@@ -200,7 +200,7 @@ public final class LevenbergMarquardt {
         return new Result(x, f, evals, Status.ITERATION_LIMIT, cos);
       }
       for (int j = 0; j < p; j++) {
-        held[j] = (x[j] <= prob.lo[j] && g[j] > 0) || (x[j] >= prob.hi[j] && g[j] < 0);
+        held[j] = atBound(prob, nm, g, x, j);
         d2[j] = Math.abs(h[j * p + j]) > 0 ? Math.abs(h[j * p + j]) : nm.colNorm2[j];
       }
       if (!Steps.newton(h, g, d2, lambda, held, p, step)) {
@@ -242,6 +242,42 @@ public final class LevenbergMarquardt {
     }
   }
 
+  /**
+   * A parameter's column below this fraction of the residual's norm, pushed towards an open
+   * bound at 0, counts as having reached it (see {@link #atBound}).
+   */
+  static final double VANISHED = 1e-9;
+
+  /**
+   * Whether coordinate j is held at a bound: on a closed bound with the gradient pointing out,
+   * or a parameter fitted as its logarithm with the open bound 0 (declared {@code > 0}) that
+   * the gradient pushes towards 0 and whose column has vanished. In log coordinates that bound
+   * lies at −∞ and is never reached, but the column ∂r/∂ln a = a·∂r/∂a is (to first order) the
+   * whole change in the residuals if a went to 0, so once it is negligible the parameter
+   * sits at its bound for every purpose; without this the scale-free convergence test would
+   * chase it for ever.
+   */
+  private static boolean atBound(FitProblem prob, Normal nm, double[] g, double[] x, int j) {
+    if ((x[j] <= prob.lo[j] && g[j] > 0) || (x[j] >= prob.hi[j] && g[j] < 0)) {
+      return true;
+    }
+    return prob.logParam[j] && prob.lo[j] == Double.NEGATIVE_INFINITY && g[j] > 0
+        && Math.sqrt(nm.colNorm2[j]) <= VANISHED * Math.sqrt(nm.resNorm2);
+  }
+
+  /** Per parameter, whether it sits at its open bound 0 at θ (see {@link #atBound}). */
+  public static boolean[] atOpenBound(FitProblem prob, double[] theta) {
+    Normal nm = new Normal(prob);
+    boolean[] out = new boolean[prob.p];
+    if (!(nm.full(theta, null) < Double.POSITIVE_INFINITY)) {
+      return out;
+    }
+    for (int j = 0; j < prob.p; j++) {
+      out[j] = prob.logParam[j] && prob.lo[j] == Double.NEGATIVE_INFINITY && atBound(prob, nm, nm.grad, theta, j);
+    }
+    return out;
+  }
+
   /** Largest cosine between the residual and a free (not held) Jacobian column. */
   private static double cosine(Normal nm, double[] g, double[] x, FitProblem prob) {
     double rn = Math.sqrt(nm.resNorm2);
@@ -250,7 +286,7 @@ public final class LevenbergMarquardt {
     }
     double worst = 0;
     for (int j = 0; j < g.length; j++) {
-      boolean held = (x[j] <= prob.lo[j] && g[j] > 0) || (x[j] >= prob.hi[j] && g[j] < 0);
+      boolean held = atBound(prob, nm, g, x, j);
       double cn = Math.sqrt(nm.colNorm2[j]);
       if (!held && cn > 0) {
         worst = Math.max(worst, Math.abs(g[j]) / (cn * rn));
