@@ -138,7 +138,7 @@ public final class Optimizer implements Services.OptimizeService {
         }
         String value = Double.isFinite(at) ? ", the objective approaching " + NumberFormat.show(at) : "";
         throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), (parts.isEmpty() ? "the variables run away" : String.join(" and ", parts)) + value)
-            .hint("bound them with a constraint (subject to N <= 1T) or a range (over N in [1M, 10T])");
+            .hint("bound " + (s.diverging().size() == 1 ? "it" : "them") + " with a constraint (subject to N <= 1T) or a range (over N in [1M, 10T])");
       }
       default -> {
         // optimal or iteration limit: a result with its status

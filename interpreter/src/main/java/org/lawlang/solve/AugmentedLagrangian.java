@@ -153,7 +153,55 @@ final class AugmentedLagrangian {
       }
     }
     double obj = sign * f.value(u);
+    if (converged && !stationary(u, fscale, nu, lam)) {
+      converged = false;
+    }
     return new Result(u, obj, Double.isNaN(violation) ? Double.POSITIVE_INFINITY : violation, converged, false, violated, iterations);
+  }
+
+  /** The Lagrangian's gradient, relative to the objective's, below this counts as a KKT point. */
+  static final double STATIONARY = 1e-6;
+
+  /**
+   * The first-order (KKT) test at the end point, with the final multipliers: the inner Newton
+   * can stop on a step shrunk by heavy damping, which is not a minimum, and the multiplier
+   * updates alone never show it.
+   */
+  private boolean stationary(double[] u, double fscale, double[] nu, double[] lam) {
+    int n = u.length;
+    double[] gf = new double[n];
+    double[][] hf = new double[n][n];
+    f.eval(u, gf, hf);
+    double[] lag = new double[n];
+    double size = 0;
+    for (int a = 0; a < n; a++) {
+      lag[a] = sign * gf[a] / fscale;
+      size = Math.max(size, Math.abs(lag[a]));
+    }
+    double[] gi = new double[n];
+    double[][] hi = new double[n][n];
+    for (int i = 0; i < eqs.size(); i++) {
+      eqs.get(i).eval(u, gi, hi);
+      for (int a = 0; a < n; a++) {
+        lag[a] += nu[i] * gi[a];
+      }
+    }
+    for (int j = 0; j < lam.length; j++) {
+      if (lam[j] == 0 || Double.isNaN(constraint(j, u, gi, hi))) {
+        continue;
+      }
+      for (int a = 0; a < n; a++) {
+        lag[a] += lam[j] * gi[a];
+      }
+    }
+    double worst = 0;
+    for (double v : lag) {
+      worst = Math.max(worst, Math.abs(v));
+    }
+    // relative to the objective's own gradient and value (not to its value at the start, which
+    // may be far larger), so that a run that is still descending is never taken for a minimum
+    double scale = Math.max(size, Math.abs(f.value(u)) / fscale);
+    return worst <= STATIONARY * scale || worst <= 1e-12;
   }
 
   /** Inequality j (user constraints, then lo/hi bounds per variable); NaN when absent. */

@@ -21,6 +21,8 @@ public final class LocalSolver {
   private LocalSolver() {}
 
   static final int STARTS = 8;
+  /** A variable beyond this size, with no bound on that side, when the method stops unconverged, is running away. */
+  static final double DIVERGING = 1e30;
 
   public static Solution solve(Problem p, long seed) {
     int n = p.variables().size();
@@ -77,6 +79,20 @@ public final class LocalSolver {
             : -1 - (i - eqs.size() - ineqs.size()) / 2);
       }
       return new Solution(Solution.Status.INFEASIBLE, x, false, iterations, starts.size(), method, conflict, List.of());
+    }
+    if (!best.converged()) {
+      // diverging iterates (as IPOPT judges them): a variable beyond 1e30 on a side with no
+      // bound, where the method ran out of iterations, is running away, not converging slowly
+      List<Integer> away = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Problem.Var v = p.variables().get(i);
+        if ((x[i] > DIVERGING && v.hi() == Double.POSITIVE_INFINITY) || (x[i] < -DIVERGING && v.lo() == Double.NEGATIVE_INFINITY)) {
+          away.add(i);
+        }
+      }
+      if (!away.isEmpty()) {
+        return new Solution(Solution.Status.UNBOUNDED, x, false, iterations, starts.size(), method, List.of(), away);
+      }
     }
     return new Solution(best.converged() ? Solution.Status.OPTIMAL : Solution.Status.ITERATION_LIMIT, x, false, iterations,
         starts.size(), method, List.of(), List.of());
