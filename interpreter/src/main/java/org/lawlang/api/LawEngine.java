@@ -202,17 +202,34 @@ public final class LawEngine {
     String text;
     try {
       text = Session.readUtf8(file, displayName);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new LawException(new Diagnostic(org.lawlang.diag.Severity.ERROR, org.lawlang.diag.Msg.FILE_NOT_FOUND.code(),
-          org.lawlang.diag.Span.NOWHERE, org.lawlang.diag.Msg.FILE_NOT_FOUND.format(displayName, "no such file"), null));
     } catch (IOException e) {
-      throw new LawException(new Diagnostic(org.lawlang.diag.Severity.ERROR, org.lawlang.diag.Msg.FILE_NOT_FOUND.code(),
-          org.lawlang.diag.Span.NOWHERE, org.lawlang.diag.Msg.FILE_NOT_FOUND.format(displayName, e.getMessage()), null));
+      throw new LawException(unreadable(file, displayName, e));
     }
     Path dir = file.toAbsolutePath().getParent();
     synchronized (lock) {
       return session.run(new Source(displayName, text), dir);
     }
+  }
+
+  /** A script that cannot be read: what went wrong, in words, and what to check. */
+  private static Diagnostic unreadable(Path file, String displayName, IOException e) {
+    String why;
+    String hint;
+    if (java.nio.file.Files.isDirectory(file)) {
+      why = "it is a directory";
+      hint = "give a .law file, e.g. law run examples/tour.law";
+    } else if (e instanceof java.nio.file.NoSuchFileException) {
+      why = "no such file";
+      hint = "check the path; a relative one starts from the directory law runs in";
+    } else if (e instanceof java.nio.file.AccessDeniedException) {
+      why = "permission denied";
+      hint = "check the file's permissions";
+    } else {
+      why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      hint = null;
+    }
+    return new Diagnostic(org.lawlang.diag.Severity.ERROR, org.lawlang.diag.Msg.FILE_NOT_FOUND.code(),
+        org.lawlang.diag.Span.NOWHERE, org.lawlang.diag.Msg.FILE_NOT_FOUND.format(displayName, why), hint);
   }
 
   /** The underlying session, for the REPL and tools in this project. */

@@ -62,7 +62,14 @@ class CliTest {
   @Test
   void missingFileExitsOne() {
     assertThat(fast("run", "/no/such/file.law")).isEqualTo(1);
-    assertThat(err()).contains("cannot read '/no/such/file.law': no such file");
+    assertThat(err()).contains("cannot read '/no/such/file.law': no such file")
+        .contains("hint: check the path; a relative one starts from the directory law runs in");
+  }
+
+  @Test
+  void directoryIsNotAScript(@TempDir Path dir) {
+    assertThat(fast("run", dir.toString())).isEqualTo(1);
+    assertThat(err()).contains("it is a directory").contains("hint: give a .law file");
   }
 
   @Test
