@@ -109,6 +109,7 @@ public final class JsonReport implements LawListener {
       ArrayNode active = o.putArray("activeConstraints");
       opt.activeConstraints().forEach(active::add);
       o.set("shadowPrices", numbers(opt.shadowPrices()));
+      o.set("doubling", numbers(opt.doubling()));
     } else if (v instanceof Table t) {
       ArrayNode cols = o.putArray("columns");
       t.columns().forEach(cols::add);

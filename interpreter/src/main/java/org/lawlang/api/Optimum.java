@@ -6,19 +6,22 @@ import java.util.Map;
 /**
  * The result of `minimize`, `maximize` or `solve`: the point (decision variables by name),
  * the objective there, a one-word status, whether the optimum is proven global, the
- * constraints active at it and their shadow prices (d objective / d bound). Check
+ * constraints active at it, their shadow prices (d objective / d bound) and the change in
+ * the optimum if each constraint's level doubled. Check
  * {@link #optimal()} before trusting the point. Immutable.
  *
  * @param status optimal, infeasible, unbounded, iteration-limit, no-root, ...
  * @param global true when the problem was solved as a convex one (in log space)
  */
 public record Optimum(String status, boolean global, Map<String, Double> point, double objective,
-    List<String> activeConstraints, Map<String, Double> shadowPrices, String text) implements LawResult {
+    List<String> activeConstraints, Map<String, Double> shadowPrices, Map<String, Double> doubling, String text)
+    implements LawResult {
 
   public Optimum {
     point = FitResult.frozen(point);
     activeConstraints = List.copyOf(activeConstraints);
     shadowPrices = FitResult.frozen(shadowPrices);
+    doubling = FitResult.frozen(doubling);
   }
 
   /** True when the solver reports an optimum (or a root). */

@@ -25,4 +25,9 @@ public interface OptimumReport {
 
   /** Shadow price of each constraint: d(objective)/d(constraint bound). */
   Map<String, Double> shadowPrices();
+
+  /** Per constraint: the change in the optimum if the constraint's level doubled. */
+  default Map<String, Double> doubling() {
+    return Map.of();
+  }
 }

@@ -78,6 +78,13 @@ public final class OptimumValue implements Value, OptimumReport {
   }
 
   @Override
+  public Map<String, Double> doubling() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    constraints.forEach(c -> out.put(c.key(), c.perDoubling()));
+    return out;
+  }
+
+  @Override
   public List<String> fieldNames() {
     List<String> out = new ArrayList<>(point.keySet());
     out.addAll(List.of("value", "status", "global", "method", "iterations", "active", "shadow", "doubling"));

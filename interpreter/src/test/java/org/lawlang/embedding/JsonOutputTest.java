@@ -106,6 +106,15 @@ class JsonOutputTest {
     assertThat(opt.at("/activeConstraints/0").asText()).isEqualTo("compute");
     assertThat(opt.at("/shadowPrices/compute").asDouble()).isEqualTo(-0.05);
 
+    org.lawlang.api.LawEngine engine = org.lawlang.api.LawEngine.builder().build();
+    LawResult real = engine.eval("law L(N, D) = 1.69 + 406.4 / N^0.34 + 410.7 / D^0.28\n"
+        + "minimize L(N, D) subject to compute: 6*N*D = 5.76e23");
+    JsonNode solved = JSON.readTree(JsonReport.json(real));
+    double perUnit = solved.at("/shadowPrices/compute").asDouble();
+    // doubling C changes the optimum by about C·dL/dC·ln 2 (the loss is near-linear in ln C)
+    assertThat(solved.at("/doubling/compute").asDouble()).isNegative()
+        .isCloseTo(perUnit * 5.76e23 * Math.log(2), org.assertj.core.data.Percentage.withPercentage(10));
+
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     JsonReport report = new JsonReport(new PrintStream(out, true, StandardCharsets.UTF_8));
     report.warning(new LawDiagnostic("warning", "L704", "far outside the fitted range", null, "a.law", 3, 7, 3, 12, "..."));
