@@ -32,6 +32,7 @@ public enum Msg {
   BUILTIN_REDEFINED("L213", "'%s' is a builtin function and cannot be redefined"),
   RECURSIVE_LAW("L214", "law '%s' calls itself"),
   UNKNOWN_PARAMETER("L215", "'%s' is not a parameter of law '%s'"),
+  DUPLICATE_COLUMN("L216", "column '%s' appears twice in this row"),
 
   // ---- L3xx evaluation -----------------------------------------------------------------
   TYPE("L301", "expected %s, found %s"),

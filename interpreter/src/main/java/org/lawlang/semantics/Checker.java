@@ -81,9 +81,26 @@ public final class Checker {
     return out;
   }
 
-  /** L201 at an unknown name, with the closest visible name as a hint. */
+  /** The law that owns each parameter name seen so far (the first law, if several share it). */
+  private final Map<String, String> paramOwner = new HashMap<>();
+
+  /**
+   * L201 at an unknown name, with the closest visible name as a hint, else the law parameter
+   * it names or nearly names (parameters live inside their law: L.alpha).
+   */
   private void unknownName(Name n, Scope scope) {
-    error(Diagnostic.error(Msg.UNKNOWN_NAME, n.span(), n.name()).withHint(Suggest.hint(n.name(), known(scope))));
+    String hint = Suggest.hint(n.name(), known(scope));
+    if (hint == null) {
+      String owner = paramOwner.get(n.name());
+      if (owner != null) {
+        hint = "'" + n.name() + "' is a parameter of law " + owner + ": write " + owner + "." + n.name();
+      } else {
+        hint = Suggest.closest(n.name(), paramOwner.keySet())
+            .map(p -> "did you mean " + paramOwner.get(p) + "." + p + " (a parameter of law " + paramOwner.get(p) + ")?")
+            .orElse(null);
+      }
+    }
+    error(Diagnostic.error(Msg.UNKNOWN_NAME, n.span(), n.name()).withHint(hint));
   }
 
   private void error(Diagnostic d) {
@@ -146,6 +163,14 @@ public final class Checker {
         error(Diagnostic.error(Msg.ROW_OUTSIDE_LOOP, r.span()));
       }
       r.items().forEach(item -> expr(item.value(), scope, Set.of()));
+      Set<String> headers = new HashSet<>();
+      for (RowItem item : r.items()) {
+        String header = item.name() != null ? item.name() : item.value().span().text();
+        if (!headers.add(header)) {
+          error(Diagnostic.error(Msg.DUPLICATE_COLUMN, item.span(), header)
+              .withHint("name each column once: row x, double: 2 * x"));
+        }
+      }
     } else if (s instanceof Compare c) {
       c.laws().forEach(l -> expr(l, scope, Set.of()));
     } else if (s instanceof ExprStmt e) {
@@ -174,6 +199,7 @@ public final class Checker {
     }
     Set<String> params = new java.util.LinkedHashSet<>();
     lawBody(l.body(), name, inputs, params, scope);
+    params.forEach(p -> paramOwner.putIfAbsent(p, name));
     Set<String> seen = new HashSet<>();
     for (Binding b : l.where()) {
       expr(b.value(), scope, Set.of());
