@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Disabled;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -25,8 +24,7 @@ import org.lawlang.syntax.NumberFormat;
 
 /**
  * The fit-and-optimise properties of issue 8, written against the language and the
- * {@link FitReport} / {@link OptimumReport} seams. They need `fit` (issue 3) and
- * `minimize` (issue 4): remove the class-level {@code @Disabled} once both are merged.
+ * {@link FitReport} / {@link OptimumReport} seams.
  *
  * <ul>
  *   <li>data generated exactly from a law with random parameters is fitted back to 8
