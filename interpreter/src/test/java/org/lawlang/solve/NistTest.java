@@ -40,7 +40,16 @@ class NistTest {
       Map.entry("Kirby2", new String[] {"M(x) = (b1 + b2*x + b3*x^2) / (1 + b4*x + b5*x^2)", "y"}),
       Map.entry("Nelson", new String[] {"M(x1, x2) = b1 - b2*x1*exp(-b3*x2)", "log(y)"}),
       Map.entry("Misra1c", new String[] {"M(x) = b1*(1-(1+2*b2*x)^(-0.5))", "y"}),
-      Map.entry("Roszman1", new String[] {"M(x) = b1 - b2*x - atan(b3/(x-b4))/3.14159265358979323846", "y"}));
+      Map.entry("Roszman1", new String[] {"M(x) = b1 - b2*x - atan(b3/(x-b4))/3.14159265358979323846", "y"}),
+      Map.entry("Misra1d", new String[] {"M(x) = b1*b2*x*((1+b2*x)^(-1))", "y"}),
+      Map.entry("Lanczos1", new String[] {"M(x) = b1*exp(-b2*x) + b3*exp(-b4*x) + b5*exp(-b6*x)", "y"}),
+      Map.entry("Lanczos2", new String[] {"M(x) = b1*exp(-b2*x) + b3*exp(-b4*x) + b5*exp(-b6*x)", "y"}),
+      Map.entry("Thurber", new String[] {"M(x) = (b1 + b2*x + b3*x^2 + b4*x^3) / (1 + b5*x + b6*x^2 + b7*x^3)", "y"}),
+      Map.entry("Rat42", new String[] {"M(x) = b1 / (1+exp(b2-b3*x))", "y"}),
+      Map.entry("MGH09", new String[] {"M(x) = b1*(x^2+x*b2) / (x^2+x*b3+b4)", "y"}),
+      Map.entry("MGH10", new String[] {"M(x) = b1 * exp(b2/(x+b3))", "y"}),
+      Map.entry("Eckerle4", new String[] {"M(x) = (b1/b2) * exp(-0.5*((x-b3)/b2)^2)", "y"}),
+      Map.entry("Rat43", new String[] {"M(x) = b1 / ((1+exp(b2-b3*x))^(1/b4))", "y"}));
 
   @TempDir
   Path tmp;
