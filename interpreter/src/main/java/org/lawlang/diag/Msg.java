@@ -15,6 +15,7 @@ public enum Msg {
   NOT_UTF8("L105", "the file is not valid UTF-8 (first bad byte at offset %d)"),
   TOO_DEEP("L106", "expression nested too deeply (more than %d levels)"),
   BAD_ESCAPE("L107", "unknown escape '\\%s' in string"),
+  TOO_LONG("L108", "expression too long (more than %d operators in one statement)"),
 
   // ---- L2xx names and semantics ------------------------------------------------------
   UNKNOWN_NAME("L201", "unknown name '%s'"),
@@ -56,6 +57,7 @@ public enum Msg {
   NOT_A_DATASET("L406", "%s is not a dataset"),
   TABLE_ROW_WIDTH("L407", "this row has %d values, but the table has %d columns"),
   DATA_GENERAL("L408", "%s"),
+  UNNAMED_COLUMNS("L409", "%s of %s not loaded: %s"),
 
   // ---- L5xx fitting --------------------------------------------------------------------
   FIT_GENERAL("L501", "%s"),

@@ -1,11 +1,13 @@
 package org.lawlang.eval;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lawlang.data.CsvTable;
 import org.lawlang.data.Dataset;
+import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Span;
@@ -71,11 +73,21 @@ final class DataBuilder {
     int[] lines = table.lines();
     Map<String, double[]> columns = new LinkedHashMap<>();
     if (c.columns().isEmpty()) {
+      List<String> unnamed = new ArrayList<>();
       for (int j = 0; j < table.header().size(); j++) {
         String header = table.header().get(j);
-        if (header.matches("[\\p{L}_][\\p{L}\\p{N}_]*") && numericColumn(table, j)) {
+        boolean isName = header.matches("[\\p{L}_][\\p{L}\\p{N}_]*");
+        if (isName && numericColumn(table, j)) {
           columns.put(header, parseColumn(table, j, header, c.span(), c.path()));
+        } else if (!isName && numericColumnQuietly(table, j)) {
+          unnamed.add('"' + header + '"');
         }
+      }
+      if (!unnamed.isEmpty()) {
+        boolean one = unnamed.size() == 1;
+        in.warnOnce("unnamed-columns", Diagnostic.warning(Msg.UNNAMED_COLUMNS, c.span(), one ? "a numeric column" : unnamed.size() + " numeric columns", c.path(),
+            (one ? "the header " : "the headers ") + String.join(", ", unnamed) + (one ? " is not a name" : " are not names"))
+            .withHint("map them to names: csv \"" + c.path() + "\" { x = " + unnamed.get(0) + " }"));
       }
     } else {
       Dataset partial = new Dataset(name, c.path(), Map.of(), lines);
@@ -104,6 +116,19 @@ final class DataBuilder {
    * be numbers too ({@link #parseColumn} names the first that is not), so a stray "N/A" or
    * "inf" is an error at its row rather than a column that silently disappears.
    */
+  /** Whether some cell of column j reads as a number (without judging the others). */
+  private static boolean numericColumnQuietly(CsvTable t, int j) {
+    for (String[] row : t.rows()) {
+      try {
+        Double.parseDouble(row[j].trim());
+        return true;
+      } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        // not this cell
+      }
+    }
+    return false;
+  }
+
   private static boolean numericColumn(CsvTable t, int j) {
     for (String[] row : t.rows()) {
       try {
@@ -143,7 +168,10 @@ final class DataBuilder {
     int n = t.rows().size();
     Map<String, double[]> cols = new LinkedHashMap<>();
     for (var id : t.columns()) {
-      cols.put(id.name(), new double[n]);
+      if (cols.put(id.name(), new double[n]) != null) {
+        throw LawException.of(Msg.DATA_GENERAL, id.span(), "column '" + id.name() + "' is named twice in this table")
+            .hint("give each column its own name");
+      }
     }
     int[] lines = new int[n];
     for (int i = 0; i < n; i++) {

@@ -19,7 +19,8 @@ final class Files {
       }
       java.nio.file.Files.writeString(path, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw LawException.of(Msg.IO, at, "cannot write " + path + ": " + e.getMessage());
+      throw LawException.of(Msg.IO, at, "cannot write " + path + ": " + org.lawlang.diag.IoReason.of(e))
+          .hint("check that the folder can be written to, or give another path");
     }
   }
 }

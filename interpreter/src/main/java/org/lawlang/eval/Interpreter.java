@@ -202,6 +202,10 @@ public final class Interpreter {
       existing.addAll(headers);
     } else if (existing.size() != headers.size()) {
       throw LawException.of(Msg.BAD_ARGUMENT, r.span(), "this row has " + headers.size() + " values, but earlier rows had " + existing.size());
+    } else if (!existing.equals(headers)) {
+      throw LawException.of(Msg.BAD_ARGUMENT, r.span(), "this row's columns are " + String.join(", ", headers)
+          + ", but earlier rows' are " + String.join(", ", existing))
+          .hint("every row of a table has the same columns; name them the same way in each 'row'");
     }
     rowTables.peek().add(values);
   }

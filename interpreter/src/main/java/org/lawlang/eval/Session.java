@@ -155,7 +155,8 @@ public final class Session {
     try {
       return interpreter.runTopLevel(s, env);
     } catch (StackOverflowError e) {
-      throw LawException.of(Msg.TOO_DEEP, s.span(), 200).hint("simplify the expression or split it with 'let'");
+      throw LawException.of(Msg.TOO_DEEP, s.span(), org.lawlang.syntax.Parsing.MAX_DEPTH)
+          .hint("split the statement with 'let' bindings, or give the calling thread a larger stack");
     } catch (OutOfMemoryError e) {
       throw LawException.of(Msg.LIMIT, s.span(), "out of memory while running this statement");
     }

@@ -61,7 +61,8 @@ public final class ChartWriter {
         }
       }
     } catch (IOException e) {
-      throw LawException.of(Msg.IO, at, "cannot write " + shown + ": " + e.getMessage());
+      throw LawException.of(Msg.IO, at, "cannot write " + shown + ": " + org.lawlang.diag.IoReason.of(e))
+          .hint("check that the folder can be written to, or give another path");
     } catch (java.awt.AWTError | java.awt.HeadlessException e) {
       throw LawException.of(Msg.IO, at, "cannot draw " + shown + ": " + e.getMessage())
           .hint("plots draw off-screen: run Java with -Djava.awt.headless=true");

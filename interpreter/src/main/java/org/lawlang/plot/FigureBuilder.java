@@ -104,6 +104,10 @@ final class FigureBuilder {
       throw LawException.of(Msg.PLOT_GENERAL, s.span(), "'for' makes one curve per value; points from a dataset take no 'for'");
     }
     var d = data.data();
+    if (d.rows() == 0) {
+      throw LawException.of(Msg.PLOT_GENERAL, s.source().span(), "dataset " + d.name() + " has no rows to plot")
+          .hint("check the filter that made it, or plot another dataset");
+    }
     String xName = s.x().name();
     if (!d.has(xName)) {
       throw LawException.of(Msg.MISSING_COLUMN, s.x().span(), xName, "dataset " + d.name())

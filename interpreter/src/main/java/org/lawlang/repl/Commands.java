@@ -142,7 +142,7 @@ final class Commands {
       int n = s.save(path);
       s.io().println("saved " + n + (n == 1 ? " input" : " inputs") + " to " + file);
     } catch (IOException e) {
-      s.io().error("error: cannot write " + file + ": " + e.getMessage() + " [" + Msg.IO.code() + "]\n");
+      s.io().error("error: cannot write " + file + ": " + org.lawlang.diag.IoReason.of(e) + " [" + Msg.IO.code() + "]\n");
     }
     return true;
   }

@@ -36,7 +36,14 @@ public final class Checker {
     Checker c = new Checker(outer);
     Scope scope = new Scope(null);
     for (Stmt s : program.statements()) {
-      c.stmt(s, scope, false, false);
+      try {
+        c.stmt(s, scope, false, false);
+      } catch (StackOverflowError e) {
+        // the parser's limits keep scripts far from this on a normal stack; an embedding
+        // application's thread may have a small one
+        throw LawException.of(Msg.TOO_DEEP, s.span(), org.lawlang.syntax.Parsing.MAX_DEPTH)
+            .hint("split the statement with 'let' bindings, or give the calling thread a larger stack");
+      }
     }
     if (!c.errors.isEmpty()) {
       throw new LawException(c.errors);

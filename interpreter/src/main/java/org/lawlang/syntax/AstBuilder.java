@@ -81,7 +81,8 @@ final class AstBuilder extends LawParserBaseVisitor<Object> {
     return ctx == null ? null : new Interval(span(ctx), expr(ctx.lo), expr(ctx.hi));
   }
 
-  static String unquote(Token t) {
+  /** A string literal's text with its escapes \n \t \" \\ resolved; any other escape is an error (L107). */
+  String unquote(Token t) {
     String raw = t.getText();
     String body = raw.substring(1, raw.length() - 1);
     StringBuilder out = new StringBuilder();
@@ -94,7 +95,11 @@ final class AstBuilder extends LawParserBaseVisitor<Object> {
           case 't' -> out.append('\t');
           case '"' -> out.append('"');
           case '\\' -> out.append('\\');
-          default -> out.append('\\').append(e);
+          default -> {
+            int at = t.getStartIndex() + 1 + i - 1;
+            throw org.lawlang.diag.LawException.of(org.lawlang.diag.Msg.BAD_ESCAPE, new org.lawlang.diag.Span(source, at, at + 2),
+                String.valueOf(e)).hint("the escapes are \\n \\t \\\" and \\\\ (a backslash); in a path, / works on every system");
+          }
         }
       } else {
         out.append(c);

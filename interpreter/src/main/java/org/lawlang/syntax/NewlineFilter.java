@@ -21,6 +21,12 @@ import org.antlr.v4.runtime.TokenSource;
 final class NewlineFilter implements TokenSource {
   /** Deeper nesting is an error: ANTLR's prediction costs grow with the square of the depth (1.5 s at 100 levels on some inputs). */
   static final int MAX_DEPTH = 64;
+  /**
+   * More operators in one statement are an error: a chain like 1 + 1 + … is as deep a tree as
+   * it is long, and every later stage walks it recursively, on whatever stack an embedding
+   * application's thread has.
+   */
+  static final int MAX_OPERATORS = 1000;
 
   /** Tokens after which a line cannot end. */
   private static final Set<Integer> CONTINUES_AFTER = Set.of(
@@ -40,13 +46,20 @@ final class NewlineFilter implements TokenSource {
   private final Deque<Token> pending = new ArrayDeque<>();
   private int depth;
   private int lastType = NL;
-  /** The token before {@link #lastType}: after `help`, a statement word may end the line. */
+  /** The token before {@link #lastType}: after `help` or a dot (`f.law`), a statement word may end the line. */
   private int beforeLastType = NL;
   private int maxDepthSeen;
   private Token tooDeepAt;
+  private int operators;
+  private Token tooLongAt;
 
   NewlineFilter(TokenSource lexer) {
     this.lexer = lexer;
+  }
+
+  /** The first operator past {@link #MAX_OPERATORS} in one statement, or null. */
+  Token tooLongAt() {
+    return tooLongAt;
   }
 
   /** The first bracket that went past {@link #MAX_DEPTH}, or null. */
@@ -70,10 +83,11 @@ final class NewlineFilter implements TokenSource {
       }
       pending.add(next);
       boolean drop = depth > 0
-          || (CONTINUES_AFTER.contains(lastType) && beforeLastType != HELP)
+          || (CONTINUES_AFTER.contains(lastType) && beforeLastType != HELP && beforeLastType != DOT)
           || CONTINUES_BEFORE.contains(next.getType())
           || lastType == NL;
       if (!drop) {
+        operators = 0;
         beforeLastType = lastType;
         lastType = NL;
         return t;
@@ -98,6 +112,12 @@ final class NewlineFilter implements TokenSource {
         }
         maxDepthSeen = Math.max(0, maxDepthSeen - 1);
       }
+      case PLUS, MINUS, STAR, SLASH, CARET, LT, LE, GT, GE, EQEQ, NEQ, AND, OR, NOT -> {
+        if (++operators > MAX_OPERATORS && tooLongAt == null) {
+          tooLongAt = t;
+        }
+      }
+      case SEMI -> operators = 0;
       default -> {}
     }
   }

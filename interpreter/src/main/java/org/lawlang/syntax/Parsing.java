@@ -20,6 +20,9 @@ import org.lawlang.syntax.antlr.LawParser;
 public final class Parsing {
   private Parsing() {}
 
+  /** The deepest bracket nesting a script may have. */
+  public static final int MAX_DEPTH = NewlineFilter.MAX_DEPTH;
+
   public static Program parse(Source source) {
     SyntaxErrors errors = new SyntaxErrors(source);
     LawLexer lexer = new LawLexer(CharStreams.fromString(source.text(), source.name()));
@@ -32,6 +35,11 @@ public final class Parsing {
     if (deep != null) {
       throw LawException.of(Msg.TOO_DEEP, new Span(source, deep.getStartIndex(), deep.getStopIndex() + 1), NewlineFilter.MAX_DEPTH)
           .hint("split the expression with 'let' bindings");
+    }
+    Token longAt = filter.tooLongAt();
+    if (longAt != null) {
+      throw LawException.of(Msg.TOO_LONG, new Span(source, longAt.getStartIndex(), longAt.getStopIndex() + 1),
+          NewlineFilter.MAX_OPERATORS).hint("build it in steps with 'let', or use sum() over a list");
     }
     LawParser parser = new LawParser(tokens);
     parser.removeErrorListeners();

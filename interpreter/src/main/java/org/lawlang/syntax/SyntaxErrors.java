@@ -55,9 +55,72 @@ final class SyntaxErrors extends BaseErrorListener {
           .withHint("close the string with \" on the same line"));
       default -> {
         IntervalSet expected = recognizer instanceof Parser p ? safeExpected(p, e) : null;
-        add(Diagnostic.error(Msg.SYNTAX, span, "unexpected " + describe(token)).withHint(expectedHint(recognizer, expected)));
+        Token misspelt = recognizer instanceof Parser p ? misspeltStatementWord(p, token) : null;
+        if (misspelt != null) {
+          add(Diagnostic.error(Msg.SYNTAX, spanOf(misspelt), "'" + misspelt.getText() + "' is not a statement word")
+              .withHint("did you mean '" + org.lawlang.diag.Suggest.closest(misspelt.getText(), STATEMENT_WORDS).orElseThrow() + "'?"));
+          return;
+        }
+        String hint = recognizer instanceof Parser p ? unclosedHint(p, token) : null;
+        add(Diagnostic.error(Msg.SYNTAX, span, "unexpected " + describe(token))
+            .withHint(hint != null ? hint : expectedHint(recognizer, expected)));
       }
     }
+  }
+
+  /** Statement words, for "did you mean" when a statement starts with a misspelt one. */
+  private static final List<String> STATEMENT_WORDS = List.of("let", "law", "proc", "return", "data", "print", "import",
+      "for", "row", "plot", "help", "compare", "fit", "minimize", "maximize", "solve");
+
+  /** At an end of input inside a bracket: which bracket is never closed. */
+  private static String unclosedHint(Parser p, Token token) {
+    if (token.getType() != Token.EOF || !(p.getInputStream() instanceof org.antlr.v4.runtime.BufferedTokenStream ts)) {
+      return null;
+    }
+    java.util.Deque<Token> open = new java.util.ArrayDeque<>();
+    for (int i = 0; i < token.getTokenIndex() && i < ts.size(); i++) {
+      Token t = ts.get(i);
+      switch (t.getType()) {
+        case LawLexer.LPAREN, LawLexer.LBRACK, LawLexer.LBRACE -> open.push(t);
+        case LawLexer.RPAREN, LawLexer.RBRACK, LawLexer.RBRACE -> {
+          if (!open.isEmpty()) {
+            open.pop();
+          }
+        }
+        default -> { }
+      }
+    }
+    if (open.isEmpty()) {
+      return null;
+    }
+    Token t = open.peek();
+    String close = t.getType() == LawLexer.LPAREN ? ")" : t.getType() == LawLexer.LBRACK ? "]" : "}";
+    return "the '" + t.getText() + "' at line " + t.getLine() + ", column " + (t.getCharPositionInLine() + 1)
+        + " is never closed: add '" + close + "'";
+  }
+
+  /**
+   * The name that starts the statement in error, when it is a near-miss of a statement word
+   * (`lett x = 3`): the error is that word, not the token after it where the parser stopped.
+   */
+  private static Token misspeltStatementWord(Parser p, Token token) {
+    if (!(p.getInputStream() instanceof org.antlr.v4.runtime.BufferedTokenStream ts)) {
+      return null;
+    }
+    int at = token.getTokenIndex();
+    if (at < 1 || token.getType() == Token.EOF && at > ts.size()) {
+      return null;
+    }
+    Token first = ts.get(at - 1);
+    boolean startsStatement = at == 1 || switch (ts.get(at - 2).getType()) {
+      case LawLexer.NL, LawLexer.SEMI, LawLexer.LBRACE -> true;
+      default -> false;
+    };
+    if (first.getType() != LawLexer.ID || !startsStatement
+        || org.lawlang.diag.Suggest.closest(first.getText(), STATEMENT_WORDS).isEmpty()) {
+      return null;
+    }
+    return first;
   }
 
   private static IntervalSet safeExpected(Parser p, RecognitionException e) {

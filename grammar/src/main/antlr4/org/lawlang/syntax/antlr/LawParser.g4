@@ -96,7 +96,7 @@ expr
     ;
 
 arith
-    : target=arith DOT field=ident                                    # FieldExpr
+    : target=arith DOT field=fieldName                                # FieldExpr
     | callee=arith LPAREN args? RPAREN                                # CallExpr
     | target=arith LBRACK index=expr RBRACK                           # IndexExpr
     | <assoc=right> base=arith CARET exponent=arith                   # PowerExpr
@@ -121,6 +121,9 @@ args : arg (COMMA arg)*;
 arg  : (name=ident ASSIGN)? value=expr;
 
 identList : ident (COMMA ident)*;
+
+// After a dot any name is a field, the statement words too (a fit's `f.law`)
+fieldName : ident | LAW | LET | PRINT | IMPORT | FOR | ROW | FIT | MINIMIZE | MAXIMIZE | SOLVE | PLOT | WHERE | WITH;
 
 // `help minimize`: the statement words, explained (a name that is also a word, like `data`, means the word)
 helpTopic
