@@ -32,7 +32,7 @@ public enum Builtin {
   LARGEST("largest", 2, 2, false, "largest(xs, k): the k-th largest value of a list"),
   SMALLEST("smallest", 2, 2, false, "smallest(xs, k): the k-th smallest value of a list"),
   SORT("sort", 1, 1, false, "a list sorted ascending"),
-  SI("si", 1, 1, false, "a number as text with a K/M/B/T suffix: si(7e10) is \"70.0B\""),
+  SI("si", 1, 1, false, "a number as text with a K/M/B/T suffix: si(7e10) is \"70B\""),
   STR("str", 1, 1, false, "a value as text"),
   ROUND("round", 1, 2, false, "round(x) or round(x, digits)"),
   // ---- workflow helpers (issue 4: optimisation and scaling workflows) ----
