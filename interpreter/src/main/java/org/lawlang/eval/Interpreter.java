@@ -249,11 +249,28 @@ public final class Interpreter {
       return rows.isEmpty() ? Nothing.INSTANCE : new TableValue(rowHeaders.peek(), rows);
     } catch (ReturnSignal r) {
       return r.value;
+    } catch (LawException e) {
+      throw atCaller(e, proc, at);
     } finally {
       depth--;
       rowTables.pop();
       rowHeaders.pop();
     }
+  }
+
+  /**
+   * An error inside a proc from another file (a stdlib module) is reported at the user's call,
+   * with where in the module it arose, so that the user sees their own line first.
+   */
+  private static LawException atCaller(LawException e, Proc proc, Span at) {
+    Diagnostic first = e.first();
+    if (first.span().source() == at.source() || proc.span().source() == at.source()
+        || first.severity() != org.lawlang.diag.Severity.ERROR) {
+      return e;
+    }
+    String where = "inside " + proc.name().name() + ", at " + first.span().location();
+    return new LawException(new Diagnostic(first.severity(), first.code(), at, first.message() + " (in " + proc.name().name() + ")",
+        first.hint() == null ? where : first.hint() + " (" + where + ")"));
   }
 
   void exitCall() {
