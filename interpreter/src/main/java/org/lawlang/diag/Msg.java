@@ -64,6 +64,7 @@ public enum Msg {
   FIT_START_OUT_OF_BOUNDS("L504", "start %s = %s is outside the bounds of '%s' %s"),
   FIT_LOG_NONPOSITIVE("L505", "row %d: %s is %s; 'on log' needs positive values"),
   FIT_NO_FREE_PARAMETERS("L506", "law '%s' has no free parameters to fit"),
+  FIT_STATUS("L507", "the fit is %s: %s"),
 
   // ---- L6xx optimisation and solving -------------------------------------------------------
   OPT_GENERAL("L601", "%s"),

@@ -173,9 +173,18 @@ public final class FitValue extends LawValue implements FitReport {
     return status;
   }
 
+  /**
+   * True only when the status is {@code converged}: a fit the solver finished but that ended on
+   * a bound, cannot tell parameters apart or is ill-conditioned is not one to trust as it is.
+   */
   @Override
   public boolean converged() {
-    return o.best().status() == LevenbergMarquardt.Status.CONVERGED;
+    return status.equals("converged");
+  }
+
+  /** True when the solver itself stopped for lack of progress or evaluations (status failed or iteration-limit). */
+  boolean solverStopped() {
+    return o.best().status() != LevenbergMarquardt.Status.CONVERGED;
   }
 
   @Override
