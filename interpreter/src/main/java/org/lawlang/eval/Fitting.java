@@ -90,6 +90,11 @@ public final class Fitting implements Services.FitService {
       }
     }
     Result best = polished[bestIndex];
+    if (best.status() == LevenbergMarquardt.Status.FAILED && prob.weighted() && all.stream().anyMatch(prob::residualsFinite)) {
+      throw LawException.of(Msg.FIT_NOT_CONVERGED, node.span(),
+          "the weighted objective (the sum of weight × residual²) overflows at every start, though the model is finite")
+          .hint("scale the weights down, e.g. divide them by their largest value; only their ratios matter");
+    }
     if (best.status() == LevenbergMarquardt.Status.FAILED) {
       throw LawException.of(Msg.FIT_NOT_CONVERGED, node.span(),
           "the model is not finite" + (prob.logScale() ? " and positive" : "") + " on every row at any start")
