@@ -16,6 +16,7 @@ import java.util.Map;
  * @param standardErrors parameter → asymptotic standard error (NaN when it could not be computed)
  * @param intervals      parameter → {lo, hi} bootstrap interval; empty when no bootstrap ran
  * @param status         converged, iteration-limit, at-bound, ill-conditioned, not-identifiable or failed
+ * @param converged      true only when the status is converged
  * @param statistics     further figures by name: rss, r2, aic, bic, condition, starts, ...
  */
 public record FitResult(List<String> parameters, Map<String, Double> estimates, Map<String, Double> standardErrors,

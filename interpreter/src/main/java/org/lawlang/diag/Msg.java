@@ -34,6 +34,7 @@ public enum Msg {
   RECURSIVE_LAW("L214", "law '%s' calls itself"),
   UNKNOWN_PARAMETER("L215", "'%s' is not a parameter of law '%s'"),
   DUPLICATE_COLUMN("L216", "column '%s' appears twice in this row"),
+  FIXED_AND_BOUNDED("L217", "'%s' is fixed by 'where' and also bounded by 'with'"),
 
   // ---- L3xx evaluation -----------------------------------------------------------------
   TYPE("L301", "expected %s, found %s"),
@@ -66,6 +67,7 @@ public enum Msg {
   FIT_START_OUT_OF_BOUNDS("L504", "start %s = %s is outside the bounds of '%s' %s"),
   FIT_LOG_NONPOSITIVE("L505", "row %d: %s is %s; 'on log' needs positive values"),
   FIT_NO_FREE_PARAMETERS("L506", "law '%s' has no free parameters to fit"),
+  FIT_STATUS("L507", "the fit is %s: %s"),
 
   // ---- L6xx optimisation and solving -------------------------------------------------------
   OPT_GENERAL("L601", "%s"),

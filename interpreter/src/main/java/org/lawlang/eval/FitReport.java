@@ -22,7 +22,7 @@ public interface FitReport {
   /** One word: converged, iteration-limit, at-bound, ill-conditioned, not-identifiable, failed. */
   String status();
 
-  /** True only when the solver met its convergence test. */
+  /** True only when the status is converged (the solver met its test and no caveat applies). */
   boolean converged();
 
   double objective();

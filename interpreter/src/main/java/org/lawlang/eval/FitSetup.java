@@ -137,6 +137,11 @@ final class FitSetup {
               + NumberFormat.show(w[i]) + "; weights must be zero or positive");
         }
       }
+      // zero weights everywhere leave nothing to fit: the objective is 0 at any parameters
+      if (java.util.Arrays.stream(w).allMatch(x -> x == 0)) {
+        throw LawException.of(Msg.FIT_GENERAL, weightsExpr.span(), "every weight is zero, so no row counts and there is nothing to fit")
+            .hint("give the rows to fit a positive weight");
+      }
     }
     double[] lo = new double[names.size()];
     double[] hi = new double[names.size()];
@@ -206,7 +211,16 @@ final class FitSetup {
 
   private void options() {
     Expr.FitOption using = null;
+    Map<FitOptionKind, Expr.FitOption> given = new java.util.EnumMap<>(FitOptionKind.class);
     for (Expr.FitOption o : node.options()) {
+      // a second 'using', 'on' or 'starts' would silently replace the first: most likely a slip
+      Expr.FitOption before = given.putIfAbsent(o.kind(), o);
+      if (before != null) {
+        String word = o.kind().name().toLowerCase(java.util.Locale.ROOT);
+        throw LawException.of(Msg.FIT_GENERAL, o.span(), "'" + word + "' is given twice in this fit")
+            .hint(o.kind() == FitOptionKind.STARTS ? "starts add up with ',' after one 'starts': starts grid(...), at(...)"
+                : "give each option once");
+      }
       switch (o.kind()) {
         case USING -> using = o;
         case ON -> {
@@ -217,7 +231,15 @@ final class FitSetup {
         }
         case STARTS -> startsOption = o;
         case BOOTSTRAP -> bootstrap = (int) count(o.values().get(0), "the number of bootstrap resamples", 1);
-        case SEED -> seed = (long) Values.finite(in.eval(o.values().get(0), env), o.values().get(0).span(), "the seed");
+        case SEED -> {
+          double v = Values.finite(in.eval(o.values().get(0), env), o.values().get(0).span(), "the seed");
+          // a fractional seed would be truncated, so seeds 1.2 and 1.7 would draw the same numbers
+          if (v != Math.rint(v) || Math.abs(v) > 0x1p53) {
+            throw LawException.of(Msg.FIT_GENERAL, o.values().get(0).span(), "the seed must be a whole number, not "
+                + NumberFormat.show(v)).hint("use a whole number, e.g. seed 1");
+          }
+          seed = (long) v;
+        }
         case LEVEL -> {
           level = Values.finite(in.eval(o.values().get(0), env), o.values().get(0).span(), "the level");
           if (!(level > 0 && level < 1)) {

@@ -116,6 +116,11 @@ final class FitStarts {
       }
       double[] xs = Values.doubles(s.in.eval(a.value(), s.env), a.value().span(), "start values of " + a.name());
       Param p = s.free.get(j);
+      if (xs.length == 0) {
+        // an empty axis would make a grid of no points (and at() a point with no value)
+        throw LawException.of(Msg.FIT_GENERAL, a.value().span(), "no start values for " + a.name() + ": the list is empty")
+            .hint("give at least one value, e.g. " + a.name() + " = [0.5, 1, 2], or leave " + a.name() + " out to use its default start");
+      }
       for (double x : xs) {
         if (!Double.isFinite(x) || !p.contains(x)) {
           throw LawException.of(Msg.FIT_START_OUT_OF_BOUNDS, a.value().span(), a.name(), NumberFormat.show(x), a.name(),

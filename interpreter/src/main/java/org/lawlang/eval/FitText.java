@@ -77,7 +77,8 @@ final class FitText {
   }
 
   /** The correlation matrix as an aligned table. */
-  static String correlation(List<Param> free, double[][] c) {
+  static String correlation(List<Param> free, double[][] c, String undefinedReason) {
+    boolean undefined = false;
     List<String[]> rows = new ArrayList<>();
     String[] head = new String[free.size() + 1];
     head[0] = "";
@@ -89,12 +90,17 @@ final class FitText {
       String[] r = new String[free.size() + 1];
       r[0] = free.get(i).name();
       for (int j = 0; j < free.size(); j++) {
-        r[j + 1] = String.format(java.util.Locale.ROOT, "%.4f", c[i][j]);
+        // as the report's "-" for a missing SE: an undefined entry is never shown as NaN
+        undefined |= !Double.isFinite(c[i][j]);
+        r[j + 1] = Double.isFinite(c[i][j]) ? String.format(java.util.Locale.ROOT, "%.4f", c[i][j]) : "-";
       }
       rows.add(r);
     }
     StringBuilder out = new StringBuilder();
     table(out, rows, true);
+    if (undefined) {
+      out.append("  - is undefined: ").append(undefinedReason).append('\n');
+    }
     return out.toString();
   }
 }

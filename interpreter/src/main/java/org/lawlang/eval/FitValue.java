@@ -94,7 +94,7 @@ public final class FitValue extends LawValue implements FitReport {
       case "searched" -> new Values.Num(o.searched());
       case "reached" -> new Values.Num(o.reached());
       case "condition" -> new Values.Num(s.condition());
-      case "se" -> perParameter("standard errors", j -> new Values.Num(s.se()[j]));
+      case "se" -> perParameter("standard errors", j -> defined(s.se()[j], "the standard error of " + free.get(j).name()));
       case "ci" -> {
         if (o.intervals() == null) {
           throw LawException.of(Msg.NO_FIELD, at, "a fit without a bootstrap", "ci")
@@ -124,13 +124,33 @@ public final class FitValue extends LawValue implements FitReport {
     @Override
     public Value field(String name, Span at) {
       int i = fit.parameterNames().indexOf(name);
-      return i < 0 ? Value.super.field(name, at) : fit.perParameter("correlation", j -> new Values.Num(c[i][j]));
+      return i < 0 ? Value.super.field(name, at) : fit.perParameter("correlation", j -> fit.defined(c[i][j],
+          "the correlation of " + name + " and " + fit.free().get(j).name()));
     }
 
     @Override
     public String show() {
-      return FitText.correlation(fit.free(), c).stripTrailing();
+      return FitText.correlation(fit.free(), c, fit.undefinedReason()).stripTrailing();
     }
+  }
+
+  /** A number, or (NaN or infinite) an {@link Values.Undefined} that says why when read. */
+  Value defined(double x, String what) {
+    if (Double.isFinite(x)) {
+      return new Values.Num(x);
+    }
+    String hint = status.equals("not-identifiable") ? "fix one of the parameters named with 'where', or reparametrise the law"
+        : o.stats().rows() <= free.size() ? "fit more rows than parameters"
+        : o.objectiveText().startsWith("Huber") ? "use a larger Huber delta, or least squares" : null;
+    return new Values.Undefined(what, "this fit (" + undefinedReason() + ")", hint);
+  }
+
+  /** Why standard errors or correlations of this fit can be undefined. */
+  String undefinedReason() {
+    if (o.stats().rows() <= free.size() && !Double.isNaN(o.stats().correlation()[0][0])) {
+      return "with " + o.stats().rows() + " rows for " + free.size() + " parameters no residual variance is left to estimate it";
+    }
+    return status.equals("converged") ? "the residuals give no estimate of their scale" : "status " + status + ": " + detail;
   }
 
   private Value perParameter(String kind, java.util.function.IntFunction<Value> f) {
@@ -173,9 +193,18 @@ public final class FitValue extends LawValue implements FitReport {
     return status;
   }
 
+  /**
+   * True only when the status is {@code converged}: a fit the solver finished but that ended on
+   * a bound, cannot tell parameters apart or is ill-conditioned is not one to trust as it is.
+   */
   @Override
   public boolean converged() {
-    return o.best().status() == LevenbergMarquardt.Status.CONVERGED;
+    return status.equals("converged");
+  }
+
+  /** True when the solver itself stopped for lack of progress or evaluations (status failed or iteration-limit). */
+  boolean solverStopped() {
+    return o.best().status() != LevenbergMarquardt.Status.CONVERGED;
   }
 
   @Override

@@ -90,6 +90,11 @@ public final class Fitting implements Services.FitService {
       }
     }
     Result best = polished[bestIndex];
+    if (best.status() == LevenbergMarquardt.Status.FAILED && prob.weighted() && all.stream().anyMatch(prob::residualsFinite)) {
+      throw LawException.of(Msg.FIT_NOT_CONVERGED, node.span(),
+          "the weighted objective (the sum of weight × residual²) overflows at every start, though the model is finite")
+          .hint("scale the weights down, e.g. divide them by their largest value; only their ratios matter");
+    }
     if (best.status() == LevenbergMarquardt.Status.FAILED) {
       throw LawException.of(Msg.FIT_NOT_CONVERGED, node.span(),
           "the model is not finite" + (prob.logScale() ? " and positive" : "") + " on every row at any start")
@@ -147,8 +152,12 @@ public final class Fitting implements Services.FitService {
         setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
         evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0);
     FitValue value = new FitValue(setup.law, setup.free, outcome);
-    if (!value.converged()) {
+    // every status but converged warns, so no caveat hides in a report nobody prints; a solver
+    // that stopped early "did not converge", the others converged to something not to trust as it is
+    if (value.solverStopped()) {
       in.warnOnce("fit-status", Diagnostic.warning(Msg.FIT_NOT_CONVERGED, node.span(), value.statusDetail()));
+    } else if (!value.converged()) {
+      in.warnOnce("fit-status", Diagnostic.warning(Msg.FIT_STATUS, node.span(), value.status(), value.statusDetail()));
     }
     return value;
   }

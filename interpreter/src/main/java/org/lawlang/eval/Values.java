@@ -113,7 +113,31 @@ public final class Values {
     @Override
     public Value field(String name, Span at) {
       Value v = fields.get(name);
+      if (v instanceof Undefined u) {
+        throw u.error(at);
+      }
       return v != null ? v : Value.super.field(name, at);
+    }
+  }
+
+  /**
+   * A record entry with no value (a fit's standard error or correlation where the Jacobian is
+   * singular): the record prints it as "undefined", and reading it out is an error saying why,
+   * so no NaN reaches arithmetic or output as if it were an answer.
+   */
+  public record Undefined(String what, String why, String hint) implements Value {
+    @Override
+    public String typeName() {
+      return "undefined";
+    }
+
+    @Override
+    public String show() {
+      return "undefined";
+    }
+
+    LawException error(Span at) {
+      return LawException.of(Msg.DOMAIN, at, what, why).hint(hint);
     }
   }
 

@@ -212,9 +212,15 @@ public final class Checker {
       expr(b.value(), scope, Set.of());
       checkParamName(b.name(), inputs, params, seen, name, true);
     }
+    Set<String> fixed = new HashSet<>(seen);
     seen.clear();
     for (ParamSpec p : l.with()) {
       checkParamName(p.name(), inputs, params, seen, name, false);
+      // a fixed parameter is never fitted, so its bound would silently do nothing
+      if (fixed.contains(p.name().name())) {
+        error(Diagnostic.error(Msg.FIXED_AND_BOUNDED, p.name().span(), p.name().name())
+            .withHint("drop it from 'where' to fit it within the bound, or drop the bound to keep it fixed"));
+      }
     }
     scope.names.put(name, new Symbols.LawKind(l.inputs().size()));
   }

@@ -108,6 +108,32 @@ public final class FitProblem {
     return weights == null ? 1 : weights[i];
   }
 
+  /** Whether rows carry weights other than 1. */
+  public boolean weighted() {
+    return weights != null;
+  }
+
+  /**
+   * Whether the unweighted residuals are finite on every row at {@code theta}: when they are
+   * and the fit still fails, it is the weights that make the objective overflow.
+   */
+  public boolean residualsFinite(double[] theta) {
+    double[] nat = natural(theta);
+    var ws = run.workspace(Normal.BLOCK);
+    for (int from = 0; from < n; from += Normal.BLOCK) {
+      int to = Math.min(n, from + Normal.BLOCK);
+      run.evaluate(ws, nat, from, to);
+      double[] m = ws.output(0);
+      for (int i = from; i < to; i++) {
+        double r = (logScale ? Math.log(m[i - from]) : m[i - from]) - target[i];
+        if (!Double.isFinite(r)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** Natural parameter values from solver coordinates. */
   public double[] natural(double[] theta) {
     double[] out = theta.clone();

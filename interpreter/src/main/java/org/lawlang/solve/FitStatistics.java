@@ -1,13 +1,27 @@
 package org.lawlang.solve;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
 /**
  * Figures of merit at a fitted point, in natural parameter units: residual sums of squares
  * on the fitting scale, R², AIC/BIC (Gaussian, from the RSS), asymptotic standard errors and
  * correlations (least squares: s²(JᵀJ)⁻¹; Huber: Huber's M-estimator formula
  * K²·[Σψ²/(n−p)]/[mean ψ′]²·(JᵀJ)⁻¹), and the condition number of the column-scaled Jacobian.
+ * {@code confounded} lists the parameters (indices) that the column-scaled Jacobian's weakest
+ * direction (and any other null one) moves: when the Jacobian is singular the correlations are
+ * undefined, and near it every pair in that direction correlates ±1 however little it moves;
+ * these are the parameters the data cannot tell apart if the status is not-identifiable.
  */
 public record FitStatistics(double rss, double tss, double r2, double aic, double bic, double[] se,
-    double[][] correlation, double condition, int rows) {
+    double[][] correlation, double condition, int rows, int[] confounded) {
+  /** Singular values below this fraction of the largest count as zero when naming confounded parameters. */
+  static final double NULL_SPACE = 1e-10;
+  /** A parameter belongs to a null direction when its component is at least this fraction of the largest. */
+  static final double MEMBER = 0.1;
 
   /** Computes the statistics at {@code theta} (solver coordinates). */
   public static FitStatistics at(FitProblem prob, double[] theta) {
@@ -71,7 +85,52 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
         corr[i][j] = gram == null ? Double.NaN : gram[i][j] / Math.sqrt(gram[i][i] * gram[j][j]);
       }
     }
-    return new FitStatistics(rss, tss, r2, aic, bic, se, corr, condition(r, colNorm, p), n);
+    double cond = condition(r, colNorm, p);
+    int[] confounded = confounded(r, colNorm, p);
+    return new FitStatistics(rss, tss, r2, aic, bic, se, corr, cond, n, confounded);
+  }
+
+  /**
+   * The parameters moved by the right singular vectors of the column-scaled R factor whose
+   * singular values are (near) zero: moving them along such a vector leaves the model
+   * unchanged to first order, so these, and no others, are the ones the data cannot fix.
+   * (The pairwise correlations cannot say this: with a singular Jacobian they are all NaN.)
+   */
+  private static int[] confounded(double[] r, double[] colNorm, int p) {
+    double[][] scaled = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = i; j < p; j++) {
+        // a column that is zero (the parameter changes nothing) stays zero: its own null direction
+        scaled[i][j] = colNorm[j] > 0 ? r[i * p + j] / colNorm[j] : 0;
+        if (!Double.isFinite(scaled[i][j])) {
+          return new int[0];
+        }
+      }
+    }
+    SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(scaled, false));
+    double[] sv = svd.getSingularValues();
+    RealMatrix v = svd.getV();
+    boolean[] member = new boolean[p];
+    for (int k = 0; k < p; k++) {
+      // always the weakest direction (index p − 1: values are sorted descending), then any other null one
+      if (k != p - 1 && !(sv[k] <= NULL_SPACE * sv[0])) {
+        continue;
+      }
+      double max = 0;
+      for (int j = 0; j < p; j++) {
+        max = Math.max(max, Math.abs(v.getEntry(j, k)));
+      }
+      for (int j = 0; j < p; j++) {
+        member[j] |= Math.abs(v.getEntry(j, k)) >= MEMBER * max;
+      }
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      if (member[j] || colNorm[j] == 0) {
+        out.add(j);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Condition number of J with unit-norm columns: √(λmax/λmin) of its scaled Gram matrix. */

@@ -136,7 +136,8 @@ class NistTest {
       double rssLre = lre(f.statistics().get("rss"), pr.rss());
       report.append(String.format(Locale.ROOT, "  start %d: %s, worst parameter LRE %.1f, RSS LRE %.1f, %d iterations;",
           s + 1, f.status(), worst, rssLre, f.iterations()));
-      if (f.converged()) {
+      // the solver finished (ill-conditioned counts: several certified problems are, yet have one answer)
+      if (!f.status().equals("failed") && !f.status().equals("iteration-limit")) {
         assertTrue(worst >= 6, pr.name() + " start " + (s + 1) + ": converged but LRE " + worst);
       } else {
         assertTrue(!f.status().equals("converged"), pr.name() + " start " + (s + 1) + " says converged but did not");
