@@ -272,8 +272,20 @@ public final class LevenbergMarquardt {
     if (!(nm.full(theta, null) < Double.POSITIVE_INFINITY)) {
       return out;
     }
+    // at an exact fit the residual is ~0, so measure a vanished column against the data's
+    // own size too; and there the gradient's sign is rounding noise
+    boolean exact = prob.exact(nm.resNorm2);
+    double dataScale = 0;
+    if (exact) {
+      for (int i = 0; i < prob.n; i++) {
+        double y = prob.logScale ? 1 : prob.target[i];
+        dataScale += y * y;
+      }
+    }
+    double floor = VANISHED * Math.max(Math.sqrt(nm.resNorm2), Math.sqrt(dataScale));
     for (int j = 0; j < prob.p; j++) {
-      out[j] = prob.logParam[j] && prob.lo[j] == Double.NEGATIVE_INFINITY && atBound(prob, nm, nm.grad, theta, j);
+      boolean open = prob.logParam[j] && prob.lo[j] == Double.NEGATIVE_INFINITY;
+      out[j] = open && (atBound(prob, nm, nm.grad, theta, j) || (exact && Math.sqrt(nm.colNorm2[j]) <= floor));
     }
     return out;
   }
