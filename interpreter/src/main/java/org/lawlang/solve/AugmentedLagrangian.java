@@ -199,7 +199,9 @@ final class AugmentedLagrangian {
       }, u, 1e-10, 100, limit);
       iterations += res.iterations();
       u = res.x();
-      if (res.diverged()) {
+      // an objective at the edge of the floating-point range: the run is chasing it to
+      // infinity (an exponential outgrows the quadratic penalty), whatever the constraints say
+      if (res.diverged() || !(Math.abs(f.value(u)) < 1e300)) {
         return new Result(u, Double.NaN, Double.POSITIVE_INFINITY, false, true, List.of(), iterations);
       }
       double violation = 0;
@@ -276,7 +278,7 @@ final class AugmentedLagrangian {
   }
 
   /** The largest violation of any constraint at u (0 when feasible; +inf when undefined). */
-  private double violation(double[] u) {
+  double violation(double[] u) {
     double worst = 0;
     for (SmoothFunction e : eqs) {
       worst = Math.max(worst, Math.abs(e.value(u)));
