@@ -136,7 +136,10 @@ public final class Optimizer implements Services.OptimizeService {
               .hint("drop " + (idle.size() == 1 ? "that variable" : "those variables") + ", or bound "
                   + (idle.size() == 1 ? "it" : "them") + " on both sides (over " + idle.get(0) + " in [1, 10])");
         }
-        String value = Double.isFinite(at) ? ", the objective approaching " + NumberFormat.show(at) : "";
+        // an objective past 1e30 (where the solvers call a variable runaway) is growing without
+        // limit: the last value seen is an accident of where the search stopped, not a limit
+        String value = Double.isFinite(at) && Math.abs(at) <= 1e30 ? ", the objective approaching " + NumberFormat.show(at)
+            : s.x() == null ? "" : ", the objective " + (p.maximize() ? "growing" : "falling") + " without limit";
         throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), (parts.isEmpty() ? "the variables run away" : String.join(" and ", parts)) + value)
             .hint("bound " + (s.diverging().size() == 1 ? "it" : "them") + " with a constraint (subject to N <= 1T) or a range (over N in [1M, 10T])");
       }
@@ -150,6 +153,16 @@ public final class Optimizer implements Services.OptimizeService {
           .hint("give the variables ranges with 'over' (over N in [1M, 10T]) so that the search starts where the formula is defined");
     }
     ShadowPrices.Prices prices = ShadowPrices.of(p, x);
+    if (!prices.unique()) {
+      in.warnOnce("opt-prices", Diagnostic.warning(Msg.OPT_GENERAL, node.span(),
+          "the shadow prices are not unique: the active constraints depend on each other (the same constraint twice?),"
+              + " so the table splits each price between them (the least-norm split)"));
+    }
+    if (!prices.inRange()) {
+      in.warnOnce("opt-prices-range", Diagnostic.warning(Msg.OPT_GENERAL, node.span(),
+          "a shadow price is beyond the floating-point range (a constraint level near 1e-300 or 1e300);"
+              + " the table shows 0 in its place, and the doubling column is the usable measure"));
+    }
     List<OptimumValue.ConstraintInfo> infos = new ArrayList<>();
     for (int j = 0; j < p.constraints().size(); j++) {
       infos.add(new OptimumValue.ConstraintInfo(built.keys().get(j), built.labels().get(j), prices.active()[j],

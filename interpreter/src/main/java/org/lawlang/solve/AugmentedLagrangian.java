@@ -26,9 +26,17 @@ final class AugmentedLagrangian {
     this.bounds = bounds;
   }
 
-  /** An end point: the objective (as minimised), feasibility, and the violated constraints. */
+  /**
+   * An end point: the objective (as minimised), feasibility, the violated constraints, and
+   * (null unless the second-order test failed there) a direction of negative curvature.
+   */
   record Result(double[] u, double objective, double violation, boolean converged, boolean diverged, List<Integer> violated,
-      int iterations) {
+      int iterations, double[] saddle) {
+    Result(double[] u, double objective, double violation, boolean converged, boolean diverged, List<Integer> violated,
+        int iterations) {
+      this(u, objective, violation, converged, diverged, violated, iterations, null);
+    }
+
     boolean feasible() {
       return violation <= 1e-7;
     }
@@ -47,7 +55,94 @@ final class AugmentedLagrangian {
     }
   }
 
+  /** How many times a run that ends at a saddle restarts from a point just off it. */
+  static final int ESCAPES = 4;
+
+  /**
+   * One run from {@code u0}: the augmented Lagrangian iterations, then the end game of
+   * {@link ActiveSet} — the active constraints are solved exactly, and the point counts as
+   * converged only if it passes the first-order (KKT) and the second-order test. A run that
+   * ends where the second-order test fails (a saddle or a maximum on the active set) starts
+   * again a little way along the direction of negative curvature.
+   */
   Result run(double[] u0) {
+    Result r = runOnce(u0);
+    int iterations = r.iterations();
+    for (int escape = 0; escape < ESCAPES && !r.diverged() && r.saddle() != null; escape++) {
+      double[] next = offSaddle(r.u(), r.saddle());
+      if (next == null) {
+        break;
+      }
+      Result again = runOnce(next);
+      iterations += again.iterations();
+      if (again.diverged()) {
+        return new Result(again.u(), again.objective(), again.violation(), false, true, again.violated(), iterations);
+      }
+      r = again.feasible() || !r.feasible() ? again : r;
+    }
+    return new Result(r.u(), r.objective(), r.violation(), r.converged(), r.diverged(), r.violated(), iterations, r.saddle());
+  }
+
+  /** A point along ±d from a saddle u that lowers the objective and keeps the constraints; null if none. */
+  private double[] offSaddle(double[] u, double[] d) {
+    ActiveSet.Problem p = scaled(Math.abs(f.value(u)) > 0 ? Math.abs(f.value(u)) : 1);
+    double f0 = p.objective(u, null, null);
+    double scale = 1;
+    for (double v : u) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (double t = 0.1 * scale; t > 1e-8 * scale; t *= 0.5) {
+      for (int sgn = 1; sgn >= -1; sgn -= 2) {
+        double[] x = u.clone();
+        for (int i = 0; i < x.length; i++) {
+          x[i] += sgn * t * d[i];
+        }
+        if (p.objective(x, null, null) < f0 && ActiveSet.feasible(p, x)) {
+          return x;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The problem as {@link ActiveSet} sees it: the objective scaled as the runs minimise it. */
+  private ActiveSet.Problem scaled(double fscale) {
+    return new ActiveSet.Problem() {
+      @Override
+      public int equalities() {
+        return eqs.size();
+      }
+
+      @Override
+      public int constraints() {
+        return eqs.size() + ineqs.size() + 2 * bounds.length;
+      }
+
+      @Override
+      public double objective(double[] u, double[] g, double[][] h) {
+        double v = g == null ? f.value(u) : f.eval(u, g, h);
+        if (g != null) {
+          for (int a = 0; a < g.length; a++) {
+            g[a] *= sign / fscale;
+            for (int b = 0; b < g.length; b++) {
+              h[a][b] *= sign / fscale;
+            }
+          }
+        }
+        return sign * v / fscale;
+      }
+
+      @Override
+      public double constraint(int k, double[] u, double[] g, double[][] h) {
+        if (k < eqs.size()) {
+          return g == null ? eqs.get(k).value(u) : eqs.get(k).eval(u, g, h);
+        }
+        return AugmentedLagrangian.this.constraint(k - eqs.size(), u, g, h);
+      }
+    };
+  }
+
+  private Result runOnce(double[] u0) {
     int n = u0.length;
     int m = eqs.size();
     int q = ineqs.size() + 2 * n;
@@ -104,7 +199,9 @@ final class AugmentedLagrangian {
       }, u, 1e-10, 100, limit);
       iterations += res.iterations();
       u = res.x();
-      if (res.diverged()) {
+      // an objective at the edge of the floating-point range: the run is chasing it to
+      // infinity (an exponential outgrows the quadratic penalty), whatever the constraints say
+      if (res.diverged() || !(Math.abs(f.value(u)) < 1e300)) {
         return new Result(u, Double.NaN, Double.POSITIVE_INFINITY, false, true, List.of(), iterations);
       }
       double violation = 0;
@@ -133,6 +230,26 @@ final class AugmentedLagrangian {
       }
       prev = violation;
     }
+    double[] saddle = null;
+    if (violation(u) <= 1e-7) {
+      ActiveSet.Problem sp = scaled(fscale);
+      double[] mult = new double[m + q];
+      System.arraycopy(nu, 0, mult, 0, m);
+      System.arraycopy(lam, 0, mult, m, q);
+      ActiveSet.Point pt = ActiveSet.polish(sp, u, mult);
+      if (pt != null) {
+        // the active constraints solved exactly: a KKT point, with its own multipliers
+        u = pt.u();
+        System.arraycopy(pt.multipliers(), 0, nu, 0, m);
+        System.arraycopy(pt.multipliers(), m, lam, 0, q);
+        System.arraycopy(pt.multipliers(), 0, mult, 0, m + q);
+        converged = converged || stationary(u, fscale, nu, lam);
+      }
+      saddle = ActiveSet.secondOrder(sp, u, mult);
+      if (saddle != null) {
+        converged = false; // a gradient that vanishes at a saddle or a maximum is not a minimum
+      }
+    }
     List<Integer> violated = new ArrayList<>();
     double violation = 0;
     for (int i = 0; i < m; i++) {
@@ -156,7 +273,23 @@ final class AugmentedLagrangian {
     if (converged && !stationary(u, fscale, nu, lam)) {
       converged = false;
     }
-    return new Result(u, obj, Double.isNaN(violation) ? Double.POSITIVE_INFINITY : violation, converged, false, violated, iterations);
+    return new Result(u, obj, Double.isNaN(violation) ? Double.POSITIVE_INFINITY : violation, converged, false, violated, iterations,
+        saddle);
+  }
+
+  /** The largest violation of any constraint at u (0 when feasible; +inf when undefined). */
+  double violation(double[] u) {
+    double worst = 0;
+    for (SmoothFunction e : eqs) {
+      worst = Math.max(worst, Math.abs(e.value(u)));
+    }
+    for (int j = 0; j < ineqs.size() + 2 * bounds.length; j++) {
+      double gv = constraint(j, u, null, null);
+      if (!Double.isNaN(gv)) {
+        worst = Math.max(worst, gv);
+      }
+    }
+    return Double.isNaN(worst) ? Double.POSITIVE_INFINITY : worst;
   }
 
   /** The Lagrangian's gradient, relative to the objective's, below this counts as a KKT point. */

@@ -55,10 +55,20 @@ public final class LocalSolver {
     AugmentedLagrangian.Result best = null;
     int iterations = 0;
     boolean diverged = false;
+    boolean feasibleStart = false;
+    List<Integer> away = new ArrayList<>();
     for (double[] u0 : starts) {
+      feasibleStart |= al.violation(u0) <= 1e-7;
       AugmentedLagrangian.Result r = al.run(u0);
       iterations += r.iterations();
       diverged |= r.diverged();
+      if (r.diverged()) {
+        for (int i : runningAway(p, toVariables(r.u(), log))) {
+          if (!away.contains(i)) {
+            away.add(i);
+          }
+        }
+      }
       if (r.diverged() || !Double.isFinite(r.objective())) {
         continue;
       }
@@ -68,10 +78,18 @@ public final class LocalSolver {
     }
     String method = "augmented Lagrangian, Newton, " + starts.size() + " starts";
     if (best == null || (diverged && !best.feasible())) {
+      away.sort(null);
       return new Solution(diverged ? Solution.Status.UNBOUNDED : Solution.Status.ITERATION_LIMIT, null, false,
-          iterations, starts.size(), method, List.of(), divergingAll(n));
+          iterations, starts.size(), method, List.of(), away.isEmpty() ? divergingAll(n) : away);
     }
     double[] x = toVariables(best.u(), log);
+    if (!best.feasible() && feasibleStart) {
+      // a start satisfies every constraint, so the problem is feasible whatever the runs say:
+      // they lost feasibility chasing an objective that grows faster than the penalty
+      List<Integer> far = runningAway(p, x);
+      return new Solution(far.isEmpty() ? Solution.Status.ITERATION_LIMIT : Solution.Status.UNBOUNDED,
+          far.isEmpty() ? null : x, false, iterations, starts.size(), method, List.of(), far);
+    }
     if (!best.feasible()) {
       List<Integer> conflict = new ArrayList<>();
       for (int i : best.violated()) {
@@ -83,19 +101,25 @@ public final class LocalSolver {
     if (!best.converged()) {
       // diverging iterates (as IPOPT judges them): a variable beyond 1e30 on a side with no
       // bound, where the method ran out of iterations, is running away, not converging slowly
-      List<Integer> away = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        Problem.Var v = p.variables().get(i);
-        if ((x[i] > DIVERGING && v.hi() == Double.POSITIVE_INFINITY) || (x[i] < -DIVERGING && v.lo() == Double.NEGATIVE_INFINITY)) {
-          away.add(i);
-        }
-      }
-      if (!away.isEmpty()) {
-        return new Solution(Solution.Status.UNBOUNDED, x, false, iterations, starts.size(), method, List.of(), away);
+      List<Integer> far = runningAway(p, x);
+      if (!far.isEmpty()) {
+        return new Solution(Solution.Status.UNBOUNDED, x, false, iterations, starts.size(), method, List.of(), far);
       }
     }
     return new Solution(best.converged() ? Solution.Status.OPTIMAL : Solution.Status.ITERATION_LIMIT, x, false, iterations,
         starts.size(), method, List.of(), List.of());
+  }
+
+  /** The variables beyond {@link #DIVERGING} on a side with no bound. */
+  private static List<Integer> runningAway(Problem p, double[] x) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      Problem.Var v = p.variables().get(i);
+      if ((x[i] > DIVERGING && v.hi() == Double.POSITIVE_INFINITY) || (x[i] < -DIVERGING && v.lo() == Double.NEGATIVE_INFINITY)) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   private static List<Integer> divergingAll(int n) {

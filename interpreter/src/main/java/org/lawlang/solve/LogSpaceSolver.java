@@ -123,14 +123,71 @@ public final class LogSpaceSolver {
         }
       }
     }
+    List<Integer> away = notAttained(x0, z, y, f0, fs);
+    if (!away.isEmpty()) {
+      return new Solution(Solution.Status.UNBOUNDED, point(x0, z, y), true, iterations, 1, method, List.of(), away);
+    }
     return new Solution(Solution.Status.OPTIMAL, point(x0, z, y), true, iterations, 1, method, List.of(), List.of());
+  }
+
+  /**
+   * The variables that the barrier pushed beyond {@link LocalSolver#DIVERGING} (or below its
+   * inverse) along a recession direction: moving them further out (within the equalities)
+   * raises no term of the objective or of any inequality, so the point only approaches an
+   * infimum it never attains (D → ∞ in `minimize N subject to L(N, D) = 2`) or the variable
+   * is not pinned down. A variable far out that an equality or a rising term holds in place
+   * (N ≈ 1e135 for a budget of 1e300) is a genuine optimum and is not listed.
+   */
+  private static List<Integer> notAttained(double[] x0, double[][] z, double[] y, LogSumExp f0, LogSumExp[] fs) {
+    double[] lx = logPoint(x0, z, y);
+    double far = Math.log(LocalSolver.DIVERGING);
+    List<Integer> away = new ArrayList<>();
+    for (int i = 0; i < lx.length; i++) {
+      if (!(Math.abs(lx[i]) > far)) {
+        continue;
+      }
+      double sign = Math.signum(lx[i]);
+      double[] d = new double[y.length];
+      double norm = 0;
+      for (int j = 0; j < y.length; j++) {
+        d[j] = sign * (z == null ? (i == j ? 1 : 0) : z[i][j]);
+        norm = Math.max(norm, Math.abs(d[j]));
+      }
+      if (norm < 1e-9) {
+        continue; // fixed by the equalities
+      }
+      boolean recedes = !rises(f0, d);
+      for (LogSumExp g : fs) {
+        recedes &= !rises(g, d);
+      }
+      if (recedes) {
+        away.add(i);
+      }
+    }
+    return away;
+  }
+
+  /** Whether some term of {@code f} grows along {@code d}. */
+  private static boolean rises(LogSumExp f, double[] d) {
+    for (double[] e : f.e) {
+      double slope = 0;
+      for (int j = 0; j < d.length; j++) {
+        slope += e[j] * d[j];
+      }
+      if (slope > 1e-9) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Solution unbounded(double[] x0, double[][] z, double[] y, int iterations, String method) {
     double[] x = logPoint(x0, z, y);
     List<Integer> diverging = new ArrayList<>();
+    double far = Math.log(LocalSolver.DIVERGING);
     for (int i = 0; i < x.length; i++) {
-      if (Math.abs(x[i]) > 50) {
+      // the same rule as the local method's: beyond 1e30 (or below 1e-30) is running away
+      if (Math.abs(x[i]) > far) {
         diverging.add(i);
       }
     }

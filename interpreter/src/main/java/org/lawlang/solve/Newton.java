@@ -12,6 +12,12 @@ import org.apache.commons.math3.linear.RealVector;
  * matrix is positive definite (Levenberg), then a backtracking line search that also rejects
  * points outside the function's domain (a NaN or infinite value). Used by the log-space
  * solver ({@link LogSpaceSolver}) and the local method ({@link LocalSolver}).
+ *
+ * <p>On a non-convex function the shifted matrix still makes every step a descent step, but a
+ * small gradient no longer means a minimum: a maximum or saddle has one too. So before it
+ * reports convergence, and whenever the Hessian is indefinite, Newton also searches along
+ * the direction of most negative curvature and keeps that point when it is lower; it stops
+ * only where the Hessian is positive semidefinite (to rounding).
  */
 final class Newton {
   private Newton() {}
@@ -50,6 +56,33 @@ final class Newton {
       for (int i = 0; i < n; i++) {
         decrement -= g[i] * step[i];
       }
+      double[] curve = negativeCurvature(g, h);
+      if (curve != null) {
+        // indefinite: move along the negative curvature when that beats the shifted Newton step
+        // (at a maximum or saddle the Newton step is nil and this is the only way down)
+        double fc = curvatureSearch(f, x, fx, curve, xn, gn, hn);
+        if (fc < fx) {
+          double fs = Double.POSITIVE_INFINITY;
+          double[] xs = new double[n];
+          for (int i = 0; i < n; i++) {
+            xs[i] = x[i] + step[i];
+          }
+          double[] gs = new double[n];
+          double[][] hs = new double[n][n];
+          fs = f.eval(xs, gs, hs);
+          if (!(Double.isFinite(fs) && fs < fc)) {
+            fx = fc;
+            accept(x, g, h, xn, gn, hn);
+          } else {
+            fx = fs;
+            accept(x, g, h, xs, gs, hs);
+          }
+          if (beyond(x, limit)) {
+            return new Result(x, fx, it, false, true);
+          }
+          continue;
+        }
+      }
       if (decrement <= tol * tol + 1e-13 * Math.abs(fx) || gradientSmall(g, tol * 1e-3)) {
         // a last full step (quadratic convergence), kept if it does not make things worse
         for (int i = 0; i < n; i++) {
@@ -87,22 +120,139 @@ final class Newton {
         lambda = 0;
       }
       boolean small = Math.abs(fx - fn) <= 1e-15 * (1 + Math.abs(fx)) && t == 1;
-      System.arraycopy(xn, 0, x, 0, n);
-      System.arraycopy(gn, 0, g, 0, n);
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(hn[i], 0, h[i], 0, n);
-      }
+      accept(x, g, h, xn, gn, hn);
       fx = fn;
-      for (double xi : x) {
-        if (Math.abs(xi) > limit) {
-          return new Result(x, fx, it, false, true);
-        }
+      if (beyond(x, limit)) {
+        return new Result(x, fx, it, false, true);
       }
-      if (small && gradientSmall(g, 1e-9)) {
+      if (small && gradientSmall(g, 1e-9) && negativeCurvature(g, h) == null) {
         return new Result(x, fx, it, true, false);
       }
     }
     return new Result(x, fx, maxIter, false, false);
+  }
+
+  private static void accept(double[] x, double[] g, double[][] h, double[] xn, double[] gn, double[][] hn) {
+    int n = x.length;
+    System.arraycopy(xn, 0, x, 0, n);
+    System.arraycopy(gn, 0, g, 0, n);
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(hn[i], 0, h[i], 0, n);
+    }
+  }
+
+  private static boolean beyond(double[] x, double limit) {
+    for (double xi : x) {
+      if (Math.abs(xi) > limit) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Curvature below this fraction of the Hessian's largest entry (or of 1) counts as negative. */
+  static final double NEGATIVE = 1e-8;
+
+  /**
+   * The unit eigenvector of the Hessian's most negative eigenvalue, signed to go downhill (or
+   * at least not uphill), with the eigenvalue appended as a last element; null when the
+   * Hessian is positive semidefinite to within {@link #NEGATIVE} of its size.
+   */
+  static double[] negativeCurvature(double[] g, double[][] h) {
+    int n = g.length;
+    double size = 1;
+    double[][] m = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        m[i][j] = 0.5 * (h[i][j] + h[j][i]);
+        size = Math.max(size, Math.abs(m[i][j]));
+        if (!Double.isFinite(m[i][j])) {
+          return null;
+        }
+      }
+    }
+    double[] vec;
+    double least;
+    if (n == 1) {
+      least = m[0][0];
+      vec = new double[] {1};
+    } else {
+      double[] ev;
+      org.apache.commons.math3.linear.EigenDecomposition e;
+      try {
+        // scaled to unit size: the eigen solver's iteration fails on badly scaled entries
+        e = new org.apache.commons.math3.linear.EigenDecomposition(new Array2DRowRealMatrix(m, false).scalarMultiply(1 / size));
+        ev = e.getRealEigenvalues();
+      } catch (org.apache.commons.math3.exception.MathIllegalStateException ex) {
+        return null; // no reliable curvature: leave the step to the shifted Newton direction
+      }
+      int k = 0;
+      for (int i = 1; i < n; i++) {
+        if (ev[i] < ev[k]) {
+          k = i;
+        }
+      }
+      least = ev[k] * size;
+      vec = e.getEigenvector(k).toArray();
+    }
+    if (!(least < -NEGATIVE * size)) {
+      return null;
+    }
+    double slope = 0;
+    for (int i = 0; i < n; i++) {
+      slope += g[i] * vec[i];
+    }
+    double[] out = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      out[i] = slope > 0 ? -vec[i] : vec[i];
+    }
+    out[n] = least;
+    return out;
+  }
+
+  /**
+   * A line search along a direction of negative curvature d (eigenvalue last in {@code curve}):
+   * the first length t = 1, 1/2, 1/4, ... (or, if 1 works, 2, 4, ... while it keeps improving)
+   * with f(x + t d) below f(x) + ½·10⁻⁴·t²·eigenvalue. Leaves the point in {@code xn}, its
+   * gradient and Hessian in {@code gn}, {@code hn}; returns its value, or +inf if none descends.
+   */
+  private static double curvatureSearch(Smooth f, double[] x, double fx, double[] curve, double[] xn, double[] gn, double[][] hn) {
+    int n = x.length;
+    double least = curve[n];
+    double scale = 1;
+    for (double xi : x) {
+      scale = Math.max(scale, Math.abs(xi));
+    }
+    double best = Double.POSITIVE_INFINITY;
+    double bestT = 0;
+    double t = 0.1 * scale;
+    for (int ls = 0; ls < 80; ls++) {
+      double v = valueAt(f, x, curve, t, xn, gn, hn);
+      boolean descends = Double.isFinite(v) && v <= fx + 0.5e-4 * t * t * least;
+      if (descends && v < best) {
+        best = v;
+        bestT = t;
+        t *= 2;
+      } else if (best < Double.POSITIVE_INFINITY) {
+        break;
+      } else {
+        t *= 0.5;
+        if (t < 1e-12 * scale) {
+          break;
+        }
+      }
+    }
+    if (best == Double.POSITIVE_INFINITY) {
+      return best;
+    }
+    return valueAt(f, x, curve, bestT, xn, gn, hn);
+  }
+
+  private static double valueAt(Smooth f, double[] x, double[] d, double t, double[] xn, double[] gn, double[][] hn) {
+    for (int i = 0; i < x.length; i++) {
+      xn[i] = x[i] + t * d[i];
+    }
+    return f.eval(xn, gn, hn);
   }
 
   private static boolean gradientSmall(double[] g, double tol) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.lawlang.compile.Problem;
 import org.lawlang.compile.SmoothFunction;
 import org.lawlang.syntax.Expr.Relation;
@@ -16,11 +16,17 @@ import org.lawlang.syntax.Expr.Relation;
  * coordinates for positive variables). Moving a constraint's level — the side without
  * variables, e.g. the budget C of `6*N*D = C` — by the factor e^δ moves the optimum by
  * μ·level·δ (envelope theorem): {@code perUnit} = μ, {@code perDoubling} = μ·level·ln 2.
+ *
+ * <p>Each column is scaled to unit length before the solve (a budget of 1e300 makes its
+ * gradient 1e300 in log coordinates, and the unscaled products overflow or underflow), and
+ * the solve is the least-norm one of an SVD: when the active gradients are dependent (the
+ * same constraint twice) the multipliers are not unique, which {@code unique} reports, and
+ * the least-norm solution splits the price between them instead of failing.
  */
 public final class ShadowPrices {
   private ShadowPrices() {}
 
-  public record Prices(boolean[] active, double[] perUnit, double[] perDoubling, double[] level) {}
+  public record Prices(boolean[] active, double[] perUnit, double[] perDoubling, double[] level, boolean unique, boolean inRange) {}
 
   public static Prices of(Problem p, double[] x) {
     int n = x.length;
@@ -70,32 +76,46 @@ public final class ShadowPrices {
     }
     double[] perUnit = new double[m];
     double[] perDoubling = new double[m];
+    boolean unique = true;
+    boolean inRange = true;
     if (!columns.isEmpty()) {
       int k = columns.size();
-      double[][] a = new double[Math.max(n, 1)][k];
+      int rows = Math.max(n, k);
+      double[][] a = new double[rows][k];
+      double[] size = new double[k];
       for (int c = 0; c < k; c++) {
+        double[] col = columns.get(c);
         for (int i = 0; i < n; i++) {
-          a[i][c] = columns.get(c)[i];
+          size[c] = Math.max(size[c], Math.abs(col[i]));
+        }
+        size[c] = size[c] > 0 && Double.isFinite(size[c]) ? size[c] : 1;
+        for (int i = 0; i < n; i++) {
+          a[i][c] = col[i] / size[c];
         }
       }
-      double[] mu;
-      try {
-        mu = new QRDecomposition(new Array2DRowRealMatrix(a, false), 1e-14).getSolver().solve(new ArrayRealVector(gf)).toArray();
-      } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
-        mu = new double[k];
-        java.util.Arrays.fill(mu, Double.NaN);
-      }
+      double[] rhs = new double[rows];
+      System.arraycopy(gf, 0, rhs, 0, n);
+      SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
+      double[] sv = svd.getSingularValues();
+      unique = sv[sv.length - 1] > 1e-10 * sv[0];
+      // scaled multipliers: μ_c = ν_c / size_c, so μ·level = ν·(level / size), no overflow
+      double[] nu = svd.getSolver().solve(new ArrayRealVector(rhs)).toArray();
       for (int c = 0; c < k; c++) {
         int j = which.get(c);
         if (j < 0) {
           continue;
         }
         Problem.Constraint con = p.constraints().get(j);
-        double dDelta = con.perturbLhs() ? -mu[c] * level[j] : mu[c] * level[j];
+        double dDelta = nu[c] * (level[j] / size[c]) * (con.perturbLhs() ? -1 : 1);
         perDoubling[j] = dDelta * Math.log(2);
-        perUnit[j] = level[j] != 0 ? dDelta / level[j] : Double.NaN;
+        perUnit[j] = level[j] != 0 ? nu[c] / size[c] * (con.perturbLhs() ? -1 : 1) : 0;
+        if (!Double.isFinite(perUnit[j]) || !Double.isFinite(perDoubling[j])) {
+          inRange = false; // beyond the floating-point range: no number to show, so 0 and a warning
+          perUnit[j] = Double.isFinite(perUnit[j]) ? perUnit[j] : 0;
+          perDoubling[j] = Double.isFinite(perDoubling[j]) ? perDoubling[j] : 0;
+        }
       }
     }
-    return new Prices(active, perUnit, perDoubling, level);
+    return new Prices(active, perUnit, perDoubling, level, unique, inRange);
   }
 }
