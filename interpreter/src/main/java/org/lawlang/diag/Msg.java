@@ -79,6 +79,7 @@ public enum Msg {
   SOLVE_NO_ROOT("L607", "no root of this equation for %s in %s"),
   OPT_NONPOSITIVE("L608", "'%s' must be positive here (it is a power-law variable), but its range allows %s"),
   WORKFLOW_WARNING("L610", "%s"),
+  SOLVE_IDENTITY("L611", "the equation holds for every %s sampled in %s: it does not pick out a root"),
   OPT_NONPOSITIVE_LEVEL("L609", "constraint '%s' cannot hold: its level is %s, but its power-law side is positive"),
 
   // ---- L7xx imports and the standard library -------------------------------------------------

@@ -6,7 +6,8 @@ import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
  * `solve lhs = rhs for X`: scans the range for a sign change of f = lhs − rhs — on a log grid
- * (half a decade apart, 1e-30 to 1e30 by default) when X is positive, an even grid otherwise
+ * (20 points a decade, 1e-30 to 1e30 by default) when X is positive, an even grid of 2,001
+ * points otherwise
  * — then refines the first bracket with Commons Math's Brent solver (in ln X for a positive
  * X). A bracket whose refined point leaves |f| no smaller than at both its ends is a pole or a
  * jump, not a root: it is skipped (and reported when nothing else is left). Says when no
@@ -20,7 +21,12 @@ public final class RootFinder {
    * and where f changed sign without a root (a pole or a jump; NaN if nowhere).
    */
   public record Root(double x, double residual, int signChanges, boolean converged, double fMin, double xAtMin, double fMax,
-      double xAtMax, boolean nanSeen, double jumpAt) {}
+      double xAtMax, boolean nanSeen, double jumpAt, int samples) {
+    /** The equation held at every sampled point: an identity, not an equation for X. */
+    public boolean zeroEverywhere() {
+      return fMin == 0 && fMax == 0;
+    }
+  }
 
   public static Root find(DoubleUnaryOperator f, double lo, double hi, boolean positive) {
     boolean log = positive;
@@ -33,7 +39,8 @@ public final class RootFinder {
     }
     double a = log ? Math.log(lo) : lo;
     double b = log ? Math.log(hi) : hi;
-    int points = log ? (int) Math.max(20, Math.min(400, Math.ceil((b - a) / (0.5 * Math.log(10))) + 1)) : 201;
+    // dense enough to see two roots a few percent apart (x² − 5x + 6 at 2 and 3), cheap next to a fit
+    int points = log ? (int) Math.max(20, Math.min(4000, Math.ceil((b - a) / (0.05 * Math.log(10))) + 1)) : 2001;
     final boolean lg = log;
     DoubleUnaryOperator g = u -> f.applyAsDouble(lg ? Math.exp(u) : u);
     double fMin = Double.POSITIVE_INFINITY;
@@ -77,7 +84,7 @@ public final class RootFinder {
     }
     if (!Double.isNaN(exact)) {
       double x = log ? Math.exp(exact) : exact;
-      return new Root(x, 0, Math.max(changes, 1), true, fMin, xMin, fMax, xMax, nan, Double.NaN);
+      return new Root(x, 0, Math.max(changes, 1), true, fMin, xMin, fMax, xMax, nan, Double.NaN, points);
     }
     double jump = Double.NaN;
     int jumps = 0;
@@ -100,8 +107,8 @@ public final class RootFinder {
         }
         continue;
       }
-      return new Root(x, fx, changes - jumps, converged, fMin, xMin, fMax, xMax, nan, jump);
+      return new Root(x, fx, changes - jumps, converged, fMin, xMin, fMax, xMax, nan, jump, points);
     }
-    return new Root(Double.NaN, Double.NaN, 0, false, fMin, xMin, fMax, xMax, nan, jump);
+    return new Root(Double.NaN, Double.NaN, 0, false, fMin, xMin, fMax, xMax, nan, jump, points);
   }
 }
