@@ -28,7 +28,7 @@ public enum Msg {
   PARAM_IS_INPUT("L208", "'%s' is an input of the law; only parameters take bounds or values"),
   RETURN_OUTSIDE_PROC("L209", "'return' outside a proc"),
   ROW_OUTSIDE_LOOP("L210", "'row' outside a 'for' loop or proc"),
-  BAD_BOUNDS("L211", "the bounds of '%s' are empty: [%s, %s]"),
+  BAD_BOUNDS("L211", "the bounds of '%s' leave no room: [%s, %s]"),
   NAMED_ARG("L212", "'%s' does not take a named argument '%s'"),
   BUILTIN_REDEFINED("L213", "'%s' is a builtin function and cannot be redefined"),
   RECURSIVE_LAW("L214", "law '%s' calls itself"),

@@ -57,7 +57,7 @@ public final class Arith {
     };
     if (!Double.isFinite(r) && Double.isFinite(x) && Double.isFinite(y)) {
       if (op == BinaryOp.DIV && y == 0) {
-        throw LawException.of(Msg.DIVISION_BY_ZERO, at);
+        throw LawException.of(Msg.DIVISION_BY_ZERO, at).hint("the divisor is 0 here; check the values that reach it");
       }
       if (op == BinaryOp.POW && x == 0 && y < 0) {
         throw LawException.of(Msg.DIVISION_BY_ZERO, at).hint("0^" + NumberFormat.show(y) + " is 1 / 0^" + NumberFormat.show(-y));

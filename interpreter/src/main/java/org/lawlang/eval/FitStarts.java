@@ -167,6 +167,10 @@ final class FitStarts {
     double[] x = defaults(s.free);
     List<String> names = s.free.stream().map(Param::name).toList();
     for (Map.Entry<String, double[]> e : values.entrySet()) {
+      if (e.getValue().length > 1) {
+        throw LawException.of(Msg.FIT_GENERAL, s.startsOption.span(), "at(...) is one point, but " + e.getKey() + " has "
+            + e.getValue().length + " values").hint("for every combination of several values, use grid(...)");
+      }
       x[names.indexOf(e.getKey())] = e.getValue()[0];
     }
     return x;

@@ -382,7 +382,11 @@ public final class Interpreter {
     double k = Values.num(eval(i.index(), env), i.index().span(), "an index");
     int n = items.size();
     int j = (int) k;
-    if (k != j || j < -n || j >= n) {
+    if (k != j) {
+      throw LawException.of(Msg.BAD_ARGUMENT, i.index().span(), "an index must be a whole number, not " + NumberFormat.show(k))
+          .hint("indices start at 0; -1 is the last item");
+    }
+    if (j < -n || j >= n) {
       throw LawException.of(Msg.INDEX, i.index().span(), NumberFormat.show(k), n).hint("indices start at 0; -1 is the last item");
     }
     return items.get(j < 0 ? n + j : j);

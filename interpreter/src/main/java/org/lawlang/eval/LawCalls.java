@@ -64,7 +64,7 @@ final class LawCalls {
       String where = first.span().source() == Span.NOWHERE_SOURCE ? "" : " (the formula is at " + first.span().location() + ")";
       throw new LawException(new Diagnostic(first.severity(), first.code(), at,
           first.message() + " in " + law.name() + "(" + String.join(", ", args.stream().map(Value::show).toList()) + ")",
-          first.hint() == null ? where.isEmpty() ? null : where.substring(2, where.length() - 1) : first.hint()));
+          first.hint() == null ? where.isEmpty() ? null : where.substring(2, where.length() - 1) : first.hint() + where));
     } finally {
       in.exitCall();
     }

@@ -50,7 +50,8 @@ final class SyntaxErrors extends BaseErrorListener {
     Span span = spanOf(token);
     switch (token.getType()) {
       case LawLexer.BAD_CHAR -> add(Diagnostic.error(Msg.BAD_CHARACTER, span, token.getText())
-          .withHint("remove it; law uses ASCII operators + - * / ^ and # for comments"));
+          .withHint(token.getText().equals("\u00f7") ? "write / for division"
+              : "remove it; the operators are + - * / ^ (also − × · ≤ ≥ ≠), and # starts a comment"));
       case LawLexer.UNTERMINATED_STRING -> add(Diagnostic.error(Msg.UNTERMINATED_STRING, span)
           .withHint("close the string with \" on the same line"));
       default -> {
