@@ -66,11 +66,21 @@ final class WorkflowCalls {
       lx[i] = Math.log(xs[i]);
       ly[i] = Math.log(ys[i]);
     }
+    boolean spread = false;
+    for (double v : lx) {
+      spread |= v != lx[0];
+    }
+    if (!spread) {
+      throw LawException.of(Msg.BAD_ARGUMENT, at, "powerfit needs at least two different x values; every x is "
+          + NumberFormat.show(xs[0])).hint("a line through points at one x has no slope");
+    }
     double[] fit = Regression.line(lx, ly);
     Map<String, Value> out = new LinkedHashMap<>();
     out.put("coef", new Values.Num(Math.exp(fit[0])));
     out.put("exponent", new Values.Num(fit[1]));
-    out.put("r2", new Values.Num(fit[2]));
+    out.put("r2", Double.isFinite(fit[2]) ? new Values.Num(fit[2])
+        : new Values.Undefined("r2", "constant y (every y is the same, so there is no variation to explain)",
+            "the exponent 0 describes constant data exactly"));
     out.put("n", new Values.Num(xs.length));
     return new Values.Record("powerfit", out);
   }
