@@ -26,7 +26,7 @@ public final class LevenbergMarquardt {
   /** Tolerances: gradient cosine, relative reduction, and the evaluation budget. */
   public record Tolerances(double gtol, double ftol, int maxEvaluations) {
     public static Tolerances standard() {
-      return new Tolerances(1e-10, 1e-15, 1000);
+      return new Tolerances(1e-10, 1e-15, 10000);
     }
 
     /** For screening many starts: stops once the objective settles to about 1e-9 relative. */
