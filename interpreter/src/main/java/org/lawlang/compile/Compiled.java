@@ -88,6 +88,8 @@ public final class Compiled {
       case "exp" -> x -> Math.exp(a.apply(x));
       case "sqrt" -> x -> Math.sqrt(a.apply(x));
       case "atan" -> x -> Math.atan(a.apply(x));
+      case "sin" -> x -> Math.sin(a.apply(x));
+      case "cos" -> x -> Math.cos(a.apply(x));
       case "abs" -> x -> Math.abs(a.apply(x));
       case "sign" -> x -> Math.signum(a.apply(x));
       case "select" -> {

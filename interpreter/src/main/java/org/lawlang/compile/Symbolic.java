@@ -110,6 +110,8 @@ public final class Symbolic {
       case EXP -> mul(c, d(x, v));
       case SQRT -> div(d(x, v), mul(num(2), c));
       case ATAN -> div(d(x, v), add(num(1), pow(x, num(2))));
+      case SIN -> mul(fn("cos", x), d(x, v));
+      case COS -> mul(neg(fn("sin", x)), d(x, v));
       case ABS -> mul(fn("sign", x), d(x, v));
       case MIN, MAX -> {
         if (args.size() == 1) {

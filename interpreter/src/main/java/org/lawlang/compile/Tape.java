@@ -20,7 +20,7 @@ import org.lawlang.syntax.Expr.*;
 public final class Tape {
   /** Node operations. */
   enum Op {
-    CONST, PARAM, COLUMN, NEG, ADD, SUB, MUL, DIV, POW, LN, LOG10, LOG2, EXP, SQRT, ATAN, ABS, SIGN,
+    CONST, PARAM, COLUMN, NEG, ADD, SUB, MUL, DIV, POW, LN, LOG10, LOG2, EXP, SQRT, ATAN, SIN, COS, ABS, SIGN,
     MIN, MAX, SELECT, LT, LE, GT, GE, EQ, NE
   }
 
@@ -157,6 +157,8 @@ public final class Tape {
         case "exp" -> Op.EXP;
         case "sqrt" -> Op.SQRT;
         case "atan" -> Op.ATAN;
+        case "sin" -> Op.SIN;
+        case "cos" -> Op.COS;
         case "abs" -> Op.ABS;
         case "sign" -> Op.SIGN;
         case "min" -> Op.MIN;

@@ -218,6 +218,8 @@ public final class TapeRun {
       case EXP -> Math.exp(x);
       case SQRT -> Math.sqrt(x);
       case ATAN -> Math.atan(x);
+      case SIN -> Math.sin(x);
+      case COS -> Math.cos(x);
       case ABS -> Math.abs(x);
       case SIGN -> Math.signum(x);
       case MIN -> Math.min(x, y);

@@ -44,6 +44,8 @@ public final class BuiltinCalls {
         return r;
       }, at, b.name);
       case ATAN -> Arith.map(x, Math::atan, at, b.name);
+      case SIN -> Arith.map(x, Math::sin, at, b.name);
+      case COS -> Arith.map(x, Math::cos, at, b.name);
       case SQRT -> Arith.map(x, v -> domain(v >= 0, Math.sqrt(v), b, v, at), at, b.name);
       case ABS -> Arith.map(x, Math::abs, at, b.name);
       case MIN, MAX -> extreme(b == Builtin.MIN, args, at);

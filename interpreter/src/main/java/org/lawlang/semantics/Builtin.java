@@ -20,6 +20,8 @@ public enum Builtin {
   EXP("exp", 1, 1, true, "e to the power x"),
   SQRT("sqrt", 1, 1, true, "square root"),
   ATAN("atan", 1, 1, true, "arc tangent, in radians"),
+  SIN("sin", 1, 1, true, "sine of an angle in radians"),
+  COS("cos", 1, 1, true, "cosine of an angle in radians"),
   ABS("abs", 1, 1, true, "absolute value"),
   MIN("min", 1, Integer.MAX_VALUE, true, "smallest of the arguments, or of a list"),
   MAX("max", 1, Integer.MAX_VALUE, true, "largest of the arguments, or of a list"),
