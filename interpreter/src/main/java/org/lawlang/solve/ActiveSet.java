@@ -322,11 +322,7 @@ final class ActiveSet {
     }
     SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
     double[] s = svd.getSingularValues();
-    double tol = 1e-10 * Math.max(1, s[0]);
-    int rank = 0;
-    for (double v : s) {
-      rank += v > tol ? 1 : 0;
-    }
+    int rank = rank(s);
     RealMatrix v = svd.getV();
     double[][] z = new double[n][n - rank];
     for (int i = 0; i < n; i++) {
@@ -335,5 +331,15 @@ final class ActiveSet {
       }
     }
     return z;
+  }
+
+  /** The numerical rank from singular values in decreasing order: those above 1e-10 of the largest (or of 1). */
+  static int rank(double[] singularValues) {
+    double tol = 1e-10 * Math.max(1, singularValues.length == 0 ? 0 : singularValues[0]);
+    int rank = 0;
+    for (double v : singularValues) {
+      rank += v > tol ? 1 : 0;
+    }
+    return rank;
   }
 }

@@ -45,11 +45,7 @@ public final class LogSpaceSolver {
       }
       SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
       double[] s = svd.getSingularValues();
-      double tol = 1e-10 * Math.max(1, s[0]);
-      int rank = 0;
-      for (double v : s) {
-        rank += v > tol ? 1 : 0;
-      }
+      int rank = ActiveSet.rank(s);
       RealMatrix pinv = svd.getSolver().getInverse();
       double[] xp = pinv.operate(new ArrayRealVector(b)).toArray();
       double[] residual = new Array2DRowRealMatrix(a, false).operate(xp);
