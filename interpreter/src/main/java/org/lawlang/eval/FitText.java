@@ -41,7 +41,7 @@ final class FitText {
     out.append("  ").append(o.starts()).append(o.starts() == 1 ? " start" : " starts");
     if (o.searched() < o.starts()) {
       out.append(", ").append(o.searched()).append(o.searched() == 1 ? " local search" : " local searches")
-          .append(" from the grid's local minima");
+          .append(" (the grid's local minima and best points)");
     }
     if (o.searched() > 1) {
       out.append(", ").append(o.reached()).append(" reached the best objective");

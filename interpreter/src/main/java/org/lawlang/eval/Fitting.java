@@ -47,27 +47,22 @@ public final class Fitting implements Services.FitService {
     long t0 = System.nanoTime();
     int[] searched = MultiStart.screen(prob, all, starts.neighbours(), opts);
     in.checkCancelled(node.span());
-    List<double[]> thetas = new ArrayList<>(searched.length);
-    for (int i : searched) {
-      thetas.add(all.get(i));
-    }
-    Result[] results;
-    progress.start("fit: " + thetas.size() + (thetas.size() == 1 ? " local search" : " local searches"), thetas.size());
-    try {
-      // every start to a screening tolerance, then the best few polished to the strict one
-      MultiStart.Options screen = new MultiStart.Options(opts.threads(),
-          thetas.size() > POLISH ? LevenbergMarquardt.Tolerances.screening() : opts.tolerances(), opts.cancelled(),
-          opts.progress());
-      results = MultiStart.starts(prob, thetas, screen);
-    } finally {
-      progress.done();
-    }
+    List<double[]> thetas = pick(all, searched);
+    Result[] results = search(prob, thetas, opts, progress);
     in.checkCancelled(node.span());
+    if (searched.length < all.size() && !bestConverged(results)) {
+      // no screened search converged: the screen is not to be trusted here, so search them all
+      searched = java.util.stream.IntStream.range(0, all.size()).toArray();
+      thetas = all;
+      results = search(prob, thetas, opts, progress);
+      in.checkCancelled(node.span());
+    }
+    final Result[] found = results;
     Integer[] order = new Integer[results.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> rank(results[i])).thenComparingInt(i -> i));
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> rank(found[i])).thenComparingInt(i -> i));
     Result[] polished = results.clone();
     if (thetas.size() > POLISH) {
       List<double[]> from = new ArrayList<>();
@@ -160,6 +155,37 @@ public final class Fitting implements Services.FitService {
       in.warnOnce("fit-status", Diagnostic.warning(Msg.FIT_STATUS, node.span(), value.status(), value.statusDetail()));
     }
     return value;
+  }
+
+  private static List<double[]> pick(List<double[]> all, int[] indices) {
+    List<double[]> out = new ArrayList<>(indices.length);
+    for (int i : indices) {
+      out.add(all.get(i));
+    }
+    return out;
+  }
+
+  /** Every start to a screening tolerance (the best few are polished to the strict one later). */
+  private static Result[] search(FitProblem prob, List<double[]> thetas, MultiStart.Options opts, Progress progress) {
+    progress.start("fit: " + thetas.size() + (thetas.size() == 1 ? " local search" : " local searches"), thetas.size());
+    try {
+      MultiStart.Options screen = new MultiStart.Options(opts.threads(),
+          thetas.size() > POLISH ? LevenbergMarquardt.Tolerances.screening() : opts.tolerances(), opts.cancelled(),
+          opts.progress());
+      return MultiStart.starts(prob, thetas, screen);
+    } finally {
+      progress.done();
+    }
+  }
+
+  private static boolean bestConverged(Result[] results) {
+    Result best = null;
+    for (Result r : results) {
+      if (best == null || rank(r) < rank(best)) {
+        best = r;
+      }
+    }
+    return best != null && best.status() == LevenbergMarquardt.Status.CONVERGED;
   }
 
   private static double rank(Result r) {

@@ -38,12 +38,12 @@ public final class MultiStart {
 
   /**
    * Multi-level single linkage on a lattice: the objective at every start, then a local search
-   * only from the starts that no neighbour beats (lower objective, or equal at a lower index,
-   * so a flat plateau is searched once). A start with null neighbours is always searched.
-   * The best start of the whole set is always among those kept, and every other kept start is
-   * the bottom of its own neighbourhood: a local search from a start with a better neighbour
-   * would go downhill towards a basin that the neighbour's own search already represents.
-   * Returns the kept indices in increasing order.
+   * only from the starts that no neighbour beats strictly (a flat stretch is searched at every
+   * point: from some of its points the way down may lead out of it), plus the best
+   * {@link #KEEP_BEST} share of all starts by objective (at least 8), so that a good basin
+   * whose grid points all have a better neighbour elsewhere still gets searched. A start where
+   * the model is not finite is never kept (unless no start is finite: then the first is).
+   * A start with null neighbours is always searched. Returns the kept indices in increasing order.
    */
   public static int[] screen(FitProblem prob, List<double[]> starts, List<int[]> neighbours, Options o) {
     int count = starts.size();
@@ -63,25 +63,59 @@ public final class MultiStart {
       double v = neighbours.get(i) == null ? Double.NaN : nm.objective(starts.get(i), null);
       f[i] = v < Double.POSITIVE_INFINITY ? v : Double.POSITIVE_INFINITY;
     }, prob);
-    int[] keep = new int[count];
-    int m = 0;
+    boolean[] keep = new boolean[count];
+    boolean anyFinite = false;
     for (int i = 0; i < count; i++) {
       int[] nb = neighbours.get(i);
+      if (nb == null) {
+        keep[i] = true;
+        continue;
+      }
+      if (!(f[i] < Double.POSITIVE_INFINITY)) {
+        continue;
+      }
+      anyFinite = true;
       boolean bottom = true;
-      if (nb != null) {
-        for (int j : nb) {
-          if (f[j] < f[i] || (f[j] == f[i] && j < i)) {
-            bottom = false;
-            break;
-          }
+      for (int j : nb) {
+        if (f[j] < f[i]) {
+          bottom = false;
+          break;
         }
       }
-      if (bottom) {
-        keep[m++] = i;
+      keep[i] = bottom;
+    }
+    if (!anyFinite) {
+      for (int i = 0; i < count; i++) {
+        if (neighbours.get(i) != null) {
+          keep[i] = true;
+          break;
+        }
       }
     }
-    return java.util.Arrays.copyOf(keep, m);
+    // the best few by objective, whatever their neighbours
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (x, y) -> Double.compare(f[x], f[y]) != 0 ? Double.compare(f[x], f[y]) : Integer.compare(x, y));
+    int best = Math.max(8, (int) Math.ceil(KEEP_BEST * count));
+    for (int k = 0; k < Math.min(best, count); k++) {
+      if (f[order[k]] < Double.POSITIVE_INFINITY) {
+        keep[order[k]] = true;
+      }
+    }
+    int m = 0;
+    int[] out = new int[count];
+    for (int i = 0; i < count; i++) {
+      if (keep[i]) {
+        out[m++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(out, m);
   }
+
+  /** The share of a screened grid's best starts (by objective at the start) that are always searched. */
+  static final double KEEP_BEST = 0.05;
 
   /**
    * {@code count} bootstrap refits: resample k draws the rows with replacement from a
