@@ -68,6 +68,7 @@ public enum Msg {
   FIT_LOG_NONPOSITIVE("L505", "row %d: %s is %s; 'on log' needs positive values"),
   FIT_NO_FREE_PARAMETERS("L506", "law '%s' has no free parameters to fit"),
   FIT_STATUS("L507", "the fit is %s: %s"),
+  FIT_FEW_RESAMPLES("L508", "%d bootstrap %s too few for a %s%% interval, which needs at least %d"),
 
   // ---- L6xx optimisation and solving -------------------------------------------------------
   OPT_GENERAL("L601", "%s"),

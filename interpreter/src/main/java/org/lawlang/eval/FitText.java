@@ -48,7 +48,7 @@ final class FitText {
     }
     out.append("; ").append(o.best().iterations()).append(" iterations from the best\n");
     if (o.bootstrap() > 0) {
-      out.append("  bootstrap: ").append(o.bootstrap()).append(" resamples (seed ").append(o.seed()).append("), ")
+      out.append("  bootstrap: ").append(o.bootstrap()).append(o.bootstrap() == 1 ? " resample (seed " : " resamples (seed ").append(o.seed()).append("), ")
           .append(o.bootConverged() == o.bootstrap() ? "every refit converged" : o.bootConverged() + " refits converged")
           .append("; percentile intervals\n");
     }

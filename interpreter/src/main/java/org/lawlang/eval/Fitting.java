@@ -110,6 +110,13 @@ public final class Fitting implements Services.FitService {
     double[][] intervals = null;
     int bootConverged = 0;
     if (setup.bootstrap > 0) {
+      // a percentile interval needs a resample beyond each tail's quantile to mean anything
+      int needed = (int) Math.ceil(2 / (1 - setup.level));
+      if (setup.bootstrap < needed) {
+        in.warnOnce("fit-few-resamples", Diagnostic.warning(Msg.FIT_FEW_RESAMPLES, node.span(), setup.bootstrap,
+            setup.bootstrap == 1 ? "resample is" : "resamples are", NumberFormat.show(setup.level * 100), needed)
+            .withHint("use bootstrap 1000 or more; the intervals shown are only the spread of these resamples"));
+      }
       // refits start from the optimum and from the next-best distinct local optima of the full data
       List<double[]> refit = new ArrayList<>();
       refit.add(best.theta());

@@ -339,7 +339,11 @@ public final class Interpreter {
     }
     Set<String> names = new HashSet<>(env.visibleNames());
     names.addAll(Builtin.names());
-    throw LawException.of(Msg.UNKNOWN_NAME, n.span(), n.name()).hint(Suggest.hint(n.name(), names));
+    String hint = Suggest.hint(n.name(), names);
+    if (hint == null && ModuleLoader.stdlibModules().contains(n.name())) {
+      hint = "'" + n.name() + "' is a standard library module: import it first (import " + n.name() + ")";
+    }
+    throw LawException.of(Msg.UNKNOWN_NAME, n.span(), n.name()).hint(hint);
   }
 
   private Value unary(Unary u, Env env) {

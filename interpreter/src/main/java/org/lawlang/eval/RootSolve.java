@@ -63,6 +63,9 @@ final class RootSolve {
               + NumberFormat.show(r.xAtMax()) + ") and never changes sign; a root where it only touches 0 is not found: give a"
               + " range around it (solve ... for " + x + " in [lo, hi]) or use minimize"
           : "the equation is undefined everywhere in the range";
+      if (node.range() == null) {
+        seen += "; without a range, solve looks at positive " + x + " only (give one for others: for " + x + " in [-10, 10])";
+      }
       throw LawException.of(Msg.SOLVE_NO_ROOT, node.span(), x, range).hint(seen);
     }
     if (r.signChanges() > 1) {

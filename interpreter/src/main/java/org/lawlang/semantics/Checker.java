@@ -97,6 +97,9 @@ public final class Checker {
    */
   private void unknownName(Name n, Scope scope) {
     String hint = Suggest.hint(n.name(), known(scope));
+    if (hint == null && isStdlibModule(n)) {
+      hint = "'" + n.name() + "' is a standard library module: import it first (import " + n.name() + ")";
+    }
     if (hint == null) {
       String owner = paramOwner.get(n.name());
       if (owner != null) {
@@ -108,6 +111,17 @@ public final class Checker {
       }
     }
     error(Diagnostic.error(Msg.UNKNOWN_NAME, n.span(), n.name()).withHint(hint));
+  }
+
+  private boolean isStdlibModule(Name n) {
+    if (!n.name().matches("[a-z][a-z0-9_]*")) {
+      return false;
+    }
+    try {
+      return outer.moduleExports(n.name(), null, n.span()) != null;
+    } catch (LawException e) {
+      return false;
+    }
   }
 
   private void error(Diagnostic d) {

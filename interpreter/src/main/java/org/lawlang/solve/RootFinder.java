@@ -73,6 +73,9 @@ public final class RootFinder {
       if (v == 0 && Double.isNaN(exact) && brackets.isEmpty()) {
         exact = u;
       }
+      if (v == 0 && !(prevF == 0)) {
+        changes++; // a root met exactly at a sample point counts like a sign change
+      }
       if (!Double.isNaN(prevF) && (prevF < 0) != (v < 0) && prevF != 0 && v != 0) {
         changes++;
         if (Double.isNaN(exact)) {
