@@ -132,7 +132,7 @@ public final class LocalSolver {
 
   /**
    * The feasible point, among u with its bounded variables moved to their bounds (every corner
-   * when few, else one variable at a time), whose objective is clearly below that of {@code best}
+   * when few, else one variable at a time) and points a little way off u, whose objective is clearly below that of {@code best}
    * (any, when best is null or infeasible); null when there is none.
    */
   private static double[] bestProbe(AugmentedLagrangian al, double[] u, double[][] box, AugmentedLagrangian.Result best) {
@@ -143,11 +143,25 @@ public final class LocalSolver {
         bounded.add(i);
       }
     }
-    if (bounded.isEmpty()) {
-      return null;
-    }
     List<double[]> probes = new ArrayList<>();
-    if (bounded.size() <= CORNERS) {
+    // a little way off u along each variable (inside the box): a stationary point where the
+    // objective still falls to third or higher order (x^3 at 0) is left this way
+    double reach = 1;
+    for (double v : u) {
+      reach = Math.max(reach, Math.abs(v));
+    }
+    for (int i = 0; i < n; i++) {
+      for (double step : new double[] {1e-3, 1e-1}) {
+        for (int sgn = -1; sgn <= 1; sgn += 2) {
+          double[] v = u.clone();
+          v[i] = Math.max(box[i][0], Math.min(box[i][1], u[i] + sgn * step * reach));
+          probes.add(v);
+        }
+      }
+    }
+    if (bounded.isEmpty()) {
+      // nothing more to probe
+    } else if (bounded.size() <= CORNERS) {
       for (int mask = 0; mask < 1 << bounded.size(); mask++) {
         double[] v = u.clone();
         boolean ok = true;
