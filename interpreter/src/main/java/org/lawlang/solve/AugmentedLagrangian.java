@@ -9,7 +9,8 @@ import org.lawlang.compile.SmoothFunction;
  * One run of the augmented Lagrangian method from one start: minimise
  * f + Σ ν_i h_i + ρ/2 Σ h_i² + 1/(2ρ) Σ (max(0, λ_j + ρ g_j)² − λ_j²) by {@link Newton},
  * update ν and λ, and raise ρ when the violation does not fall fourfold. Constraints are
- * h_i(u) = 0 and g_j(u) <= 0, already scaled to relative size; bounds are g's of their own.
+ * h_i(u) = 0 and g_j(u) <= 0, already scaled to relative size. Bounds are hard: Newton projects
+ * onto the box; they count as g's of their own only for the end game's KKT and second-order tests.
  */
 final class AugmentedLagrangian {
   private final SmoothFunction f;
@@ -168,7 +169,9 @@ final class AugmentedLagrangian {
       final double r = rho;
       final double[] nuf = nu.clone();
       final double[] lamf = lam.clone();
-      Newton.Result res = Newton.minimize((x, g, h) -> {
+      // the bounds are hard (Newton projects onto the box), so only the general inequalities
+      // enter the penalty; the bounds' multipliers are read off the gradient at the end
+      Newton.Smooth obj = (x, g, h) -> {
         double v = sign * f.eval(x, g, h) / fscale;
         for (int a = 0; a < n; a++) {
           g[a] *= sign / fscale;
@@ -182,7 +185,7 @@ final class AugmentedLagrangian {
           v += nuf[i] * hv + 0.5 * r * hv * hv;
           accumulate(g, h, gi, hi, w, r);
         }
-        for (int j = 0; j < q; j++) {
+        for (int j = 0; j < ineqs.size(); j++) {
           double gv = constraint(j, x, gi, hi);
           if (Double.isNaN(gv)) {
             continue;
@@ -196,7 +199,8 @@ final class AugmentedLagrangian {
           }
         }
         return v;
-      }, u, 1e-10, 100, limit);
+      };
+      Newton.Result res = Newton.minimize(obj, u, 1e-10, 100, limit, bounds);
       iterations += res.iterations();
       u = res.x();
       // an objective at the edge of the floating-point range: the run is chasing it to
@@ -210,7 +214,7 @@ final class AugmentedLagrangian {
         nu[i] += rho * hv;
         violation = Math.max(violation, Math.abs(hv));
       }
-      for (int j = 0; j < q; j++) {
+      for (int j = 0; j < ineqs.size(); j++) {
         double gv = constraint(j, u, null, null);
         if (Double.isNaN(gv)) {
           continue;
@@ -230,6 +234,7 @@ final class AugmentedLagrangian {
       }
       prev = violation;
     }
+    boundMultipliers(u, fscale, nu, lam);
     double[] saddle = null;
     if (violation(u) <= 1e-7) {
       ActiveSet.Problem sp = scaled(fscale);
@@ -275,6 +280,59 @@ final class AugmentedLagrangian {
     }
     return new Result(u, obj, Double.isNaN(violation) ? Double.POSITIVE_INFINITY : violation, converged, false, violated, iterations,
         saddle);
+  }
+
+  /**
+   * The multipliers of the bounds at u, from the Lagrangian's gradient without them: a variable
+   * at its lower bound takes max(0, ∂L/∂u), at its upper bound max(0, −∂L/∂u); 0 off its bounds.
+   */
+  private void boundMultipliers(double[] u, double fscale, double[] nu, double[] lam) {
+    int n = u.length;
+    int base = ineqs.size();
+    for (int j = base; j < lam.length; j++) {
+      lam[j] = 0;
+    }
+    double[] gf = new double[n];
+    double[][] hf = new double[n][n];
+    if (!Double.isFinite(f.eval(u, gf, hf))) {
+      return;
+    }
+    double[] lag = new double[n];
+    for (int a = 0; a < n; a++) {
+      lag[a] = sign * gf[a] / fscale;
+    }
+    double[] gi = new double[n];
+    double[][] hi = new double[n][n];
+    for (int i = 0; i < eqs.size(); i++) {
+      eqs.get(i).eval(u, gi, hi);
+      for (int a = 0; a < n; a++) {
+        lag[a] += nu[i] * gi[a];
+      }
+    }
+    for (int j = 0; j < base; j++) {
+      if (lam[j] == 0 || Double.isNaN(constraint(j, u, gi, hi))) {
+        continue;
+      }
+      for (int a = 0; a < n; a++) {
+        lag[a] += lam[j] * gi[a];
+      }
+    }
+    for (int a = 0; a < n; a++) {
+      if (!Double.isFinite(lag[a])) {
+        continue;
+      }
+      if (u[a] <= bounds[a][0]) {
+        lam[base + 2 * a] = Math.max(0, lag[a]);
+      } else if (u[a] >= bounds[a][1]) {
+        lam[base + 2 * a + 1] = Math.max(0, -lag[a]);
+      }
+    }
+  }
+
+  /** The objective at u as the runs minimise it (sign applied); NaN outside its domain. */
+  double objective(double[] u) {
+    double v = sign * f.value(u);
+    return Double.isFinite(v) ? v : Double.NaN;
   }
 
   /** The largest violation of any constraint at u (0 when feasible; +inf when undefined). */

@@ -15,7 +15,8 @@ import org.lawlang.syntax.Expr.Relation;
  * (multipliers for the equalities, clipped multipliers for the inequalities, a penalty that
  * grows while the violation does not shrink), each subproblem minimised by {@link Newton}
  * with exact derivatives, from several deterministic and seeded random starts; the best
- * feasible end point wins. Positive variables are searched in log space.
+ * feasible end point wins; a bound or corner of the box lower than it is one more start.
+ * Positive variables are searched in log space.
  */
 public final class LocalSolver {
   private LocalSolver() {}
@@ -76,6 +77,22 @@ public final class LocalSolver {
         best = r;
       }
     }
+    // a run may end at a stationary point that is no minimum (x^3 at 0: a zero gradient and a
+    // zero second derivative pass both tests) while a bound or corner of the box is lower: the
+    // best such feasible point, if it beats the best run, is one more start
+    double[][] box = bounds(p, log);
+    for (int round = 0; round < 2; round++) {
+      double[] probe = bestProbe(al, best != null ? best.u() : starts.get(0), box, best);
+      if (probe == null) {
+        break;
+      }
+      AugmentedLagrangian.Result r = al.run(probe);
+      iterations += r.iterations();
+      if (r.diverged() || !Double.isFinite(r.objective()) || (best != null && !r.better(best))) {
+        break;
+      }
+      best = r;
+    }
     String method = "augmented Lagrangian, Newton, " + starts.size() + " starts";
     if (best == null || (diverged && !best.feasible())) {
       away.sort(null);
@@ -108,6 +125,82 @@ public final class LocalSolver {
     }
     return new Solution(best.converged() ? Solution.Status.OPTIMAL : Solution.Status.ITERATION_LIMIT, x, false, iterations,
         starts.size(), method, List.of(), List.of());
+  }
+
+  /** Corners of the box up to this many variables with finite bounds; beyond, the bounds one variable at a time. */
+  static final int CORNERS = 6;
+
+  /**
+   * The feasible point, among u with its bounded variables moved to their bounds (every corner
+   * when few, else one variable at a time) and points a little way off u, whose objective is clearly below that of {@code best}
+   * (any, when best is null or infeasible); null when there is none.
+   */
+  private static double[] bestProbe(AugmentedLagrangian al, double[] u, double[][] box, AugmentedLagrangian.Result best) {
+    int n = u.length;
+    List<Integer> bounded = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (Double.isFinite(box[i][0]) || Double.isFinite(box[i][1])) {
+        bounded.add(i);
+      }
+    }
+    List<double[]> probes = new ArrayList<>();
+    // a little way off u along each variable (inside the box): a stationary point where the
+    // objective still falls to third or higher order (x^3 at 0) is left this way
+    double reach = 1;
+    for (double v : u) {
+      reach = Math.max(reach, Math.abs(v));
+    }
+    for (int i = 0; i < n; i++) {
+      for (double step : new double[] {1e-3, 1e-1}) {
+        for (int sgn = -1; sgn <= 1; sgn += 2) {
+          double[] v = u.clone();
+          v[i] = Math.max(box[i][0], Math.min(box[i][1], u[i] + sgn * step * reach));
+          probes.add(v);
+        }
+      }
+    }
+    if (bounded.isEmpty()) {
+      // nothing more to probe
+    } else if (bounded.size() <= CORNERS) {
+      for (int mask = 0; mask < 1 << bounded.size(); mask++) {
+        double[] v = u.clone();
+        boolean ok = true;
+        for (int b = 0; b < bounded.size(); b++) {
+          int i = bounded.get(b);
+          double side = box[i][(mask >> b) & 1];
+          if (Double.isFinite(side)) {
+            v[i] = side;
+          } else {
+            ok &= ((mask >> b) & 1) == 0 || !Double.isFinite(box[i][0]); // each corner once
+          }
+        }
+        if (ok) {
+          probes.add(v);
+        }
+      }
+    } else {
+      for (int i : bounded) {
+        for (int side = 0; side < 2; side++) {
+          if (Double.isFinite(box[i][side])) {
+            double[] v = u.clone();
+            v[i] = box[i][side];
+            probes.add(v);
+          }
+        }
+      }
+    }
+    double target = best != null && best.feasible() ? best.objective() : Double.POSITIVE_INFINITY;
+    double gap = Double.isFinite(target) ? 1e-8 * Math.max(1, Math.abs(target)) : 0;
+    double[] out = null;
+    double least = target - gap;
+    for (double[] v : probes) {
+      double obj = al.objective(v);
+      if (obj < least && al.violation(v) <= 1e-7) {
+        least = obj;
+        out = v;
+      }
+    }
+    return out;
   }
 
   /** The variables beyond {@link #DIVERGING} on a side with no bound. */

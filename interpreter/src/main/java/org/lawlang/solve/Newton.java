@@ -35,8 +35,20 @@ final class Newton {
    * after {@code maxIter} steps, or when a coordinate exceeds {@code limit} in size.
    */
   static Result minimize(Smooth f, double[] x0, double tol, int maxIter, double limit) {
+    return minimize(f, x0, tol, maxIter, limit, null);
+  }
+
+  /**
+   * As {@link #minimize(Smooth, double[], double, int, double)}, within the hard box
+   * {@code box[i] = {lo, hi}} (infinite where absent; null for none): a projected Newton method.
+   * Every trial point is clipped to the box, and a variable at a bound whose gradient points out
+   * of the box is held there (its row and column leave the Newton system); convergence is judged
+   * on the remaining, free variables.
+   */
+  static Result minimize(Smooth f, double[] x0, double tol, int maxIter, double limit, double[][] box) {
     int n = x0.length;
     double[] x = x0.clone();
+    clip(x, box);
     double[] g = new double[n];
     double[][] h = new double[n][n];
     double fx = f.eval(x, g, h);
@@ -47,26 +59,30 @@ final class Newton {
     double[] xn = new double[n];
     double[] gn = new double[n];
     double[][] hn = new double[n][n];
+    double[] gr = new double[n];
+    double[][] hr = new double[n][n];
     for (int it = 1; it <= maxIter; it++) {
-      double[] step = step(g, h, lambda);
+      reduce(x, g, h, box, gr, hr);
+      double[] step = step(gr, hr, lambda);
       if (step == null) {
         return new Result(x, fx, it, false, false);
       }
       double decrement = 0;
       for (int i = 0; i < n; i++) {
-        decrement -= g[i] * step[i];
+        decrement -= gr[i] * step[i];
       }
-      double[] curve = negativeCurvature(g, h);
+      double[] curve = negativeCurvature(gr, hr);
       if (curve != null) {
         // indefinite: move along the negative curvature when that beats the shifted Newton step
         // (at a maximum or saddle the Newton step is nil and this is the only way down)
-        double fc = curvatureSearch(f, x, fx, curve, xn, gn, hn);
+        double fc = curvatureSearch(f, x, fx, curve, xn, gn, hn, box);
         if (fc < fx) {
           double fs = Double.POSITIVE_INFINITY;
           double[] xs = new double[n];
           for (int i = 0; i < n; i++) {
             xs[i] = x[i] + step[i];
           }
+          clip(xs, box);
           double[] gs = new double[n];
           double[][] hs = new double[n][n];
           fs = f.eval(xs, gs, hs);
@@ -83,11 +99,12 @@ final class Newton {
           continue;
         }
       }
-      if (decrement <= tol * tol + 1e-13 * Math.abs(fx) || gradientSmall(g, tol * 1e-3)) {
+      if (decrement <= tol * tol + 1e-13 * Math.abs(fx) || gradientSmall(gr, tol * 1e-3)) {
         // a last full step (quadratic convergence), kept if it does not make things worse
         for (int i = 0; i < n; i++) {
           xn[i] = x[i] + step[i];
         }
+        clip(xn, box);
         double fn = f.eval(xn, gn, hn);
         if (Double.isFinite(fn) && fn <= fx + 1e-14 * Math.abs(fx)) {
           return new Result(xn.clone(), fn, it, true, false);
@@ -101,8 +118,14 @@ final class Newton {
         for (int i = 0; i < n; i++) {
           xn[i] = x[i] + t * step[i];
         }
+        clip(xn, box);
+        // Armijo on the step actually taken (the clipped one; the same as t·decrement without a box)
+        double slope = 0;
+        for (int i = 0; i < n; i++) {
+          slope += gr[i] * (xn[i] - x[i]);
+        }
         fn = f.eval(xn, gn, hn);
-        if (Double.isFinite(fn) && fn <= fx - 1e-4 * t * decrement) {
+        if (Double.isFinite(fn) && fn <= fx + 1e-4 * Math.min(slope, 0)) {
           accepted = true;
           break;
         }
@@ -125,11 +148,47 @@ final class Newton {
       if (beyond(x, limit)) {
         return new Result(x, fx, it, false, true);
       }
-      if (small && gradientSmall(g, 1e-9) && negativeCurvature(g, h) == null) {
+      reduce(x, g, h, box, gr, hr);
+      if (small && gradientSmall(gr, 1e-9) && negativeCurvature(gr, hr) == null) {
         return new Result(x, fx, it, true, false);
       }
     }
     return new Result(x, fx, maxIter, false, false);
+  }
+
+  /** Clips x to the box (nothing when box is null). */
+  static void clip(double[] x, double[][] box) {
+    if (box == null) {
+      return;
+    }
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.max(box[i][0], Math.min(box[i][1], x[i]));
+    }
+  }
+
+  /**
+   * The gradient and Hessian of the free variables: a variable at a bound whose gradient points
+   * out of the box is held (gradient 0, its Hessian row and column 0, diagonal 1).
+   */
+  private static void reduce(double[] x, double[] g, double[][] h, double[][] box, double[] gr, double[][] hr) {
+    int n = x.length;
+    System.arraycopy(g, 0, gr, 0, n);
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(h[i], 0, hr[i], 0, n);
+    }
+    if (box == null) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      if ((x[i] <= box[i][0] && g[i] > 0) || (x[i] >= box[i][1] && g[i] < 0)) {
+        gr[i] = 0;
+        for (int j = 0; j < n; j++) {
+          hr[i][j] = 0;
+          hr[j][i] = 0;
+        }
+        hr[i][i] = 1;
+      }
+    }
   }
 
   private static void accept(double[] x, double[] g, double[][] h, double[] xn, double[] gn, double[][] hn) {
@@ -216,7 +275,8 @@ final class Newton {
    * with f(x + t d) below f(x) + ½·10⁻⁴·t²·eigenvalue. Leaves the point in {@code xn}, its
    * gradient and Hessian in {@code gn}, {@code hn}; returns its value, or +inf if none descends.
    */
-  private static double curvatureSearch(Smooth f, double[] x, double fx, double[] curve, double[] xn, double[] gn, double[][] hn) {
+  private static double curvatureSearch(Smooth f, double[] x, double fx, double[] curve, double[] xn, double[] gn, double[][] hn,
+      double[][] box) {
     int n = x.length;
     double least = curve[n];
     double scale = 1;
@@ -227,7 +287,7 @@ final class Newton {
     double bestT = 0;
     double t = 0.1 * scale;
     for (int ls = 0; ls < 80; ls++) {
-      double v = valueAt(f, x, curve, t, xn, gn, hn);
+      double v = valueAt(f, x, curve, t, xn, gn, hn, box);
       boolean descends = Double.isFinite(v) && v <= fx + 0.5e-4 * t * t * least;
       if (descends && v < best) {
         best = v;
@@ -245,13 +305,15 @@ final class Newton {
     if (best == Double.POSITIVE_INFINITY) {
       return best;
     }
-    return valueAt(f, x, curve, bestT, xn, gn, hn);
+    return valueAt(f, x, curve, bestT, xn, gn, hn, box);
   }
 
-  private static double valueAt(Smooth f, double[] x, double[] d, double t, double[] xn, double[] gn, double[][] hn) {
+  private static double valueAt(Smooth f, double[] x, double[] d, double t, double[] xn, double[] gn, double[][] hn,
+      double[][] box) {
     for (int i = 0; i < x.length; i++) {
       xn[i] = x[i] + t * d[i];
     }
+    clip(xn, box);
     return f.eval(xn, gn, hn);
   }
 
