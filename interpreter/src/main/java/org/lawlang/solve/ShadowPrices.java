@@ -53,7 +53,14 @@ public final class ShadowPrices {
       double l = SmoothFunction.of(c.lhs(), names, log, false).eval(u, gl, null);
       double r = SmoothFunction.of(c.rhs(), names, log, false).eval(u, gr, null);
       level[j] = c.perturbLhs() ? l : r;
-      active[j] = c.relation() == Relation.EQ || Math.abs(l - r) <= 1e-6 * Math.max(Math.max(Math.abs(l), Math.abs(r)), 1e-300);
+      // the slack is judged against the size of the terms, not just of the two sides: with
+      // everything on one side (D - 200*N >= 0) both sides are near 0 at an active constraint
+      double terms = Math.max(Math.abs(l), Math.abs(r));
+      for (int i = 0; i < n; i++) {
+        double w = log[i] ? 1 : Math.abs(x[i]);
+        terms = Math.max(terms, Math.max(Math.abs(gl[i]), Math.abs(gr[i])) * w);
+      }
+      active[j] = c.relation() == Relation.EQ || Math.abs(l - r) <= 1e-6 * Math.max(terms, 1e-300);
       if (active[j]) {
         double[] col = new double[n];
         for (int i = 0; i < n; i++) {
@@ -108,7 +115,7 @@ public final class ShadowPrices {
         Problem.Constraint con = p.constraints().get(j);
         double dDelta = nu[c] * (level[j] / size[c]) * (con.perturbLhs() ? -1 : 1);
         perDoubling[j] = dDelta * Math.log(2);
-        perUnit[j] = level[j] != 0 ? nu[c] / size[c] * (con.perturbLhs() ? -1 : 1) : 0;
+        perUnit[j] = nu[c] / size[c] * (con.perturbLhs() ? -1 : 1);
         if (!Double.isFinite(perUnit[j]) || !Double.isFinite(perDoubling[j])) {
           inRange = false; // beyond the floating-point range: no number to show, so 0 and a warning
           perUnit[j] = Double.isFinite(perUnit[j]) ? perUnit[j] : 0;
