@@ -221,12 +221,9 @@ public final class LawEngine {
     } else if (e instanceof java.nio.file.NoSuchFileException) {
       why = "no such file";
       hint = "check the path; a relative one starts from the directory law runs in";
-    } else if (e instanceof java.nio.file.AccessDeniedException) {
-      why = "permission denied";
-      hint = "check the file's permissions";
     } else {
-      why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      hint = null;
+      why = org.lawlang.diag.IoReason.of(e);
+      hint = e instanceof java.nio.file.AccessDeniedException ? "check the file's permissions" : null;
     }
     return new Diagnostic(org.lawlang.diag.Severity.ERROR, org.lawlang.diag.Msg.FILE_NOT_FOUND.code(),
         org.lawlang.diag.Span.NOWHERE, org.lawlang.diag.Msg.FILE_NOT_FOUND.format(displayName, why), hint);
