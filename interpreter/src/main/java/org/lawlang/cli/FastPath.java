@@ -1,11 +1,13 @@
 package org.lawlang.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
 import org.lawlang.eval.Value;
 import org.lawlang.eval.Values;
+import org.lawlang.syntax.ParseCache;
 
 /**
  * Start-up fast path for the two commands users run most, `law run FILE…` and
@@ -27,11 +29,14 @@ final class FastPath {
         return null;
       }
     }
-    if (args[0].equals("run") || args[0].equals("eval")) {
-      org.lawlang.syntax.Warmup.startInBackground();
-    }
     if (args[0].equals("run")) {
+      ParseCache cache = ParseCache.forCommandLine(System.getenv());
+      if (cache == null || !cachedAll(cache, args)) {
+        // builds ANTLR's state on the second core while the session is set up
+        org.lawlang.syntax.Warmup.startInBackground();
+      }
       LawEngine engine = LawEngine.builder().streams(out, err).build();
+      engine.session().parseCache(cache);
       for (int i = 1; i < args.length; i++) {
         try {
           engine.run(Path.of(args[i]), args[i]);
@@ -43,6 +48,7 @@ final class FastPath {
       return Main.OK;
     }
     if (args[0].equals("eval") && args.length == 2) {
+      org.lawlang.syntax.Warmup.startInBackground();
       LawEngine engine = LawEngine.builder().streams(out, err).build();
       try {
         Value v = engine.eval("<eval>", args[1]);
@@ -56,5 +62,16 @@ final class FastPath {
       }
     }
     return null;
+  }
+
+  /** Whether every script named has a parse-cache entry (it may still be stale; then it is parsed). */
+  private static boolean cachedAll(ParseCache cache, String[] args) {
+    for (int i = 1; i < args.length; i++) {
+      Path file = Path.of(args[i]).toAbsolutePath();
+      if (!Files.exists(cache.entry(file.getParent(), args[i]))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -17,6 +17,7 @@ final class JsonRun {
   static int run(List<Path> files, PrintStream out) {
     JsonReport json = new JsonReport(out);
     LawEngine engine = LawEngine.builder().listener(json).build();
+    engine.session().parseCache(org.lawlang.syntax.ParseCache.forCommandLine(System.getenv()));
     try {
       for (Path file : files) {
         engine.eval(file);

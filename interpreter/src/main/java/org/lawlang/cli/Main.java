@@ -100,6 +100,7 @@ public final class Main implements Callable<Integer> {
         return JsonRun.run(files, parent.out);
       }
       LawEngine engine = LawEngine.builder().streams(parent.out, parent.err).build();
+      engine.session().parseCache(org.lawlang.syntax.ParseCache.forCommandLine(System.getenv()));
       for (Path file : files) {
         try {
           engine.run(file, file.toString());

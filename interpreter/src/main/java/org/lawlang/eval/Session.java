@@ -14,6 +14,7 @@ import org.lawlang.diag.Source;
 import org.lawlang.diag.Span;
 import org.lawlang.semantics.Checker;
 import org.lawlang.semantics.Symbols;
+import org.lawlang.syntax.ParseCache;
 import org.lawlang.syntax.Parsing;
 import org.lawlang.syntax.Program;
 import org.lawlang.syntax.Stmt;
@@ -33,6 +34,7 @@ public final class Session {
   private final Interpreter interpreter;
   private volatile boolean cancelled;
   private volatile Progress progress = Progress.NONE;
+  private ParseCache parseCache;
 
   public Session(Output output, Services services, Settings settings) {
     this.output = output;
@@ -86,6 +88,20 @@ public final class Session {
     progress = p == null ? Progress.NONE : p;
   }
 
+  /** Keeps parsed files and modules in {@code cache} between runs (null: parse every time). */
+  public void parseCache(ParseCache cache) {
+    parseCache = cache;
+  }
+
+  /** Parses a source; files and modules go through the parse cache when there is one (REPL lines and API strings, named "<...>", never do). */
+  private Program parse(Source source, Path dir) {
+    if (parseCache == null || source.name().startsWith("<")) {
+      return Parsing.parse(source);
+    }
+    // a stdlib module is the same text whichever folder imports it
+    return parseCache.parse(source, source.name().startsWith("stdlib/") ? null : dir);
+  }
+
   public boolean cancelled() {
     return cancelled;
   }
@@ -102,7 +118,7 @@ public final class Session {
 
   /** As {@link #compile(Source)}, with imports in the source resolved against {@code baseDir}. */
   public Program compile(Source source, Path baseDir) {
-    Program program = Parsing.parse(source);
+    Program program = parse(source, baseDir);
     Checker.check(program, symbols(globals, baseDir));
     return program;
   }
@@ -164,7 +180,7 @@ public final class Session {
 
   /** Runs a module's source in its own scope (used by the module loader). */
   void runModule(Source source, Env env, Path dir) {
-    Program program = Parsing.parse(source);
+    Program program = parse(source, dir);
     Checker.check(program, symbols(env, dir));
     Path old = interpreter.swapBaseDir(dir);
     try {

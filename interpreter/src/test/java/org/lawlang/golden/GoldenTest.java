@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
+import org.lawlang.diag.Source;
 import org.lawlang.eval.Output;
+import org.lawlang.syntax.ParseCache;
 
 /**
  * Runs every examples/*.law and every golden/**&#47;X.law under test resources, and compares
@@ -32,6 +35,45 @@ class GoldenTest {
   @TestFactory
   Stream<DynamicTest> golden() throws IOException {
     return cases(REPO.resolve("interpreter/src/test/resources/golden"), true);
+  }
+
+  /**
+   * Every script again, its statements read back from a parse cache instead of parsed: the
+   * output, diagnostics and their carets included, must be the same. (The long replication is
+   * left out; it is one more file of the same statement kinds.)
+   */
+  @TestFactory
+  Stream<DynamicTest> fromTheParseCache(@TempDir Path cacheDir) throws IOException {
+    ParseCache cache = new ParseCache(cacheDir, 1);
+    List<Path> scripts;
+    try (Stream<Path> a = Files.list(REPO.resolve("examples")); Stream<Path> b = Files.walk(REPO.resolve("interpreter/src/test/resources/golden"))) {
+      scripts = Stream.concat(a, b).filter(p -> p.toString().endsWith(".law") && !p.endsWith("besiroglu_replication.law")).sorted().toList();
+    }
+    return scripts.stream().map(p -> DynamicTest.dynamicTest(REPO.relativize(p).toString(), () -> {
+      if (UPDATE) {
+        return;
+      }
+      String name = REPO.relativize(p).toString();
+      Path dir = p.toAbsolutePath().getParent();
+      boolean stored;
+      try {
+        cache.parse(new Source(name, Files.readString(p, StandardCharsets.UTF_8)), dir);
+        stored = true;
+      } catch (LawException | java.nio.charset.CharacterCodingException e) {
+        stored = false; // a syntax-error golden: nothing is cached, the parser reports it
+      }
+      assertEquals(stored, Files.exists(cache.entry(dir, name)), "cache entry for " + name);
+      StringBuilder out = new StringBuilder();
+      LawEngine engine = LawEngine.builder().output(Output.buffer(out)).workDir(p.getParent()).threads(2).build();
+      engine.session().parseCache(cache);
+      try {
+        engine.run(p, name);
+      } catch (LawException e) {
+        out.append(LawEngine.render(e.diagnostics()));
+      }
+      Path expectedFile = p.resolveSibling(p.getFileName().toString().replaceAll("\\.law$", ".out"));
+      assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), out.toString(), "output of " + name + " from the parse cache");
+    }));
   }
 
   private Stream<DynamicTest> cases(Path root, boolean recursive) throws IOException {
