@@ -52,10 +52,10 @@ public final class BuiltinCalls {
       case LOGSPACE, LINSPACE -> space(b == Builtin.LOGSPACE, args, at);
       case SUM -> new Num(finite(Arrays.stream(Values.doubles(x, at, b.name)).sum(), "the sum", at));
       case MEAN -> new Num(mean(Values.doubles(x, at, b.name), b, at));
-      case MEDIAN -> new Num(median(nonEmpty(Values.doubles(x, at, b.name), b, at).sorted().toArray()));
+      case MEDIAN -> new Num(median(sortedCopy(nonEmpty(Values.doubles(x, at, b.name), b, at).toArray())));
       case COUNT -> new Num(x instanceof DataValue d ? d.data().rows() : Values.list(x, at, b.name).size());
       case LARGEST, SMALLEST -> kth(b == Builtin.LARGEST, x, args.get(1), at);
-      case SORT -> ListVal.ofDoubles(Arrays.stream(Values.doubles(x, at, b.name)).sorted().toArray());
+      case SORT -> ListVal.ofDoubles(sortedCopy(Values.doubles(x, at, b.name)));
       case SI -> new Str(NumberFormat.si(Values.num(x, at, "si")));
       case STR -> new Str(x.show());
       case ROUND -> {
@@ -174,6 +174,13 @@ public final class BuiltinCalls {
     return n % 2 == 1 ? sorted[n / 2] : 0.5 * sorted[n / 2 - 1] + 0.5 * sorted[n / 2];
   }
 
+  /** Ascending, NaN last; a plain array sort, as a stream pipeline costs milliseconds of start-up on first use. */
+  private static double[] sortedCopy(double[] xs) {
+    double[] out = xs.clone();
+    Arrays.sort(out);
+    return out;
+  }
+
   private static Value kth(boolean largest, Value list, Value k, Span at) {
     double[] xs = Values.doubles(list, at, largest ? "largest" : "smallest");
     double kd = Values.num(k, at, "k");
@@ -183,7 +190,7 @@ public final class BuiltinCalls {
     if (kd != Math.rint(kd) || kd < 1 || kd > xs.length) {
       throw LawException.of(Msg.BAD_ARGUMENT, at, "k must be a whole number from 1 to " + xs.length + ", not " + NumberFormat.show(kd));
     }
-    double[] sorted = Arrays.stream(xs).sorted().toArray();
+    double[] sorted = sortedCopy(xs);
     int i = (int) kd;
     return new Num(largest ? sorted[sorted.length - i] : sorted[i - 1]);
   }

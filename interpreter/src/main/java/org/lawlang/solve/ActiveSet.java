@@ -8,7 +8,6 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * The end game of the local method. The augmented Lagrangian approaches a bound or an
@@ -320,14 +319,13 @@ final class ActiveSet {
     for (int r = 0; r < rows.size(); r++) {
       a[r] = rows.get(r).clone();
     }
-    SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
-    double[] s = svd.getSingularValues();
+    SmallSvd svd = SmallSvd.of(a);
+    double[] s = svd.singularValues();
     int rank = rank(s);
-    RealMatrix v = svd.getV();
     double[][] z = new double[n][n - rank];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n - rank; j++) {
-        z[i][j] = v.getEntry(i, rank + j);
+        z[i][j] = svd.v(i, rank + j);
       }
     }
     return z;

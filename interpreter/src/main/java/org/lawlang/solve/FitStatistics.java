@@ -2,9 +2,6 @@ package org.lawlang.solve;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Figures of merit at a fitted point, in natural parameter units: residual sums of squares
@@ -107,9 +104,8 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
         }
       }
     }
-    SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(scaled, false));
-    double[] sv = svd.getSingularValues();
-    RealMatrix v = svd.getV();
+    SmallSvd svd = SmallSvd.of(scaled);
+    double[] sv = svd.singularValues();
     boolean[] member = new boolean[p];
     for (int k = 0; k < p; k++) {
       // always the weakest direction (index p − 1: values are sorted descending), then any other null one
@@ -118,10 +114,10 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
       }
       double max = 0;
       for (int j = 0; j < p; j++) {
-        max = Math.max(max, Math.abs(v.getEntry(j, k)));
+        max = Math.max(max, Math.abs(svd.v(j, k)));
       }
       for (int j = 0; j < p; j++) {
-        member[j] |= Math.abs(v.getEntry(j, k)) >= MEMBER * max;
+        member[j] |= Math.abs(svd.v(j, k)) >= MEMBER * max;
       }
     }
     List<Integer> out = new ArrayList<>();

@@ -1,14 +1,28 @@
 package org.lawlang.solve;
 
-/** Eigenvalues of a small symmetric matrix by cyclic Jacobi rotations (for condition numbers). */
+/**
+ * Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi rotations (for
+ * condition numbers and Newton's directions of negative curvature). Own code, like
+ * {@link SmallSvd}, because the first use of Commons Math's matrix classes costs tens of
+ * milliseconds of start-up.
+ */
 final class Jacobi {
   private Jacobi() {}
 
+  /** Eigenvalues (in no particular order) and, at the same index, unit eigenvectors. */
+  record Eigen(double[] values, double[][] vectors) {}
+
   static double[] eigenvalues(double[][] input) {
+    return decompose(input).values();
+  }
+
+  static Eigen decompose(double[][] input) {
     int n = input.length;
     double[][] a = new double[n][];
+    double[][] v = new double[n][n];
     for (int i = 0; i < n; i++) {
       a[i] = input[i].clone();
+      v[i][i] = 1;
     }
     for (int sweep = 0; sweep < 100; sweep++) {
       double off = 0;
@@ -44,13 +58,23 @@ final class Jacobi {
             a[p][k] = c * apk - s * aqk;
             a[q][k] = s * apk + c * aqk;
           }
+          for (int k = 0; k < n; k++) {
+            double vkp = v[k][p];
+            double vkq = v[k][q];
+            v[k][p] = c * vkp - s * vkq;
+            v[k][q] = s * vkp + c * vkq;
+          }
         }
       }
     }
-    double[] out = new double[n];
+    double[] values = new double[n];
+    double[][] vectors = new double[n][n];
     for (int i = 0; i < n; i++) {
-      out[i] = a[i][i];
+      values[i] = a[i][i];
+      for (int k = 0; k < n; k++) {
+        vectors[i][k] = v[k][i];
+      }
     }
-    return out;
+    return new Eigen(values, vectors);
   }
 }

@@ -2,10 +2,6 @@ package org.lawlang.solve;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.lawlang.compile.GeometricForm;
 import org.lawlang.compile.GeometricForm.Inequality;
 import org.lawlang.compile.GeometricForm.Linear;
@@ -43,12 +39,16 @@ public final class LogSpaceSolver {
         a[i] = eqs.get(i).a().clone();
         b[i] = eqs.get(i).b();
       }
-      SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
-      double[] s = svd.getSingularValues();
+      SmallSvd svd = SmallSvd.of(a);
+      double[] s = svd.singularValues();
       int rank = ActiveSet.rank(s);
-      RealMatrix pinv = svd.getSolver().getInverse();
-      double[] xp = pinv.operate(new ArrayRealVector(b)).toArray();
-      double[] residual = new Array2DRowRealMatrix(a, false).operate(xp);
+      double[] xp = svd.solve(b);
+      double[] residual = new double[rows];
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < n; j++) {
+          residual[i] += a[i][j] * xp[j];
+        }
+      }
       List<Integer> bad = new ArrayList<>();
       for (int i = 0; i < m; i++) {
         if (Math.abs(residual[i] - b[i]) > 1e-8 * (1 + Math.abs(b[i]))) {
@@ -61,11 +61,10 @@ public final class LogSpaceSolver {
       }
       x0 = xp;
       k = n - rank;
-      RealMatrix v = svd.getV();
       z = new double[n][k];
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < k; j++) {
-          z[i][j] = v.getEntry(i, rank + j);
+          z[i][j] = svd.v(i, rank + j);
         }
       }
     }

@@ -1,14 +1,9 @@
 package org.lawlang.solve;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.RealVector;
 
 /**
  * Damped Newton minimisation of a smooth function with its exact gradient and Hessian: the
- * step solves (H + λI) s = −g by Commons Math's Cholesky factorisation, λ growing until the
+ * step solves (H + λI) s = −g by Cholesky factorisation, λ growing until the
  * matrix is positive definite (Levenberg), then a backtracking line search that also rejects
  * points outside the function's domain (a NaN or infinite value). Used by the log-space
  * solver ({@link LogSpaceSolver}) and the local method ({@link LocalSolver}).
@@ -236,23 +231,26 @@ final class Newton {
       least = m[0][0];
       vec = new double[] {1};
     } else {
-      double[] ev;
-      org.apache.commons.math3.linear.EigenDecomposition e;
-      try {
-        // scaled to unit size: the eigen solver's iteration fails on badly scaled entries
-        e = new org.apache.commons.math3.linear.EigenDecomposition(new Array2DRowRealMatrix(m, false).scalarMultiply(1 / size));
-        ev = e.getRealEigenvalues();
-      } catch (org.apache.commons.math3.exception.MathIllegalStateException ex) {
-        return null; // no reliable curvature: leave the step to the shifted Newton direction
+      // scaled to unit size, so that rotations neither overflow nor underflow
+      double[][] unit = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          unit[i][j] = m[i][j] / size;
+        }
       }
+      Jacobi.Eigen e = Jacobi.decompose(unit);
+      double[] ev = e.values();
       int k = 0;
       for (int i = 1; i < n; i++) {
         if (ev[i] < ev[k]) {
           k = i;
         }
       }
+      if (!Double.isFinite(ev[k])) {
+        return null; // no reliable curvature: leave the step to the shifted Newton direction
+      }
       least = ev[k] * size;
-      vec = e.getEigenvector(k).toArray();
+      vec = e.vectors()[k];
     }
     if (!(least < -NEGATIVE * size)) {
       return null;
@@ -347,20 +345,19 @@ final class Newton {
         }
         m[i][i] += lam;
       }
-      try {
-        RealVector s = new CholeskyDecomposition(new Array2DRowRealMatrix(m, false), 1e-12, 1e-14)
-            .getSolver().solve(new ArrayRealVector(g).mapMultiply(-1));
-        double[] out = s.toArray();
-        boolean ok = true;
-        for (double v : out) {
-          ok &= Double.isFinite(v);
-        }
-        if (ok) {
-          return out;
-        }
-      } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
-        // raise the damping and try again
+      double[] minusG = new double[n];
+      for (int i = 0; i < n; i++) {
+        minusG[i] = -g[i];
       }
+      double[] out = Cholesky.solve(m, minusG, 1e-14);
+      boolean ok = out != null;
+      for (int i = 0; ok && i < n; i++) {
+        ok = Double.isFinite(out[i]);
+      }
+      if (ok) {
+        return out;
+      }
+      // not positive definite, or overflowed: raise the damping and try again
       double scale = 0;
       for (int i = 0; i < n; i++) {
         scale = Math.max(scale, Math.abs(h[i][i]));

@@ -2,9 +2,6 @@ package org.lawlang.solve;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.lawlang.compile.Problem;
 import org.lawlang.compile.SmoothFunction;
 import org.lawlang.syntax.Expr.Relation;
@@ -102,11 +99,11 @@ public final class ShadowPrices {
       }
       double[] rhs = new double[rows];
       System.arraycopy(gf, 0, rhs, 0, n);
-      SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false));
-      double[] sv = svd.getSingularValues();
+      SmallSvd svd = SmallSvd.of(a);
+      double[] sv = svd.singularValues();
       unique = sv[sv.length - 1] > 1e-10 * sv[0];
       // scaled multipliers: μ_c = ν_c / size_c, so μ·level = ν·(level / size), no overflow
-      double[] nu = svd.getSolver().solve(new ArrayRealVector(rhs)).toArray();
+      double[] nu = svd.solve(rhs);
       for (int c = 0; c < k; c++) {
         int j = which.get(c);
         if (j < 0) {
