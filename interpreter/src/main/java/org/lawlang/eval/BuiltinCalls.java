@@ -181,6 +181,37 @@ public final class BuiltinCalls {
     return out;
   }
 
+  /**
+   * The k-th largest (or smallest) for a small k: the k best kept in order while scanning, in
+   * the order {@link Arrays#sort(double[])} gives (NaN above everything, -0.0 below 0.0).
+   * Cheaper than a full sort, on a cold start above all, where a sort's code is interpreted.
+   */
+  private static double kthByInsertion(boolean largest, double[] xs, int k) {
+    double[] best = new double[k];
+    int kept = 0;
+    for (double x : xs) {
+      // position of x among the kept values, best first
+      int at = kept;
+      while (at > 0 && before(largest, x, best[at - 1])) {
+        at--;
+      }
+      if (at >= k) {
+        continue;
+      }
+      int last = Math.min(kept, k - 1);
+      System.arraycopy(best, at, best, at + 1, last - at);
+      best[at] = x;
+      kept = Math.min(kept + 1, k);
+    }
+    return best[k - 1];
+  }
+
+  /** Whether x ranks strictly ahead of y: larger for `largest`, smaller otherwise, in Double.compare's order. */
+  private static boolean before(boolean largest, double x, double y) {
+    int c = Double.compare(x, y);
+    return largest ? c > 0 : c < 0;
+  }
+
   private static Value kth(boolean largest, Value list, Value k, Span at) {
     double[] xs = Values.doubles(list, at, largest ? "largest" : "smallest");
     double kd = Values.num(k, at, "k");
@@ -190,8 +221,11 @@ public final class BuiltinCalls {
     if (kd != Math.rint(kd) || kd < 1 || kd > xs.length) {
       throw LawException.of(Msg.BAD_ARGUMENT, at, "k must be a whole number from 1 to " + xs.length + ", not " + NumberFormat.show(kd));
     }
-    double[] sorted = sortedCopy(xs);
     int i = (int) kd;
+    if (i <= 16) {
+      return new Num(kthByInsertion(largest, xs, i));
+    }
+    double[] sorted = sortedCopy(xs);
     return new Num(largest ? sorted[sorted.length - i] : sorted[i - 1]);
   }
 }

@@ -321,7 +321,7 @@ final class ActiveSet {
     }
     SmallSvd svd = SmallSvd.of(a);
     double[] s = svd.singularValues();
-    int rank = rank(s);
+    int rank = SmallSvd.rank(s);
     double[][] z = new double[n][n - rank];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n - rank; j++) {
@@ -331,13 +331,4 @@ final class ActiveSet {
     return z;
   }
 
-  /** The numerical rank from singular values in decreasing order: those above 1e-10 of the largest (or of 1). */
-  static int rank(double[] singularValues) {
-    double tol = 1e-10 * Math.max(1, singularValues.length == 0 ? 0 : singularValues[0]);
-    int rank = 0;
-    for (double v : singularValues) {
-      rank += v > tol ? 1 : 0;
-    }
-    return rank;
-  }
 }

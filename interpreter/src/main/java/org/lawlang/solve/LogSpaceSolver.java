@@ -41,7 +41,7 @@ public final class LogSpaceSolver {
       }
       SmallSvd svd = SmallSvd.of(a);
       double[] s = svd.singularValues();
-      int rank = ActiveSet.rank(s);
+      int rank = SmallSvd.rank(s);
       double[] xp = svd.solve(b);
       double[] residual = new double[rows];
       for (int i = 0; i < rows; i++) {

@@ -1,14 +1,12 @@
 package org.lawlang.solve;
 
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
  * `solve lhs = rhs for X`: scans the range for a sign change of f = lhs − rhs — on a log grid
  * (20 points a decade, 1e-30 to 1e30 by default) when X is positive, an even grid of 2,001
  * points otherwise
- * — then refines the first bracket with Commons Math's Brent solver (in ln X for a positive
+ * — then refines the first bracket with Brent's method (in ln X for a positive
  * X). A bracket whose refined point leaves |f| no smaller than at both its ends is a pole or a
  * jump, not a root: it is skipped (and reported when nothing else is left). Says when no
  * sign change exists, with the least and greatest f seen, for the message.
@@ -95,8 +93,8 @@ public final class RootFinder {
       double u;
       boolean converged = true;
       try {
-        u = new BrentSolver(1e-15, 1e-14).solve(200, g::applyAsDouble, br[0], br[1]);
-      } catch (MathIllegalStateException e) {
+        u = Brent.solve(g, br[0], br[1], 1e-15, 1e-14, 200);
+      } catch (Brent.NotConverged e) {
         u = 0.5 * (br[0] + br[1]);
         converged = false;
       }

@@ -178,4 +178,14 @@ final class SmallSvd {
     }
     return x;
   }
+
+  /** The numerical rank from singular values in decreasing order: those above 1e-10 of the largest (or of 1). */
+  static int rank(double[] singularValues) {
+    double tol = 1e-10 * Math.max(1, singularValues.length == 0 ? 0 : singularValues[0]);
+    int rank = 0;
+    for (double v : singularValues) {
+      rank += v > tol ? 1 : 0;
+    }
+    return rank;
+  }
 }

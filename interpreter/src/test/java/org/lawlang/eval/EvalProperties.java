@@ -107,4 +107,23 @@ class EvalProperties {
     double sum = num(engine.eval("<test>", "sum(a)"));
     assertThat(num(engine.eval("<test>", "sum(b)"))).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9 * xs.size() * 1e6));
   }
+
+  @Provide
+  Arbitrary<List<Double>> ties() {
+    // few distinct values, so that duplicates are common; lengths past the small-k shortcut
+    return Arbitraries.of(-2.0, -1.0, 0.0, 0.5, 1.0, 3.0, 1e300, -1e300).list().ofMinSize(1).ofMaxSize(40);
+  }
+
+  /** The k-th largest and smallest agree with sorting, for every k (small ones take a shortcut). */
+  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+  void kthLargestAndSmallestAgreeWithSort(@ForAll("ties") List<Double> xs) {
+    LawEngine e = engine();
+    String l = list(xs);
+    List<Double> sorted = doubles(e.eval("<test>", "sort(" + l + ")"));
+    int n = xs.size();
+    for (int k = 1; k <= n; k++) {
+      assertThat(num(e.eval("<test>", "largest(" + l + ", " + k + ")"))).as("largest k=%d of %s", k, l).isEqualTo(sorted.get(n - k));
+      assertThat(num(e.eval("<test>", "smallest(" + l + ", " + k + ")"))).as("smallest k=%d of %s", k, l).isEqualTo(sorted.get(k - 1));
+    }
+  }
 }
