@@ -21,6 +21,7 @@ import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Source;
 import org.lawlang.diag.Span;
+import org.lawlang.syntax.Program;
 import org.lawlang.syntax.Stmt;
 
 /**
@@ -110,18 +111,21 @@ public final class ModuleLoader {
     Source source;
     Path dir;
     String name;
+    Program parsed = null;
     if (module != null) {
       if (!session.settings().stdlib()) {
         throw LawException.of(Msg.UNKNOWN_MODULE, at, module).hint("the standard library is switched off in this engine");
       }
-      String text = readResource(STDLIB + module + ".law");
+      // from the parse cache when this build has run the module before: the jar is not even read
+      parsed = session.cachedStdlib("stdlib/" + module + ".law");
+      String text = parsed != null ? parsed.source().text() : readResource(STDLIB + module + ".law");
       if (text == null) {
         String known = String.join(", ", stdlibModules());
         throw LawException.of(Msg.UNKNOWN_MODULE, at, module)
             .hint(org.lawlang.eval.stdlib.ModuleNames.suggest(module, stdlibModules()).map(s -> "did you mean '" + s + "'? ").orElse("")
                 + "the standard library has: " + known);
       }
-      source = new Source("stdlib/" + module + ".law", text);
+      source = parsed != null ? parsed.source() : new Source("stdlib/" + module + ".law", text);
       dir = baseDir;
       name = module;
     } else {
@@ -139,7 +143,11 @@ public final class ModuleLoader {
     loadingNames.push(module != null ? module : path);
     try {
       Env env = new Env(null);
-      session.runModule(source, env, dir);
+      if (parsed != null) {
+        session.runModule(parsed, env, dir);
+      } else {
+        session.runModule(source, env, dir);
+      }
       ModuleValue value = new ModuleValue(name, new LinkedHashMap<>(env.locals()), leadingComment(source.text()));
       cache.put(key, value);
       return value;
@@ -205,7 +213,14 @@ public final class ModuleLoader {
       if (!t.startsWith("#")) {
         break;
       }
-      String body = t.replaceFirst("^#+\\s?", "");
+      int from = 0;
+      while (from < t.length() && t.charAt(from) == '#') {
+        from++;
+      }
+      if (from < t.length() && " \t\u000b\f\r".indexOf(t.charAt(from)) >= 0) {
+        from++;
+      }
+      String body = t.substring(from);
       if (body.isEmpty() && out.length() > 0) {
         break;
       }

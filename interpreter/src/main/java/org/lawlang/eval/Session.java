@@ -102,6 +102,14 @@ public final class Session {
     return parseCache.parse(source, source.name().startsWith("stdlib/") ? null : dir);
   }
 
+  /**
+   * A stdlib module as this build parsed it before, read back from the parse cache without
+   * reading the module from the jar (its text is part of the build); null without a cache or entry.
+   */
+  Program cachedStdlib(String name) {
+    return parseCache == null ? null : parseCache.readBuiltIn(name);
+  }
+
   public boolean cancelled() {
     return cancelled;
   }
@@ -180,7 +188,11 @@ public final class Session {
 
   /** Runs a module's source in its own scope (used by the module loader). */
   void runModule(Source source, Env env, Path dir) {
-    Program program = parse(source, dir);
+    runModule(parse(source, dir), env, dir);
+  }
+
+  /** Runs a module's already parsed program in its own scope. */
+  void runModule(Program program, Env env, Path dir) {
     Checker.check(program, symbols(env, dir));
     Path old = interpreter.swapBaseDir(dir);
     try {

@@ -107,6 +107,52 @@ public final class ParseCache {
     return program;
   }
 
+  /**
+   * A program that ships inside the interpreter (a stdlib module, {@code name} as in its
+   * Source), read back with the text stored in its entry: the build check alone vouches for
+   * the text, since the same build ships the same text. Null when there is no valid entry.
+   */
+  public Program readBuiltIn(String name) {
+    byte[] data;
+    try {
+      data = Files.readAllBytes(entry(null, name));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    try {
+      int body = checkedBody(data);
+      if (body < 0) {
+        return null;
+      }
+      int textBytes = getInt(data, 16);
+      if (textBytes < 0 || 20 + textBytes > body) {
+        return null;
+      }
+      Source source = new Source(name, new String(data, 20, textBytes, StandardCharsets.UTF_8));
+      int astAt = 20 + textBytes;
+      return AstCodec.decode(data, astAt, body - astAt, source);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The length before the checksum when the entry's checksum, magic, format and build hold; else -1. */
+  private int checkedBody(byte[] data) {
+    if (data.length < 32) {
+      return -1;
+    }
+    int body = data.length - 4;
+    CRC32 crc = new CRC32();
+    crc.update(data, 0, body);
+    if ((int) crc.getValue() != getInt(data, body)) {
+      return -1;
+    }
+    if (getInt(data, 0) != MAGIC || getInt(data, 4) != AstCodec.FORMAT || getLong(data, 8) != build) {
+      return -1;
+    }
+    return body;
+  }
+
   private Program read(Path entry, Source source) {
     byte[] data;
     try {
@@ -115,16 +161,8 @@ public final class ParseCache {
       return null;
     }
     try {
-      if (data.length < 32) {
-        return null;
-      }
-      int body = data.length - 4;
-      CRC32 crc = new CRC32();
-      crc.update(data, 0, body);
-      if ((int) crc.getValue() != getInt(data, body)) {
-        return null;
-      }
-      if (getInt(data, 0) != MAGIC || getInt(data, 4) != AstCodec.FORMAT || getLong(data, 8) != build) {
+      int body = checkedBody(data);
+      if (body < 0) {
         return null;
       }
       int textBytes = getInt(data, 16);
