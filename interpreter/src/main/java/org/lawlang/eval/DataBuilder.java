@@ -198,10 +198,11 @@ final class DataBuilder {
 
   private static double[] derive(Dataset data, Expr e, String column, Env env, Interpreter in) {
     double[] out = new double[data.rows()];
+    Expr perRow = out.length > 1 ? RowInvariants.hoist(e, new java.util.HashSet<>(data.columnNames()), env, in) : e;
     for (int i = 0; i < out.length; i++) {
       Value v;
       try {
-        v = in.eval(e, rowEnv(data, i, env));
+        v = in.eval(perRow, rowEnv(data, i, env));
       } catch (LawException x) {
         throw rowError(x, data, i);
       }
@@ -216,9 +217,10 @@ final class DataBuilder {
 
   private static Dataset filter(Dataset data, Expr filter, Env env, Interpreter in) {
     boolean[] keep = new boolean[data.rows()];
+    Expr perRow = keep.length > 1 ? RowInvariants.hoist(filter, new java.util.HashSet<>(data.columnNames()), env, in) : filter;
     for (int i = 0; i < keep.length; i++) {
       try {
-        keep[i] = Values.bool(in.eval(filter, rowEnv(data, i, env)), filter.span());
+        keep[i] = Values.bool(in.eval(perRow, rowEnv(data, i, env)), filter.span());
       } catch (LawException x) {
         throw rowError(x, data, i);
       }
