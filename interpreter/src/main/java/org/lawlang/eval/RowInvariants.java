@@ -28,9 +28,7 @@ final class RowInvariants {
 
   /** {@code e} with its row-invariant builtin calls replaced by their values. */
   static Expr hoist(Expr e, Set<String> columns, Env env, Interpreter in) {
-    if (e instanceof Expr.Call c && c.callee() instanceof Expr.Name callee
-        && env.lookup(callee.name()) instanceof BuiltinValue bv && SCALAR.contains(bv.builtin())
-        && invariant(c, columns, env)) {
+    if (e instanceof Expr.Call c && SCALAR.contains(builtinCalled(c, columns, env)) && invariant(c, columns, env)) {
       try {
         Value v = in.eval(c, env);
         if (v instanceof Values.Num n) {
@@ -66,6 +64,18 @@ final class RowInvariants {
     return e;
   }
 
+  /** The builtin a call calls, resolved as in a row (columns, then the scope, then builtins), or null. */
+  private static Builtin builtinCalled(Expr.Call c, Set<String> columns, Env env) {
+    if (!(c.callee() instanceof Expr.Name callee) || columns.contains(callee.name())) {
+      return null;
+    }
+    Value bound = env.lookup(callee.name());
+    if (bound != null) {
+      return bound instanceof BuiltinValue bv ? bv.builtin() : null;
+    }
+    return Builtin.named(callee.name()).orElse(null);
+  }
+
   /** Whether an expression has the same value on every row, and computing it has no effect but its value. */
   static boolean invariant(Expr e, Set<String> columns, Env env) {
     if (e instanceof Expr.Num || e instanceof Expr.Str || e instanceof Expr.Bool) {
@@ -95,8 +105,8 @@ final class RowInvariants {
       return true;
     }
     if (e instanceof Expr.Call c) {
-      if (!(c.callee() instanceof Expr.Name callee) || columns.contains(callee.name())
-          || !(env.lookup(callee.name()) instanceof BuiltinValue bv) || bv.builtin() == Builtin.WARN_IF) {
+      Builtin b = builtinCalled(c, columns, env);
+      if (b == null || b == Builtin.WARN_IF) {
         return false;
       }
       for (Expr.Arg a : c.args()) {
