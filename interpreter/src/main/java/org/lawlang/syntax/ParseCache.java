@@ -26,6 +26,12 @@ import org.lawlang.diag.Source;
  */
 public final class ParseCache {
   private static final int MAGIC = 0x4c415743; // "LAWC"
+  /**
+   * Entry layout: magic, format, build (8 bytes), the text's length in UTF-8 bytes at
+   * {@code TEXT_LENGTH}, the text from {@code TEXT}, the AST, and a CRC-32 of all before it.
+   */
+  private static final int TEXT_LENGTH = 16;
+  private static final int TEXT = 20;
   /** Bigger sources are parsed every time: they are rare, and a cache entry would be as large. */
   private static final int MAX_TEXT = 4 << 20;
 
@@ -113,83 +119,71 @@ public final class ParseCache {
    * the text, since the same build ships the same text. Null when there is no valid entry.
    */
   public Program readBuiltIn(String name) {
-    byte[] data;
+    byte[] data = load(entry(null, name));
     try {
-      data = Files.readAllBytes(entry(null, name));
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-    try {
-      int body = checkedBody(data);
-      if (body < 0) {
+      if (data == null) {
         return null;
       }
-      int textBytes = getInt(data, 16);
-      if (textBytes < 0 || 20 + textBytes > body) {
+      int textBytes = getInt(data, TEXT_LENGTH);
+      if (textBytes < 0 || TEXT + textBytes > data.length - 4) {
         return null;
       }
-      Source source = new Source(name, new String(data, 20, textBytes, StandardCharsets.UTF_8));
-      int astAt = 20 + textBytes;
-      return AstCodec.decode(data, astAt, body - astAt, source);
+      Source source = new Source(name, new String(data, TEXT, textBytes, StandardCharsets.UTF_8));
+      return AstCodec.decode(data, TEXT + textBytes, data.length - 4 - TEXT - textBytes, source);
     } catch (RuntimeException e) {
-      return null;
+      return null; // a damaged entry
     }
-  }
-
-  /** The length before the checksum when the entry's checksum, magic, format and build hold; else -1. */
-  private int checkedBody(byte[] data) {
-    if (data.length < 32) {
-      return -1;
-    }
-    int body = data.length - 4;
-    CRC32 crc = new CRC32();
-    crc.update(data, 0, body);
-    if ((int) crc.getValue() != getInt(data, body)) {
-      return -1;
-    }
-    if (getInt(data, 0) != MAGIC || getInt(data, 4) != AstCodec.FORMAT || getLong(data, 8) != build) {
-      return -1;
-    }
-    return body;
   }
 
   private Program read(Path entry, Source source) {
+    byte[] data = load(entry);
+    try {
+      if (data == null) {
+        return null;
+      }
+      byte[] text = source.text().getBytes(StandardCharsets.UTF_8);
+      if (getInt(data, TEXT_LENGTH) != text.length || TEXT + text.length > data.length - 4
+          || !Arrays.equals(data, TEXT, TEXT + text.length, text, 0, text.length)) {
+        return null;
+      }
+      return AstCodec.decode(data, TEXT + text.length, data.length - 4 - TEXT - text.length, source);
+    } catch (RuntimeException e) {
+      return null; // a damaged entry: parse afresh
+    }
+  }
+
+  /** An entry's bytes when it can be read and its checksum, magic, format and build hold; else null. */
+  private byte[] load(Path entry) {
     byte[] data;
     try {
       data = Files.readAllBytes(entry);
     } catch (IOException | RuntimeException e) {
       return null;
     }
-    try {
-      int body = checkedBody(data);
-      if (body < 0) {
-        return null;
-      }
-      int textBytes = getInt(data, 16);
-      int textAt = 20;
-      byte[] text = source.text().getBytes(StandardCharsets.UTF_8);
-      if (textBytes != text.length || textAt + textBytes > body
-          || !Arrays.equals(data, textAt, textAt + textBytes, text, 0, text.length)) {
-        return null;
-      }
-      int astAt = textAt + textBytes;
-      return AstCodec.decode(data, astAt, body - astAt, source);
-    } catch (RuntimeException e) {
-      return null; // a damaged entry: parse afresh
+    if (data.length < TEXT + 4) {
+      return null;
     }
+    int body = data.length - 4;
+    CRC32 crc = new CRC32();
+    crc.update(data, 0, body);
+    if ((int) crc.getValue() != getInt(data, body)
+        || getInt(data, 0) != MAGIC || getInt(data, 4) != AstCodec.FORMAT || getLong(data, 8) != build) {
+      return null;
+    }
+    return data;
   }
 
   private void write(Path entry, Program program) {
     try {
       byte[] ast = AstCodec.encode(program);
       byte[] text = program.source().text().getBytes(StandardCharsets.UTF_8);
-      byte[] data = new byte[20 + text.length + ast.length + 4];
+      byte[] data = new byte[TEXT + text.length + ast.length + 4];
       putInt(data, 0, MAGIC);
       putInt(data, 4, AstCodec.FORMAT);
       putLong(data, 8, build);
-      putInt(data, 16, text.length);
-      System.arraycopy(text, 0, data, 20, text.length);
-      System.arraycopy(ast, 0, data, 20 + text.length, ast.length);
+      putInt(data, TEXT_LENGTH, text.length);
+      System.arraycopy(text, 0, data, TEXT, text.length);
+      System.arraycopy(ast, 0, data, TEXT + text.length, ast.length);
       CRC32 crc = new CRC32();
       crc.update(data, 0, data.length - 4);
       putInt(data, data.length - 4, (int) crc.getValue());

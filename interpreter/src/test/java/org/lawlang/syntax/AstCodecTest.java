@@ -3,7 +3,6 @@ package org.lawlang.syntax;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Source;
-import org.lawlang.diag.Span;
 
 /**
  * The parse cache's binary form reads back the very AST that was written: every node, every
@@ -25,38 +23,9 @@ import org.lawlang.diag.Span;
  */
 class AstCodecTest {
 
-  /** A program's full content, spans included (as offsets into its own source), arrays as lists. */
+  /** A program's statements in full, spans included. */
   static Object deep(Object node, Source source) {
-    if (node == null || node instanceof String || node instanceof Number || node instanceof Boolean || node instanceof Enum<?>) {
-      return node;
-    }
-    if (node instanceof Span s) {
-      assertThat(s == Span.NOWHERE || s.source() == source).as("span source").isTrue();
-      return s == Span.NOWHERE ? "nowhere" : List.of(s.start(), s.end());
-    }
-    if (node instanceof double[] xs) {
-      List<Object> out = new ArrayList<>();
-      for (double x : xs) {
-        out.add(x);
-      }
-      return out;
-    }
-    if (node instanceof List<?> list) {
-      List<Object> out = new ArrayList<>();
-      list.forEach(x -> out.add(deep(x, source)));
-      return out;
-    }
-    assertThat(node.getClass().isRecord()).as(node.getClass().getName()).isTrue();
-    List<Object> out = new ArrayList<>();
-    out.add(node.getClass().getName());
-    for (RecordComponent c : node.getClass().getRecordComponents()) {
-      try {
-        out.add(deep(c.getAccessor().invoke(node), source));
-      } catch (ReflectiveOperationException e) {
-        throw new AssertionError(e);
-      }
-    }
-    return out;
+    return AstShape.withSpans(node, source);
   }
 
   static void assertRoundTrip(Program p) {
