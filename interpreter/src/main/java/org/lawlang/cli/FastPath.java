@@ -10,8 +10,8 @@ import org.lawlang.eval.Values;
 import org.lawlang.syntax.ParseCache;
 
 /**
- * Start-up fast path for the two commands users run most, `law run FILE…` and
- * `law eval CODE`, when they carry no options: they are dispatched without building
+ * Start-up fast path for what users run most, `law run FILE…`, `law eval CODE` and `law`
+ * alone (the REPL), when they carry no options: they are dispatched without building
  * picocli's command model. picocli's classes are compiled for Java 5, which the JVM's
  * class-data sharing cannot archive, so loading them costs more than the rest of a run.
  * Anything else (options, --help, other commands, usage errors) goes through picocli.
@@ -21,6 +21,9 @@ final class FastPath {
 
   /** Runs the command if it is a plain run/eval; returns its exit code, or null to defer to picocli. */
   static Integer tryRun(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      return replOrStdin(out, err);
+    }
     if (args.length < 2) {
       return null;
     }
@@ -62,6 +65,26 @@ final class FastPath {
       }
     }
     return null;
+  }
+
+  /** `law` alone: the REPL on a terminal, else standard input run as a script. */
+  private static Integer replOrStdin(PrintStream out, PrintStream err) {
+    try {
+      if (System.console() == null) {
+        return Main.runStdin(out, err);
+      }
+      return org.lawlang.repl.Repl.runOnSystemTerminal(version());
+    } catch (java.io.IOException e) {
+      err.println("law: " + (System.console() == null ? "cannot read standard input: " : "cannot open the terminal: ")
+          + org.lawlang.diag.IoReason.of(e));
+      return Main.SCRIPT_ERROR;
+    }
+  }
+
+  /** The version from the jar's manifest ("dev" when run from classes). */
+  static String version() {
+    String v = FastPath.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 
   /** Whether every script named has a parse-cache entry (it may still be stale; then it is parsed). */

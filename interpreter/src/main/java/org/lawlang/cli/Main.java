@@ -165,8 +165,7 @@ public final class Main implements Callable<Integer> {
   /** The version, from the jar's manifest. */
   static final class Version implements CommandLine.IVersionProvider {
     static String text() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return v == null ? "dev" : v;
+      return FastPath.version();
     }
 
     @Override
