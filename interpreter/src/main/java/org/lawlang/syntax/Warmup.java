@@ -3,9 +3,10 @@ package org.lawlang.syntax;
 import org.lawlang.diag.Source;
 
 /**
- * Start-up aid: parses a tiny program on a background thread so that ANTLR's lexer and
- * parser state (deserialised ATNs, first DFA states) is built on the second core while
- * the main thread reads the user's file and sets up the session.
+ * Start-up aid for the REPL: parses a tiny program on a background thread so that ANTLR's
+ * lexer and parser state (deserialised ATNs, first DFA states) is built while the terminal
+ * opens, and the highlighter's parse on the first key does not lag. (For `law run` it made no
+ * measurable difference, so only the REPL uses it.)
  */
 public final class Warmup {
   private Warmup() {}
