@@ -98,7 +98,27 @@ final class Commands {
       session.io().println("usage: " + c.get().usage() + "  (" + c.get().summary() + ")");
       return true;
     }
-    return c.get().handler().run(session, unquote(arg));
+    CURRENT.set(new Typed(trimmed, space < 0 ? trimmed.length() : trimmed.indexOf(arg, space)));
+    try {
+      return c.get().handler().run(session, unquote(arg));
+    } finally {
+      CURRENT.remove();
+    }
+  }
+
+  /** The command line being run and where its argument starts, so that a diagnostic about the argument can point into what was typed. */
+  private record Typed(String line, int argAt) {}
+
+  private static final ThreadLocal<Typed> CURRENT = new ThreadLocal<>();
+
+  /** A span over {@code word} as typed in the current command line (or over the word alone when it is not there). */
+  private static Span typedSpan(String word) {
+    Typed t = CURRENT.get();
+    int at = t == null ? -1 : t.line().indexOf(word, Math.max(0, t.argAt()));
+    if (at < 0) {
+      return new Span(new Source("<repl>", word), 0, word.length());
+    }
+    return new Span(new Source("<repl>", t.line()), at, at + word.length());
   }
 
   private static String unquote(String s) {
@@ -204,10 +224,9 @@ final class Commands {
     }
     Value v = Completion.resolve(s.session().globals(), name);
     if (v == null) {
-      Source src = new Source("<repl>", name);
       java.util.Set<String> names = new java.util.TreeSet<>(s.session().globals().visibleNames());
       names.addAll(Builtin.names());
-      LawException e = LawException.of(Msg.UNKNOWN_NAME, new Span(src, 0, name.length()), name).hint(Suggest.hint(name, names));
+      LawException e = LawException.of(Msg.UNKNOWN_NAME, typedSpan(name), name).hint(Suggest.hint(name, names));
       s.io().error(LawEngine.render(e.diagnostics()));
       return true;
     }

@@ -162,6 +162,9 @@ class ReplTerminalTest {
       t.prompt();
       t.type(":doc L\r");
       assertThat(t.prompt()).contains("law L(N) = 1.69 + 406.4 / N^0.34").contains("unit nats/token").contains("cite Hoffmann et al. 2022");
+      // an unknown name in a command points into the command line as typed
+      t.type(":help nosuch\r");
+      assertThat(t.prompt()).contains("<repl>:1:7: error: unknown name 'nosuch'").contains("1 | :help nosuch").contains("  |       ^^^^^^");
       t.type(":reset\r");
       t.prompt();
       t.type(":laws\r");
