@@ -199,15 +199,31 @@ public final class LawEngine {
 
   /** Runs a script file, naming it {@code displayName} in diagnostics. */
   public Value run(Path file, String displayName) {
-    String text;
-    try {
-      text = Session.readUtf8(file, displayName);
-    } catch (IOException e) {
-      throw new LawException(unreadable(file, displayName, e));
-    }
+    String text = read(file, displayName);
     Path dir = file.toAbsolutePath().getParent();
     synchronized (lock) {
       return session.run(new Source(displayName, text), dir);
+    }
+  }
+
+  /**
+   * Parses and checks a script file without running it: syntax, names, arity and imports
+   * (resolved against its folder; an imported module is loaded, which runs it). Throws with
+   * every error found.
+   */
+  public void check(Path file, String displayName) {
+    String text = read(file, displayName);
+    Path dir = file.toAbsolutePath().getParent();
+    synchronized (lock) {
+      session.compile(new Source(displayName, text), dir);
+    }
+  }
+
+  private static String read(Path file, String displayName) {
+    try {
+      return Session.readUtf8(file, displayName);
+    } catch (IOException e) {
+      throw new LawException(unreadable(file, displayName, e));
     }
   }
 

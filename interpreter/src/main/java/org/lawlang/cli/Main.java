@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "law", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A language for neural scaling laws: fit, optimise and compare them.",
-    subcommands = {Main.Run.class, Main.Eval.class, Main.Repl.class},
+    subcommands = {Main.Run.class, Main.Check.class, Main.Eval.class, Main.Repl.class},
     footer = {"", "Exit codes: 0 success, 1 an error in the script, 2 a usage error."})
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
@@ -110,6 +110,34 @@ public final class Main implements Callable<Integer> {
         }
       }
       return OK;
+    }
+  }
+
+  /** `law check FILE…`: every error of every file, nothing run. */
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Check scripts without running them: syntax, names, arity and imports. Each file is checked on its own.")
+  static final class Check implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "scripts to check")
+    List<Path> files;
+
+    @CommandLine.ParentCommand
+    Main parent;
+
+    @Override
+    public Integer call() {
+      int failed = 0;
+      for (Path file : files) {
+        // a fresh session per file: nothing runs, so one file cannot define names for the next
+        LawEngine engine = LawEngine.builder().streams(parent.out, parent.err).build();
+        try {
+          engine.check(file, file.toString());
+          parent.out.println(file + ": no errors");
+        } catch (LawException e) {
+          parent.err.print(LawEngine.render(e.diagnostics()));
+          failed++;
+        }
+      }
+      return failed == 0 ? OK : SCRIPT_ERROR;
     }
   }
 

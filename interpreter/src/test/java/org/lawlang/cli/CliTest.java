@@ -60,6 +60,24 @@ class CliTest {
   }
 
   @Test
+  void checkReportsEveryErrorOfEveryFileAndRunsNothing(@TempDir Path dir) throws Exception {
+    Path ok = dir.resolve("ok.law");
+    Files.writeString(ok, "import hoffmann2022\nprint chinchilla_L(70B, 1.4T)\n");
+    Path bad = dir.resolve("bad.law");
+    Files.writeString(bad, "let alpha = 1\nprint alpah\nprint min()\n");
+    Path syntax = dir.resolve("syntax.law");
+    Files.writeString(syntax, "let x = (1 +\n");
+    assertThat(picocli("check", ok.toString(), bad.toString(), syntax.toString())).isEqualTo(1);
+    assertThat(out()).isEqualTo(ok + ": no errors\n"); // nothing printed by the scripts: they did not run
+    assertThat(err()).contains("bad.law:2:7: error: unknown name 'alpah'").contains("bad.law:3:")
+        .contains("syntax.law:").contains("unexpected end of input");
+    out.reset();
+    err.reset();
+    assertThat(picocli("check", ok.toString())).isZero();
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
   void missingFileExitsOne() {
     assertThat(fast("run", "/no/such/file.law")).isEqualTo(1);
     assertThat(err()).contains("cannot read '/no/such/file.law': no such file")
