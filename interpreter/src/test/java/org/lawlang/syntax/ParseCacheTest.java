@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawlang.diag.LawException;
@@ -68,12 +74,60 @@ class ParseCacheTest {
       byte[] bad = data.clone();
       bad[i] ^= 0x10;
       Files.write(entry, bad);
+      Files.write(cache.entry(null, "a.law"), bad); // where readBuiltIn looks
       Source s = new Source("a.law", TEXT);
       assertThat(deep(cache.parse(s, tmp))).as("byte %d flipped", i).isEqualTo(deep(Parsing.parse(s)));
     }
     Files.write(entry, new byte[] {1, 2, 3});
     Source s = new Source("a.law", TEXT);
     assertThat(deep(cache.parse(s, tmp))).isEqualTo(deep(Parsing.parse(s)));
+  }
+
+  /**
+   * Whatever bytes an entry holds (noise, or a real entry with bytes overwritten, cut short or
+   * grown), the cache gives the parser's own program: a damaged entry is a miss, never a wrong
+   * tree or an exception.
+   */
+  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+  void anyDamageIsAMiss(@ForAll @Size(max = 64) List<@IntRange(min = 0, max = 255) Integer> noise,
+      @ForAll @IntRange(min = 0, max = 3) int kind, @ForAll @IntRange(min = 0, max = 1 << 20) int where) throws IOException {
+    Path dir = Files.createTempDirectory("law-parse-cache");
+    try {
+      ParseCache cache = new ParseCache(dir, 7);
+      cache.parse(new Source("a.law", TEXT), dir);
+      Path entry = cache.entry(dir, "a.law");
+      byte[] data = Files.readAllBytes(entry);
+      byte[] bad;
+      int at = where % data.length;
+      if (kind == 0) {
+        bad = new byte[noise.size()];
+        for (int i = 0; i < bad.length; i++) {
+          bad[i] = (byte) (int) noise.get(i);
+        }
+      } else if (kind == 1) {
+        bad = data.clone();
+        for (int i = 0; i < noise.size() && at + i < bad.length; i++) {
+          bad[at + i] = (byte) (int) noise.get(i);
+        }
+      } else if (kind == 2) {
+        bad = java.util.Arrays.copyOf(data, at);
+      } else {
+        bad = java.util.Arrays.copyOf(data, data.length + noise.size());
+        for (int i = 0; i < noise.size(); i++) {
+          bad[data.length + i] = (byte) (int) noise.get(i);
+        }
+      }
+      Files.write(entry, bad);
+      Files.write(cache.entry(null, "a.law"), bad); // where readBuiltIn looks
+      Source s = new Source("a.law", TEXT);
+      assertThat(deep(cache.parse(s, dir))).isEqualTo(deep(Parsing.parse(s)));
+      assertThat(cache.readBuiltIn("a.law")).satisfiesAnyOf(p -> assertThat(p).isNull(),
+          p -> assertThat(deep(p)).isEqualTo(deep(Parsing.parse(p.source()))));
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   @Test
