@@ -292,30 +292,9 @@ final class AugmentedLagrangian {
     for (int j = base; j < lam.length; j++) {
       lam[j] = 0;
     }
-    double[] gf = new double[n];
-    double[][] hf = new double[n][n];
-    if (!Double.isFinite(f.eval(u, gf, hf))) {
-      return;
-    }
     double[] lag = new double[n];
-    for (int a = 0; a < n; a++) {
-      lag[a] = sign * gf[a] / fscale;
-    }
-    double[] gi = new double[n];
-    double[][] hi = new double[n][n];
-    for (int i = 0; i < eqs.size(); i++) {
-      eqs.get(i).eval(u, gi, hi);
-      for (int a = 0; a < n; a++) {
-        lag[a] += nu[i] * gi[a];
-      }
-    }
-    for (int j = 0; j < base; j++) {
-      if (lam[j] == 0 || Double.isNaN(constraint(j, u, gi, hi))) {
-        continue;
-      }
-      for (int a = 0; a < n; a++) {
-        lag[a] += lam[j] * gi[a];
-      }
+    if (!Double.isFinite(lagrangianGradient(u, fscale, nu, lam, lag, new double[1]))) {
+      return;
     }
     for (int a = 0; a < n; a++) {
       if (!Double.isFinite(lag[a])) {
@@ -350,24 +329,21 @@ final class AugmentedLagrangian {
     return Double.isNaN(worst) ? Double.POSITIVE_INFINITY : worst;
   }
 
-  /** The Lagrangian's gradient, relative to the objective's, below this counts as a KKT point. */
-  static final double STATIONARY = 1e-6;
-
   /**
-   * The first-order (KKT) test at the end point, with the final multipliers: the inner Newton
-   * can stop on a step shrunk by heavy damping, which is not a minimum, and the multiplier
-   * updates alone never show it.
+   * The Lagrangian's gradient at u into {@code lag}: the objective's (signed, scaled by fscale)
+   * plus each multiplier times its constraint's gradient (equalities, then every inequality
+   * whose multiplier is not 0). {@code size[0]} gets the largest entry of the objective's part.
+   * Returns the objective's value at u, which may be NaN or infinite.
    */
-  private boolean stationary(double[] u, double fscale, double[] nu, double[] lam) {
+  private double lagrangianGradient(double[] u, double fscale, double[] nu, double[] lam, double[] lag, double[] size) {
     int n = u.length;
     double[] gf = new double[n];
     double[][] hf = new double[n][n];
-    f.eval(u, gf, hf);
-    double[] lag = new double[n];
-    double size = 0;
+    double value = f.eval(u, gf, hf);
+    size[0] = 0;
     for (int a = 0; a < n; a++) {
       lag[a] = sign * gf[a] / fscale;
-      size = Math.max(size, Math.abs(lag[a]));
+      size[0] = Math.max(size[0], Math.abs(lag[a]));
     }
     double[] gi = new double[n];
     double[][] hi = new double[n][n];
@@ -385,13 +361,29 @@ final class AugmentedLagrangian {
         lag[a] += lam[j] * gi[a];
       }
     }
+    return value;
+  }
+
+  /** The Lagrangian's gradient, relative to the objective's, below this counts as a KKT point. */
+  static final double STATIONARY = 1e-6;
+
+  /**
+   * The first-order (KKT) test at the end point, with the final multipliers: the inner Newton
+   * can stop on a step shrunk by heavy damping, which is not a minimum, and the multiplier
+   * updates alone never show it.
+   */
+  private boolean stationary(double[] u, double fscale, double[] nu, double[] lam) {
+    int n = u.length;
+    double[] lag = new double[n];
+    double[] size = new double[1];
+    lagrangianGradient(u, fscale, nu, lam, lag, size);
     double worst = 0;
     for (double v : lag) {
       worst = Math.max(worst, Math.abs(v));
     }
     // relative to the objective's own gradient and value (not to its value at the start, which
     // may be far larger), so that a run that is still descending is never taken for a minimum
-    double scale = Math.max(size, Math.abs(f.value(u)) / fscale);
+    double scale = Math.max(size[0], Math.abs(f.value(u)) / fscale);
     return worst <= STATIONARY * scale || worst <= 1e-12;
   }
 
