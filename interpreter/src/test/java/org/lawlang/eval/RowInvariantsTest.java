@@ -3,6 +3,13 @@ package org.lawlang.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.Source;
@@ -19,6 +26,38 @@ class RowInvariantsTest {
     Expr e = ((Stmt.ExprStmt) Parsing.parse(new Source("<test>", expr)).statements().get(0)).expr();
     Session s = engine.session();
     return RowInvariants.hoist(e, Set.of(columns), s.globals(), s.interpreter());
+  }
+
+  @Provide
+  Arbitrary<String> predicates() {
+    Arbitrary<String> atom = Arbitraries.of("x", "y", "k", "2", "-1", "0.5", "max(t.y)", "median(t.x)", "largest(t.y, k)",
+        "smallest(t.x, 2)", "abs(x - 3)", "ln(k)", "ln(-1)", "sqrt(y)", "count(t)", "mean(t.y) / 0", "max(x, k)");
+    Arbitrary<String> sum = Combinators.combine(atom, Arbitraries.of(" + ", " - ", " * ", " / ", " ^ "), atom).as((a, op, b) -> a + op + b);
+    Arbitrary<String> term = Arbitraries.oneOf(atom, sum);
+    Arbitrary<String> compare = Combinators.combine(term, Arbitraries.of(" < ", " >= ", " == ", " != "), term).as((a, op, b) -> a + op + b);
+    return Arbitraries.oneOf(compare, Combinators.combine(compare, Arbitraries.of(" and ", " or "), compare).as((a, op, b) -> a + op + b));
+  }
+
+  /** Per row, the hoisted expression gives what the original gives: the same value, or an error with the same message. */
+  @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
+  void hoistingChangesNoRowsResult(@ForAll("predicates") String predicate) {
+    engine.eval("<test>", "data t = table(x, y) {\n 1, 5\n 2, 3\n 3, 9\n 4, 0\n}\nlet k = 2");
+    Session s = engine.session();
+    Expr e = ((Stmt.ExprStmt) Parsing.parse(new Source("<test>", predicate)).statements().get(0)).expr();
+    Expr h = RowInvariants.hoist(e, Set.of("x", "y"), s.globals(), s.interpreter());
+    org.lawlang.data.Dataset data = ((DataValue) s.globals().lookup("t")).data();
+    for (int i = 0; i < data.rows(); i++) {
+      assertThat(outcome(h, data, i)).as("%s, row %d", predicate, i).isEqualTo(outcome(e, data, i));
+    }
+  }
+
+  private String outcome(Expr e, org.lawlang.data.Dataset data, int row) {
+    Session s = engine.session();
+    try {
+      return s.interpreter().eval(e, DataBuilder.rowEnv(data, row, s.globals())).show();
+    } catch (org.lawlang.diag.LawException x) {
+      return "error: " + x.first().message();
+    }
   }
 
   @Test
