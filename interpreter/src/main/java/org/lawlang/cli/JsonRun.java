@@ -16,8 +16,7 @@ final class JsonRun {
 
   static int run(List<Path> files, PrintStream out) {
     JsonReport json = new JsonReport(out);
-    LawEngine engine = LawEngine.builder().listener(json).build();
-    engine.session().parseCache(org.lawlang.syntax.ParseCache.forCommandLine(System.getenv()));
+    LawEngine engine = FastPath.withParseCache(LawEngine.builder().listener(json).build());
     try {
       for (Path file : files) {
         engine.eval(file);

@@ -99,8 +99,7 @@ public final class Main implements Callable<Integer> {
       if (json) {
         return JsonRun.run(files, parent.out);
       }
-      LawEngine engine = LawEngine.builder().streams(parent.out, parent.err).build();
-      engine.session().parseCache(org.lawlang.syntax.ParseCache.forCommandLine(System.getenv()));
+      LawEngine engine = FastPath.withParseCache(LawEngine.builder().streams(parent.out, parent.err).build());
       for (Path file : files) {
         try {
           engine.run(file, file.toString());

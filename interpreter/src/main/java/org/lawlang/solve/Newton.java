@@ -336,6 +336,10 @@ final class Newton {
       double v = -g[0] / (d + lam);
       return Double.isFinite(v) ? new double[] {v} : null;
     }
+    double[] minusG = new double[n];
+    for (int i = 0; i < n; i++) {
+      minusG[i] = -g[i];
+    }
     double lam = lambda0;
     for (int attempt = 0; attempt < 40; attempt++) {
       double[][] m = new double[n][n];
@@ -344,10 +348,6 @@ final class Newton {
           m[i][j] = 0.5 * (h[i][j] + h[j][i]);
         }
         m[i][i] += lam;
-      }
-      double[] minusG = new double[n];
-      for (int i = 0; i < n; i++) {
-        minusG[i] = -g[i];
       }
       double[] out = Cholesky.solve(m, minusG, 1e-14);
       boolean ok = out != null;
