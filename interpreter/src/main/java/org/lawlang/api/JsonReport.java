@@ -110,6 +110,9 @@ public final class JsonReport implements LawListener {
       opt.activeConstraints().forEach(active::add);
       o.set("shadowPrices", numbers(opt.shadowPrices()));
       o.set("doubling", numbers(opt.doubling()));
+      ObjectNode cert = o.putObject("certificate");
+      cert.put("kind", opt.certificateKind()).put("summary", opt.certificate());
+      cert.set("evidence", numbers(opt.evidence()));
     } else if (v instanceof Table t) {
       ArrayNode cols = o.putArray("columns");
       t.columns().forEach(cols::add);

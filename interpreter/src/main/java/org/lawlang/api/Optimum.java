@@ -12,12 +12,22 @@ import java.util.Map;
  *
  * @param status optimal, infeasible, unbounded, iteration-limit, no-root, ...
  * @param global true when the problem was solved as a convex one (in log space)
+ * @param certificateKind the evidence checked for the status: dual, kkt, ray, farkas or none
+ * @param certificate the evidence in one line
+ * @param evidence its numbers (gap, residual, stationarity, curvature, ...)
  */
 public record Optimum(String status, boolean global, Map<String, Double> point, double objective,
-    List<String> activeConstraints, Map<String, Double> shadowPrices, Map<String, Double> doubling, String text)
+    List<String> activeConstraints, Map<String, Double> shadowPrices, Map<String, Double> doubling, String text,
+    String certificateKind, String certificate, Map<String, Double> evidence)
     implements LawResult {
 
+  public Optimum(String status, boolean global, Map<String, Double> point, double objective, List<String> activeConstraints,
+      Map<String, Double> shadowPrices, Map<String, Double> doubling, String text) {
+    this(status, global, point, objective, activeConstraints, shadowPrices, doubling, text, "none", "", Map.of());
+  }
+
   public Optimum {
+    evidence = FitResult.frozen(evidence);
     point = FitResult.frozen(point);
     activeConstraints = List.copyOf(activeConstraints);
     shadowPrices = FitResult.frozen(shadowPrices);

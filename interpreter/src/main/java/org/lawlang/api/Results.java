@@ -31,7 +31,7 @@ final class Results {
     }
     if (v instanceof OptimumReport o) {
       return new Optimum(o.status(), o.global(), o.point(), o.objective(), o.activeConstraints(), o.shadowPrices(),
-          o.doubling(), v.show());
+          o.doubling(), v.show(), o.certificateKind(), o.certificate(), o.evidence());
     }
     if (v instanceof Values.Num n) {
       return new LawResult.Num(n.value());

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lawlang.compile.GeometricForm;
+import org.lawlang.certify.Check;
+import org.lawlang.certify.Verifier;
 import org.lawlang.compile.Problem;
 import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Span;
+import org.lawlang.solve.Certificate;
 import org.lawlang.solve.LocalSolver;
 import org.lawlang.solve.LogSpaceSolver;
 import org.lawlang.solve.ShadowPrices;
@@ -50,10 +53,15 @@ public final class Optimizer implements Services.OptimizeService {
       nonPositiveRange(p);
     }
     if (s == null) {
-      s = LocalSolver.solve(p, in.session().settings().seed());
+      gf = null; // the local method's verdicts are checked against the problem alone
+      Problem local = p;
+      s = LocalSolver.solve(p, in.session().settings().seed(),
+          x -> Verifier.check(local, null, new Solution(Solution.Status.OPTIMAL, x, false, 0, 1, "", List.of(), List.of()))
+              .confirmed());
     }
+    Check check = Verifier.check(p, gf, s);
     String heading = (p.maximize() ? "maximum of " : "minimum of ") + node.objective().span().text();
-    Value result = report(s, p, built, node, heading, in);
+    Value result = report(s, check, p, built, node, heading, in);
     if (result instanceof OptimumValue o) {
       warnAtOptimum(node, o, in, env);
     }
@@ -100,17 +108,59 @@ public final class Optimizer implements Services.OptimizeService {
     return RootSolve.solve(node, in, env);
   }
 
-  private static Value report(Solution s, Problem p, ProblemBuilder.Built built, Expr.Optimize node, String heading, Interpreter in) {
+  private static Value report(Solution s, Check check, Problem p, ProblemBuilder.Built built, Expr.Optimize node, String heading,
+      Interpreter in) {
     switch (s.status()) {
-      case INFEASIBLE -> throw LawException.of(Msg.OPT_INFEASIBLE, node.span(), "these constraints cannot hold together: "
-          + String.join(", ", names(s.conflicting(), p, built)))
-          .hint(s.global() ? "the problem is convex in log space, so no point satisfies them all"
-              : "no start of the local method found a point that satisfies them all");
+      case INFEASIBLE -> {
+        if (!check.confirmed()) {
+          List<String> conflict = names(s.conflicting(), p, built);
+          throw LawException.of(Msg.OPT_NO_FEASIBLE_POINT, node.span(), "no start of the local method found a point where "
+              + String.join(", ", conflict) + (conflict.size() == 1 ? " holds" : " hold together"))
+              .hint("this does not prove that there is none: give the variables ranges with 'over' near where you expect"
+                  + " a solution, or loosen a constraint");
+        }
+        throw LawException.of(Msg.OPT_INFEASIBLE, node.span(), "these constraints cannot hold together: "
+            + String.join(", ", names(s.conflicting(), p, built)))
+            .hint("the problem is convex in log space, so no point satisfies them all (certificate: " + check.summary() + ")");
+      }
+      case NOT_ATTAINED -> {
+        if (!check.confirmed()) {
+          throw LawException.of(Msg.OPT_NOT_CONVERGED, node.span(), "variables ran away, and the value they approach could not be"
+              + " certified (" + check.refuted() + ")")
+              .hint("bound the variables with 'over' (over N in [1M, 10T]) to get the best point within the ranges");
+        }
+        double at = objective(p, s.x());
+        Set<String> inObjective = org.lawlang.compile.Symbolic.names(p.objective());
+        List<String> away = s.diverging().stream().map(i -> p.variables().get(i).name()).toList();
+        boolean idle = away.stream().noneMatch(inObjective::contains);
+        String them = away.size() == 1 ? "it" : "them";
+        if (idle) {
+          throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), String.join(", ", away)
+              + (away.size() == 1 ? " runs" : " run") + " away without changing the objective, which settles at "
+              + NumberFormat.show(at) + "; nothing pins " + them + " down")
+              .hint("drop " + (away.size() == 1 ? "that variable" : "those variables") + ", or bound " + them
+                  + " on both sides (over " + away.get(0) + " in [1, 10]); the value is certified: " + check.summary());
+        }
+        throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), "the objective approaches " + NumberFormat.show(at) + " as "
+            + String.join(", ", away) + (away.size() == 1 ? " runs" : " run") + " away, and no point attains it")
+            .hint("bound " + them + " with a constraint or a range (over " + away.get(0) + " in [1M, 10T]); the value is certified: "
+                + check.summary());
+      }
       case UNBOUNDED -> {
+        if (!check.confirmed()) {
+          throw LawException.of(Msg.OPT_NOT_CONVERGED, node.span(), "the local method's runs ran away, but no ray along which"
+              + " the objective falls without limit could be confirmed (" + check.refuted() + "), so the problem is not certified unbounded")
+              .hint("bound the variables with 'over' (over N in [1M, 10T]) to get the best point within the ranges");
+        }
+        double[] d = ((Certificate.Ray) s.certificate()).direction();
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
-        for (int i : s.diverging()) {
-          (s.x() != null && Math.abs(s.x()[i]) < 1 ? down : up).add(p.variables().get(i).name());
+        List<String> negative = new ArrayList<>();
+        for (int i = 0; i < d.length; i++) {
+          String name = p.variables().get(i).name();
+          if (Math.abs(d[i]) > 1e-9) {
+            (d[i] > 0 ? up : p.variables().get(i).positive() ? down : negative).add(name);
+          }
         }
         List<String> parts = new ArrayList<>();
         if (!up.isEmpty()) {
@@ -119,29 +169,16 @@ public final class Optimizer implements Services.OptimizeService {
         if (!down.isEmpty()) {
           parts.add(String.join(", ", down) + (down.size() == 1 ? " shrinks" : " shrink") + " towards 0");
         }
-        double at = s.x() == null ? Double.NaN : objective(p, s.x());
-        Set<String> inObjective = org.lawlang.compile.Symbolic.names(p.objective());
-        List<String> idle = new ArrayList<>();
-        for (int i : s.diverging()) {
-          if (!inObjective.contains(p.variables().get(i).name())) {
-            idle.add(p.variables().get(i).name());
-          }
+        if (!negative.isEmpty()) {
+          parts.add(String.join(", ", negative) + (negative.size() == 1 ? " falls" : " fall") + " without limit");
         }
-        if (!idle.isEmpty() && idle.size() == s.diverging().size()) {
-          // the objective settled; what ran away only appears in constraints, so it is not determined
-          throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), String.join(", ", idle)
-              + (idle.size() == 1 ? " runs" : " run") + " away without changing the objective"
-              + (Double.isFinite(at) ? ", which settles at " + NumberFormat.show(at) : "")
-              + "; nothing pins " + (idle.size() == 1 ? "it" : "them") + " down")
-              .hint("drop " + (idle.size() == 1 ? "that variable" : "those variables") + ", or bound "
-                  + (idle.size() == 1 ? "it" : "them") + " on both sides (over " + idle.get(0) + " in [1, 10])");
-        }
-        // an objective past 1e30 (where the solvers call a variable runaway) is growing without
-        // limit: the last value seen is an accident of where the search stopped, not a limit
-        String value = Double.isFinite(at) && Math.abs(at) <= 1e30 ? ", the objective approaching " + NumberFormat.show(at)
-            : s.x() == null ? "" : ", the objective " + (p.maximize() ? "growing" : "falling") + " without limit";
+        boolean attainedOnly = s.global() && check.evidence().containsKey("reached")
+            && Math.abs(check.evidence().get("reached")) <= 1e30;
+        String value = attainedOnly ? ", the objective approaching " + NumberFormat.show(check.evidence().get("reached"))
+            : ", the objective " + (p.maximize() ? "growing" : "falling") + " without limit";
         throw LawException.of(Msg.OPT_UNBOUNDED, node.span(), (parts.isEmpty() ? "the variables run away" : String.join(" and ", parts)) + value)
-            .hint("bound " + (s.diverging().size() == 1 ? "it" : "them") + " with a constraint (subject to N <= 1T) or a range (over N in [1M, 10T])");
+            .hint("bound " + (parts.size() == 1 && up.size() + down.size() + negative.size() == 1 ? "it" : "them")
+                + " with a constraint (subject to N <= 1T) or a range (over N in [1M, 10T]); evidence: " + check.summary());
       }
       default -> {
         // optimal or iteration limit: a result with its status
@@ -173,7 +210,15 @@ public final class Optimizer implements Services.OptimizeService {
       point.put(p.variables().get(i).name(), x[i]);
     }
     String method = s.global() ? "power law, convex in log space" : s.method();
-    OptimumValue v = new OptimumValue(heading, s.status().word, s.global(), method, s.iterations(), point, objective(p, x), infos, null);
+    boolean certified = s.status() == Solution.Status.OPTIMAL && check.confirmed();
+    String status = s.status() == Solution.Status.OPTIMAL && !certified ? "not-certified" : s.status().word;
+    OptimumValue v = new OptimumValue(heading, status, s.global() && certified, method, s.iterations(), point, objective(p, x), infos,
+        null, certified ? check.kind() : "none", certified ? check.summary() : "none (" + check.refuted() + ")", check.evidence());
+    if (s.status() == Solution.Status.OPTIMAL && !certified) {
+      in.warnOnce("opt-uncertified", Diagnostic.warning(Msg.OPT_NOT_CERTIFIED, node.span(), check.refuted())
+          .withHint("the point is where the solver stopped, not a proven optimum; its field 'certificate' has the evidence"
+              + " that was checked"));
+    }
     if (s.status() == Solution.Status.ITERATION_LIMIT) {
       in.warnOnce("opt-limit", Diagnostic.warning(Msg.OPT_NOT_CONVERGED, node.span(),
           "the result is the best point found after " + s.iterations() + " iterations; its status says iteration-limit"));

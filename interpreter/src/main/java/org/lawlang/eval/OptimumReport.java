@@ -30,4 +30,21 @@ public interface OptimumReport {
   default Map<String, Double> doubling() {
     return Map.of();
   }
+
+  /**
+   * The evidence for the status, checked independently: its kind ({@code dual}, {@code kkt},
+   * {@code ray}, {@code farkas}, or {@code none}), and a one-line summary.
+   */
+  default String certificateKind() {
+    return "none";
+  }
+
+  default String certificate() {
+    return "";
+  }
+
+  /** The evidence's numbers: gap, residual, stationarity, complementarity, curvature, ... */
+  default Map<String, Double> evidence() {
+    return Map.of();
+  }
 }

@@ -26,9 +26,21 @@ public final class OptimumValue implements Value, OptimumReport {
   private final double objective;
   private final List<ConstraintInfo> constraints;
   private final String note;
+  private final String certificateKind;
+  private final String certificate;
+  private final Map<String, Double> evidence;
 
   OptimumValue(String heading, String status, boolean global, String method, int iterations, Map<String, Double> point,
       double objective, List<ConstraintInfo> constraints, String note) {
+    this(heading, status, global, method, iterations, point, objective, constraints, note, "none", "", Map.of());
+  }
+
+  OptimumValue(String heading, String status, boolean global, String method, int iterations, Map<String, Double> point,
+      double objective, List<ConstraintInfo> constraints, String note, String certificateKind, String certificate,
+      Map<String, Double> evidence) {
+    this.certificateKind = certificateKind;
+    this.certificate = certificate;
+    this.evidence = new LinkedHashMap<>(evidence);
     this.heading = heading;
     this.status = status;
     this.global = global;
@@ -85,9 +97,24 @@ public final class OptimumValue implements Value, OptimumReport {
   }
 
   @Override
+  public String certificateKind() {
+    return certificateKind;
+  }
+
+  @Override
+  public String certificate() {
+    return certificate;
+  }
+
+  @Override
+  public Map<String, Double> evidence() {
+    return java.util.Collections.unmodifiableMap(evidence);
+  }
+
+  @Override
   public List<String> fieldNames() {
     List<String> out = new ArrayList<>(point.keySet());
-    out.addAll(List.of("value", "status", "global", "method", "iterations", "active", "shadow", "doubling"));
+    out.addAll(List.of("value", "status", "global", "method", "iterations", "active", "shadow", "doubling", "certificate"));
     return out;
   }
 
@@ -104,6 +131,13 @@ public final class OptimumValue implements Value, OptimumReport {
       case "method" -> new Values.Str(method);
       case "iterations" -> new Values.Num(iterations);
       case "active" -> new Values.ListVal(activeConstraints().stream().map(s -> (Value) new Values.Str(s)).toList());
+      case "certificate" -> {
+        Map<String, Value> fields = new LinkedHashMap<>();
+        fields.put("kind", new Values.Str(certificateKind));
+        fields.put("summary", new Values.Str(certificate));
+        evidence.forEach((k, x) -> fields.put(k, new Values.Num(x)));
+        yield new Values.Record("certificate", fields);
+      }
       case "shadow", "doubling" -> {
         Map<String, Value> fields = new LinkedHashMap<>();
         constraints.forEach(c -> fields.put(c.key(), new Values.Num(name.equals("shadow") ? c.perUnit() : c.perDoubling())));
@@ -140,6 +174,9 @@ public final class OptimumValue implements Value, OptimumReport {
     }
     if (note != null) {
       out.append("\n  ").append(note);
+    }
+    if (!certificate.isEmpty()) {
+      out.append("\n  certificate: ").append(certificate);
     }
     return out.toString();
   }

@@ -200,27 +200,43 @@ final class AugmentedLagrangian {
         }
         return v;
       };
+      double[] before = u;
       Newton.Result res = Newton.minimize(obj, u, 1e-10, 100, limit, bounds);
       iterations += res.iterations();
       u = res.x();
       // an objective at the edge of the floating-point range: the run is chasing it to
-      // infinity (an exponential outgrows the quadratic penalty), whatever the constraints say
-      if (res.diverged() || !(Math.abs(f.value(u)) < 1e300)) {
+      // infinity (an exponential outgrows the quadratic penalty), whatever the constraints say;
+      // not so at a corner of the box, where a value near 1e300 is simply the answer (x³ at 1e100)
+      boolean runaway = res.diverged() || !Double.isFinite(f.value(u)) || (!(Math.abs(f.value(u)) < 1e300) && !atCorner(u));
+      double violation = runaway ? Double.POSITIVE_INFINITY : 0;
+      for (int i = 0; i < m && !runaway; i++) {
+        violation = Math.max(violation, Math.abs(eqs.get(i).value(u)));
+      }
+      for (int j = 0; j < ineqs.size() && !runaway; j++) {
+        double gv = constraint(j, u, null, null);
+        if (!Double.isNaN(gv)) {
+          violation = Math.max(violation, Math.max(0, gv));
+        }
+      }
+      // a subproblem whose objective outran a still-small penalty (−y² against ρ·(x²y)²) left
+      // the constraints far behind: go back and try again with a much larger penalty, rather
+      // than follow it away (or give up) while the constrained problem has a finite optimum
+      if (!(violation <= 1e3 * Math.max(Math.min(prev, violation(before)), 1e-3)) && rho < 1e12 && outer < 59) {
+        u = before;
+        rho = Math.min(rho * 100, 1e12);
+        continue;
+      }
+      if (runaway) {
         return new Result(u, Double.NaN, Double.POSITIVE_INFINITY, false, true, List.of(), iterations);
       }
-      double violation = 0;
       for (int i = 0; i < m; i++) {
-        double hv = eqs.get(i).value(u);
-        nu[i] += rho * hv;
-        violation = Math.max(violation, Math.abs(hv));
+        nu[i] += rho * eqs.get(i).value(u);
       }
       for (int j = 0; j < ineqs.size(); j++) {
         double gv = constraint(j, u, null, null);
-        if (Double.isNaN(gv)) {
-          continue;
+        if (!Double.isNaN(gv)) {
+          lam[j] = Math.max(0, lam[j] + rho * gv);
         }
-        lam[j] = Math.max(0, lam[j] + rho * gv);
-        violation = Math.max(violation, Math.max(0, gv));
       }
       if (!Double.isFinite(violation)) {
         break;
@@ -309,6 +325,16 @@ final class AugmentedLagrangian {
   }
 
   /** The objective at u as the runs minimise it (sign applied); NaN outside its domain. */
+  /** Whether every variable sits on one of its finite bounds. */
+  private boolean atCorner(double[] u) {
+    for (int i = 0; i < u.length; i++) {
+      if (!(u[i] == bounds[i][0] || u[i] == bounds[i][1])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   double objective(double[] u) {
     double v = sign * f.value(u);
     return Double.isFinite(v) ? v : Double.NaN;

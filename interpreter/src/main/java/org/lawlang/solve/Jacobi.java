@@ -6,17 +6,17 @@ package org.lawlang.solve;
  * {@link SmallSvd}, because the first use of Commons Math's matrix classes costs tens of
  * milliseconds of start-up.
  */
-final class Jacobi {
+public final class Jacobi {
   private Jacobi() {}
 
   /** Eigenvalues (in no particular order) and, at the same index, unit eigenvectors. */
-  record Eigen(double[] values, double[][] vectors) {}
+  public record Eigen(double[] values, double[][] vectors) {}
 
-  static double[] eigenvalues(double[][] input) {
+  public static double[] eigenvalues(double[][] input) {
     return decompose(input).values();
   }
 
-  static Eigen decompose(double[][] input) {
+  public static Eigen decompose(double[][] input) {
     int n = input.length;
     double[][] a = new double[n][];
     double[][] v = new double[n][n];

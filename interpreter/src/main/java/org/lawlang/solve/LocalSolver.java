@@ -26,6 +26,15 @@ public final class LocalSolver {
   static final double DIVERGING = 1e30;
 
   public static Solution solve(Problem p, long seed) {
+    return solve(p, seed, x -> true);
+  }
+
+  /**
+   * As {@link #solve(Problem, long)}, preferring among the runs' feasible end points the best
+   * one that {@code certified} accepts (the independent KKT check), so that a run that stalled
+   * where the objective is merely flat does not hide one that reached a true optimum.
+   */
+  public static Solution solve(Problem p, long seed, java.util.function.Predicate<double[]> certified) {
     int n = p.variables().size();
     List<String> names = p.names();
     boolean[] log = new boolean[n];
@@ -58,8 +67,12 @@ public final class LocalSolver {
     boolean diverged = false;
     boolean feasibleStart = false;
     List<Integer> away = new ArrayList<>();
+    List<double[]> bases = new ArrayList<>();
+    List<double[]> runaway = new ArrayList<>();
+    List<AugmentedLagrangian.Result> ends = new ArrayList<>();
     for (double[] u0 : starts) {
       feasibleStart |= al.violation(u0) <= 1e-7;
+      bases.add(u0);
       AugmentedLagrangian.Result r = al.run(u0);
       iterations += r.iterations();
       diverged |= r.diverged();
@@ -69,13 +82,26 @@ public final class LocalSolver {
             away.add(i);
           }
         }
+        runaway.add(direction(u0, r.u()));
       }
       if (r.diverged() || !Double.isFinite(r.objective())) {
         continue;
       }
+      ends.add(r);
+      bases.add(0, r.u());
       if (best == null || r.better(best)) {
         best = r;
       }
+    }
+    // the best end point that passes the independent check, if the very best does not
+    if (best != null && best.feasible() && !certified.test(toVariables(best.u(), log))) {
+      AugmentedLagrangian.Result alt = null;
+      for (AugmentedLagrangian.Result r : ends) {
+        if (r.feasible() && r != best && (alt == null || r.better(alt)) && certified.test(toVariables(r.u(), log))) {
+          alt = r;
+        }
+      }
+      best = alt != null ? alt : best;
     }
     // a run may end at a stationary point that is no minimum (x^3 at 0: a zero gradient and a
     // zero second derivative pass both tests) while a bound or corner of the box is lower: the
@@ -94,6 +120,16 @@ public final class LocalSolver {
       best = r;
     }
     String method = "augmented Lagrangian, Newton, " + starts.size() + " starts";
+    Certificate.Ray ray = Rays.find(al, bases, runaway, log);
+    if (ray != null) {
+      List<Integer> moving = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (ray.direction()[i] != 0) {
+          moving.add(i);
+        }
+      }
+      return new Solution(Solution.Status.UNBOUNDED, ray.from(), false, iterations, starts.size(), method, List.of(), moving, ray);
+    }
     if (best == null || (diverged && !best.feasible())) {
       away.sort(null);
       return new Solution(diverged ? Solution.Status.UNBOUNDED : Solution.Status.ITERATION_LIMIT, null, false,
@@ -285,6 +321,20 @@ public final class LocalSolver {
       return hi - 1;
     }
     return u;
+  }
+
+  /** The unit (max-norm) direction from {@code a} to {@code b}. */
+  private static double[] direction(double[] a, double[] b) {
+    double[] d = new double[a.length];
+    double size = 0;
+    for (int i = 0; i < a.length; i++) {
+      d[i] = b[i] - a[i];
+      size = Math.max(size, Math.abs(d[i]));
+    }
+    for (int i = 0; i < a.length; i++) {
+      d[i] = size > 0 && Double.isFinite(size) ? d[i] / size : 0;
+    }
+    return d;
   }
 
   static double[] toVariables(double[] u, boolean[] log) {

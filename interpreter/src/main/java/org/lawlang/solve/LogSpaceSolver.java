@@ -19,6 +19,8 @@ public final class LogSpaceSolver {
   private LogSpaceSolver() {}
 
   static final double LIMIT = 600;
+  /** Where a variable that runs away is stopped for the dual bound (e^±600, inside the double range). */
+  static final double FAR = 600;
 
   public static Solution solve(GeometricForm gf) {
     String method = "log-space Newton, convex";
@@ -43,21 +45,21 @@ public final class LogSpaceSolver {
       double[] s = svd.singularValues();
       int rank = SmallSvd.rank(s);
       double[] xp = svd.solve(b);
-      double[] residual = new double[rows];
-      for (int i = 0; i < rows; i++) {
+      double[] residual = new double[m];
+      boolean bad = false;
+      for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) {
           residual[i] += a[i][j] * xp[j];
         }
+        residual[i] -= b[i];
+        bad |= Math.abs(residual[i]) > 1e-8 * (1 + Math.abs(b[i]));
       }
-      List<Integer> bad = new ArrayList<>();
-      for (int i = 0; i < m; i++) {
-        if (Math.abs(residual[i] - b[i]) > 1e-8 * (1 + Math.abs(b[i]))) {
-          bad.add(eqs.get(i).constraint());
-        }
-      }
-      if (!bad.isEmpty()) {
+      if (bad) {
+        // ν = G·x_ls − h is orthogonal to G's columns and −ν·h = |G·x_ls − h|² > 0
         List<Integer> all = eqs.stream().map(Linear::constraint).toList();
-        return new Solution(Solution.Status.INFEASIBLE, null, true, 0, 1, method, all, List.of());
+        Certificate.Farkas proof = new Certificate.Farkas(new double[gf.inequalities().size()],
+            new double[gf.inequalities().size()][], residual);
+        return new Solution(Solution.Status.INFEASIBLE, null, true, 0, 1, method, all, List.of(), proof);
       }
       x0 = xp;
       k = n - rank;
@@ -75,17 +77,16 @@ public final class LogSpaceSolver {
       fs[j] = LogSumExp.reduce(ineqs.get(j).lse(), x0, z);
     }
     double[] y = new double[k];
+    double[] feasible = y;
     int iterations = 0;
+    boolean escaped = false;
+    boolean limited = false;
     if (k > 0 && fs.length == 0) {
       Newton.Result r = Newton.minimize((yy, g, h) -> f0.eval(yy, g, h), y, 1e-12, 200, LIMIT);
       iterations = r.iterations();
       y = r.x();
-      if (r.diverged()) {
-        return unbounded(x0, z, y, iterations, method);
-      }
-      if (!r.converged()) {
-        return new Solution(Solution.Status.ITERATION_LIMIT, point(x0, z, y), true, iterations, 1, method, List.of(), List.of());
-      }
+      escaped = r.diverged();
+      limited = !r.converged() && !escaped;
     } else if (fs.length > 0) {
       PhaseOne.Result p1 = PhaseOne.find(fs, y);
       iterations += p1.iterations();
@@ -98,31 +99,71 @@ public final class LogSpaceSolver {
         for (int j : p1.active()) {
           conflict.add(ineqs.get(j).constraint());
         }
-        return new Solution(Solution.Status.INFEASIBLE, null, true, iterations, 1, method, conflict, List.of());
+        Certificate.Farkas proof = GpEvidence.farkas(gf, logPoint(x0, z, p1.end()));
+        return new Solution(Solution.Status.INFEASIBLE, null, true, iterations, 1, method, conflict, List.of(), proof);
       }
       y = p1.y();
+      feasible = y;
       if (k > 0) {
         Barrier.Result r = Barrier.minimize(f0, fs, y);
         iterations += r.iterations();
         y = r.y();
-        if (r.diverged()) {
-          return unbounded(x0, z, y, iterations, method);
-        }
-        if (!r.converged()) {
-          return new Solution(Solution.Status.ITERATION_LIMIT, point(x0, z, y), true, iterations, 1, method, List.of(), List.of());
-        }
+        escaped = r.diverged();
+        limited = !r.converged() && !escaped;
       }
+    }
+    boolean relaxed = ineqs.stream().anyMatch(Inequality::relaxed);
+    double[] ray = null;
+    if (escaped || !notAttained(x0, z, y, f0, fs).isEmpty()) {
+      // no finite optimum of the convex problem: prove it with a recession ray, which is a
+      // ray of the original problem only when no equality was relaxed
+      ray = relaxed ? null : GpEvidence.recession(gf);
+      if (relaxed) {
+        return null;
+      }
+      if (ray != null) {
+        List<Integer> away = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          if (Math.abs(ray[i]) > 1e-9) {
+            away.add(i);
+          }
+        }
+        Certificate.Ray proof = new Certificate.Ray(point(x0, z, feasible), ray);
+        return new Solution(Solution.Status.UNBOUNDED, point(x0, z, feasible), true, iterations, 1, method, List.of(), away, proof);
+      }
+      // no ray along which the objective falls: its infimum is approached along a curve (or the
+      // variables that run away do not change it); the dual bound at the far point certifies
+      // the value, valid for the original problem when the relaxed equalities are tight there
       for (int j = 0; j < fs.length; j++) {
         if (ineqs.get(j).relaxed() && fs[j].value(y) < -1e-7) {
           return null;
         }
       }
+      double[] lx = logPoint(x0, z, y);
+      List<Integer> away = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (Math.abs(lx[i]) > Math.log(LocalSolver.DIVERGING)) {
+          away.add(i);
+        }
+        lx[i] = Math.max(-FAR, Math.min(FAR, lx[i]));
+      }
+      double[] far = new double[n];
+      for (int i = 0; i < n; i++) {
+        far[i] = Math.exp(lx[i]);
+      }
+      return new Solution(Solution.Status.NOT_ATTAINED, far, true, iterations, 1, method, List.of(), away, GpEvidence.dual(gf, lx));
     }
-    List<Integer> away = notAttained(x0, z, y, f0, fs);
-    if (!away.isEmpty()) {
-      return new Solution(Solution.Status.UNBOUNDED, point(x0, z, y), true, iterations, 1, method, List.of(), away);
+    for (int j = 0; j < fs.length; j++) {
+      if (ineqs.get(j).relaxed() && fs[j].value(y) < -1e-7) {
+        return null;
+      }
     }
-    return new Solution(Solution.Status.OPTIMAL, point(x0, z, y), true, iterations, 1, method, List.of(), List.of());
+    if (limited) {
+      return new Solution(Solution.Status.ITERATION_LIMIT, point(x0, z, y), true, iterations, 1, method, List.of(), List.of());
+    }
+    double[] lx = logPoint(x0, z, y);
+    return new Solution(Solution.Status.OPTIMAL, point(x0, z, y), true, iterations, 1, method, List.of(), List.of(),
+        GpEvidence.dual(gf, lx));
   }
 
   /**
@@ -176,20 +217,7 @@ public final class LogSpaceSolver {
     return false;
   }
 
-  private static Solution unbounded(double[] x0, double[][] z, double[] y, int iterations, String method) {
-    double[] x = logPoint(x0, z, y);
-    List<Integer> diverging = new ArrayList<>();
-    double far = Math.log(LocalSolver.DIVERGING);
-    for (int i = 0; i < x.length; i++) {
-      // the same rule as the local method's: beyond 1e30 (or below 1e-30) is running away
-      if (Math.abs(x[i]) > far) {
-        diverging.add(i);
-      }
-    }
-    return new Solution(Solution.Status.UNBOUNDED, point(x0, z, y), true, iterations, 1, method, List.of(), diverging);
-  }
-
-  private static double[] logPoint(double[] x0, double[][] z, double[] y) {
+  static double[] logPoint(double[] x0, double[][] z, double[] y) {
     double[] x = x0.clone();
     for (int i = 0; i < x.length; i++) {
       if (z == null) {

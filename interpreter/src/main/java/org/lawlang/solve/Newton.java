@@ -41,6 +41,16 @@ final class Newton {
    * on the remaining, free variables.
    */
   static Result minimize(Smooth f, double[] x0, double tol, int maxIter, double limit, double[][] box) {
+    return minimize(f, x0, tol, maxIter, limit, box, null);
+  }
+
+  /**
+   * As above, stopping as converged at the first accepted point that satisfies {@code enough}
+   * (phase I needs any strictly feasible point, not the minimiser of its auxiliary function,
+   * which may lie at infinity).
+   */
+  static Result minimize(Smooth f, double[] x0, double tol, int maxIter, double limit, double[][] box,
+      java.util.function.Predicate<double[]> enough) {
     int n = x0.length;
     double[] x = x0.clone();
     clip(x, box);
@@ -87,6 +97,9 @@ final class Newton {
           } else {
             fx = fs;
             accept(x, g, h, xs, gs, hs);
+          }
+          if (enough != null && enough.test(x)) {
+            return new Result(x, fx, it, true, false);
           }
           if (beyond(x, limit)) {
             return new Result(x, fx, it, false, true);
@@ -140,6 +153,9 @@ final class Newton {
       boolean small = Math.abs(fx - fn) <= 1e-15 * (1 + Math.abs(fx)) && t == 1;
       accept(x, g, h, xn, gn, hn);
       fx = fn;
+      if (enough != null && enough.test(x)) {
+        return new Result(x, fx, it, true, false);
+      }
       if (beyond(x, limit)) {
         return new Result(x, fx, it, false, true);
       }

@@ -7,13 +7,18 @@ import java.util.List;
  * Phase I of the barrier method: finds y with F_j(y) < 0 for every j by minimising s subject
  * to F_j(y) <= s (and s >= -1), stopping as soon as s goes negative. When the least s is
  * positive the constraints cannot hold together; {@link Result#active} then names those
- * that meet at that least violation — the ones in conflict.
+ * that meet at that least violation — the ones in conflict — and {@link Result#end} is where
+ * the search ended, the point at which the Farkas multipliers are taken.
  */
 final class PhaseOne {
   private PhaseOne() {}
 
   /** {@code least}: the least max_j F_j found (positive when infeasible, near 0 when the set has no interior). */
-  record Result(double[] y, int iterations, List<Integer> active, double least) {}
+  record Result(double[] y, int iterations, List<Integer> active, double least, double[] end) {
+    Result(double[] y, int iterations, List<Integer> active, double least) {
+      this(y, iterations, active, least, y);
+    }
+  }
 
   static Result find(LogSumExp[] fs, double[] y0) {
     int k = y0.length;
@@ -65,7 +70,17 @@ final class PhaseOne {
           h[k][k] += 1 / (d * d);
         }
         return v;
-      }, z, 1e-10, 200, LogSpaceSolver.LIMIT);
+      }, z, 1e-10, 200, LogSpaceSolver.LIMIT, null, zz -> {
+        // a strictly feasible point ends phase I: going on would follow the barrier's pull
+        // towards infinity when a constraint is a single power-law term (linear in log space)
+        double[] yy = java.util.Arrays.copyOf(zz, k);
+        for (LogSumExp f : fs) {
+          if (!(f.value(yy) < -1e-9)) {
+            return false;
+          }
+        }
+        return true;
+      });
       iterations += r.iterations();
       z = r.x();
       System.arraycopy(z, 0, y, 0, k);
@@ -92,6 +107,6 @@ final class PhaseOne {
         active.add(j);
       }
     }
-    return new Result(null, iterations, active, max);
+    return new Result(null, iterations, active, max, y);
   }
 }

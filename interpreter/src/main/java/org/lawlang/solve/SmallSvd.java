@@ -9,7 +9,7 @@ package org.lawlang.solve;
  * locale data), more than the rest of a small optimisation; Jacobi is also the accurate
  * method for small singular values.
  */
-final class SmallSvd {
+public final class SmallSvd {
   /** Two vectors count as orthogonal when their cosine is below this. */
   private static final double ORTHOGONAL = 1e-15;
   private static final int MAX_SWEEPS = 80;
@@ -30,7 +30,7 @@ final class SmallSvd {
   }
 
   /** Decomposes {@code a} (rows × columns, rows ≥ columns; pad with zero rows otherwise). */
-  static SmallSvd of(double[][] a) {
+  public static SmallSvd of(double[][] a) {
     int m = a.length;
     int n = m == 0 ? 0 : a[0].length;
     if (m < n) {
@@ -146,12 +146,12 @@ final class SmallSvd {
   }
 
   /** The singular values, largest first. */
-  double[] singularValues() {
+  public double[] singularValues() {
     return sigma.clone();
   }
 
   /** Entry (i, k) of V: component i of the k-th right singular vector. */
-  double v(int i, int k) {
+  public double v(int i, int k) {
     return vCols[k][i];
   }
 
@@ -160,7 +160,7 @@ final class SmallSvd {
    * values at or below max(rows·σ₁·2⁻⁵², √(smallest normal double)) count as zero, the rule
    * Commons Math's decomposition uses, so results match the solver this replaces.
    */
-  double[] solve(double[] b) {
+  public double[] solve(double[] b) {
     double tol = Math.max(m * (n == 0 ? 0 : sigma[0]) * 0x1.0p-52, Math.sqrt(Double.MIN_NORMAL));
     double[] x = new double[n];
     for (int k = 0; k < n; k++) {
@@ -180,7 +180,7 @@ final class SmallSvd {
   }
 
   /** The numerical rank from singular values in decreasing order: those above 1e-10 of the largest (or of 1). */
-  static int rank(double[] singularValues) {
+  public static int rank(double[] singularValues) {
     double tol = 1e-10 * Math.max(1, singularValues.length == 0 ? 0 : singularValues[0]);
     int rank = 0;
     for (double v : singularValues) {
