@@ -42,8 +42,12 @@ public final class Verifier {
   private final int n;
   private final boolean[] log;
   private final double sign;
+  private final List<String> names;
+  /** The objective's value; with derivatives and the size of its terms only when a local optimum is checked. */
   private final SmoothFunction objective;
-  private final SmoothFunction objectiveSize;
+  private SmoothFunction objectiveSmooth;
+  private SmoothFunction objectiveSize;
+  private final List<Expr> diffs = new ArrayList<>();
   /** c_j(u) <= 0 (or = 0 for an equality), and the size of its two sides. */
   private final List<SmoothFunction> constraints = new ArrayList<>();
   private final List<SmoothFunction> sizes = new ArrayList<>();
@@ -56,14 +60,25 @@ public final class Verifier {
       log[i] = p.variables().get(i).positive();
     }
     this.sign = p.maximize() ? -1 : 1;
-    List<String> names = p.names();
-    this.objective = SmoothFunction.of(p.objective(), names, log, true);
-    this.objectiveSize = SmoothFunction.of(Magnitude.of(p.objective()), names, log, false);
+    this.names = p.names();
+    this.objective = SmoothFunction.of(p.objective(), names, log, 0);
     for (Problem.Constraint c : p.constraints()) {
       boolean ge = c.relation() == Relation.GE || c.relation() == Relation.GT;
       Expr diff = ge ? new Binary(c.span(), BinaryOp.SUB, c.rhs(), c.lhs()) : new Binary(c.span(), BinaryOp.SUB, c.lhs(), c.rhs());
-      constraints.add(SmoothFunction.of(diff, names, log, true));
-      sizes.add(SmoothFunction.of(Magnitude.sum(List.of(c.lhs(), c.rhs())), names, log, false));
+      diffs.add(diff);
+      constraints.add(SmoothFunction.of(diff, names, log, 0));
+      sizes.add(SmoothFunction.of(Magnitude.sum(List.of(c.lhs(), c.rhs())), names, log, 0));
+    }
+  }
+
+  /** Derivatives for the KKT test, built only when a local optimum is checked (the common convex path needs none). */
+  private void differentiate() {
+    if (objectiveSmooth == null) {
+      objectiveSmooth = SmoothFunction.of(p.objective(), names, log, 2);
+      objectiveSize = SmoothFunction.of(Magnitude.of(p.objective()), names, log, 1);
+      for (int j = 0; j < diffs.size(); j++) {
+        constraints.set(j, SmoothFunction.of(diffs.get(j), names, log, 2));
+      }
     }
   }
 
@@ -208,9 +223,10 @@ public final class Verifier {
     if (!(violation <= FEASIBLE)) {
       return Check.refuted("kkt", "the point violates a constraint by " + show(violation) + " of its size", ev);
     }
+    differentiate();
     double[] gf = new double[n];
     double[][] hf = new double[n][n];
-    double fv = sign * objective.eval(u, gf, hf);
+    double fv = sign * objectiveSmooth.eval(u, gf, hf);
     double[] gsize = new double[n];
     double fsize = objectiveSize.eval(u, gsize, null);
     for (int i = 0; i < n; i++) {

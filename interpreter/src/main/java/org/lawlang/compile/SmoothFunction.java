@@ -26,6 +26,12 @@ public final class SmoothFunction {
 
   /** {@code e} over {@code vars}; {@code secondOrder} false skips the Hessian. */
   public static SmoothFunction of(Expr e, List<String> vars, boolean[] logVar, boolean secondOrder) {
+    return of(e, vars, logVar, secondOrder ? 2 : 1);
+  }
+
+  /** {@code e} over {@code vars} with derivatives up to {@code order} (0: the value alone, for checks that only evaluate). */
+  public static SmoothFunction of(Expr e, List<String> vars, boolean[] logVar, int order) {
+    boolean secondOrder = order >= 2;
     Map<String, Integer> slots = new HashMap<>();
     Map<String, Expr> subst = new HashMap<>();
     for (int i = 0; i < vars.size(); i++) {
@@ -36,6 +42,9 @@ public final class SmoothFunction {
       }
     }
     Expr u = Symbolic.simplify(substitute(e, subst));
+    if (order == 0) {
+      return new SmoothFunction(Compiled.compile(u, slots), null, null);
+    }
     int n = vars.size();
     Compiled.Fn[] grad = new Compiled.Fn[n];
     Compiled.Fn[][] hess = secondOrder ? new Compiled.Fn[n][n] : null;
