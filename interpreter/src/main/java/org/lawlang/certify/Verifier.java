@@ -111,6 +111,9 @@ public final class Verifier {
       lx[i] = Math.log(x[i]);
     }
     String lowering = sameObjective(gf, lx);
+    if (lowering == null) {
+      lowering = sameConstraints(gf, lx);
+    }
     if (lowering != null) {
       return Check.refuted("dual", lowering, ev);
     }
@@ -208,6 +211,34 @@ public final class Verifier {
         constant = c;
       } else if (!(Math.abs(c - constant) <= 1e-9 * size)) {
         return "the power-law form of the objective differs from the objective itself (" + show(c) + " vs " + show(constant) + ")";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Null when each power-law inequality taken from a constraint has the constraint's own sign
+   * (holds exactly where the constraint holds) at the point and at points around it: a
+   * lowering that shrank the feasible set would make the dual bound prove the wrong thing.
+   */
+  private String sameConstraints(GeometricForm gf, double[] lx) {
+    for (int probe = 0; probe <= 2 * n; probe++) {
+      double[] at = lx.clone();
+      if (probe > 0) {
+        at[(probe - 1) / 2] += (probe % 2 == 0 ? -1 : 1) * 0.5;
+      }
+      double[] u = toU(exp(at));
+      for (Inequality q : gf.inequalities()) {
+        if (q.constraint() < 0) {
+          continue;
+        }
+        double f = lse(q.lse(), at);
+        double c = constraints.get(q.constraint()).value(u);
+        double size = Math.max(sizes.get(q.constraint()).value(u), 1e-300);
+        boolean clear = Math.abs(f) > 1e-6 && Math.abs(c) > 1e-6 * size;
+        if (clear && (q.relaxed() ? f > 0 != Math.abs(c) > 0 : (f > 0) != (c > 0))) {
+          return "the power-law form of constraint " + (q.constraint() + 1) + " does not hold where the constraint does";
+        }
       }
     }
     return null;
