@@ -33,11 +33,12 @@ final class FitStatus {
     }
     if (best.status() == LevenbergMarquardt.Status.STALLED) {
       return new String[] {"failed", "the solver stopped making progress before it converged (gradient cosine "
-          + NumberFormat.show(best.gradientCosine(), 2) + ")"};
+          + NumberFormat.show(best.gradientCosine(), 2) + ")" + restarts(o)};
     }
     if (best.status() == LevenbergMarquardt.Status.ITERATION_LIMIT) {
       return new String[] {"iteration-limit", "the solver reached its limit of " + best.iterations()
-          + " evaluations before it converged (gradient cosine " + NumberFormat.show(best.gradientCosine(), 2) + ")"};
+          + " evaluations before it converged (gradient cosine " + NumberFormat.show(best.gradientCosine(), 2) + ")"
+          + restarts(o)};
     }
     if (!o.atBounds().isEmpty()) {
       StringBuilder s = new StringBuilder();
@@ -66,6 +67,11 @@ final class FitStatus {
       return new String[] {"ill-conditioned", "condition number " + NumberFormat.show(st.condition(), 3) + note};
     }
     return new String[] {"converged", "condition number " + NumberFormat.show(st.condition(), 3) + note};
+  }
+
+  /** "; 8 restarts … did not converge either" after a failure that restarts could not mend, else "". */
+  private static String restarts(FitValue.Outcome o) {
+    return o.restartNote() == null ? "" : "; " + o.restartNote();
   }
 
   /** The largest relative standard error of these statistics (NaN when none is defined). */
