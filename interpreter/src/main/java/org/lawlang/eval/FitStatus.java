@@ -69,7 +69,7 @@ final class FitStatus {
     return new String[] {"converged", "condition number " + NumberFormat.show(st.condition(), 3) + note};
   }
 
-  /** "; 8 restarts … did not converge either" after a failure that restarts could not mend, else "". */
+  /** "; 12 restarts … did not converge either" after a failure that restarts could not mend, else "". */
   private static String restarts(FitValue.Outcome o) {
     return o.restartNote() == null ? "" : "; " + o.restartNote();
   }
