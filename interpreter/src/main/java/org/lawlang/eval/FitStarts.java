@@ -24,6 +24,7 @@ import org.lawlang.syntax.NumberFormat;
  * over 1e-3…1e3 for a positive parameter without an upper bound, normal around the default
  * otherwise); several specs separated by commas add up. A parameter a spec does not name takes
  * its declared `start`, else a default inside its bounds. Every start is checked against the bounds.
+ * With no `starts` at all, law grids the declared bounds itself ({@link #automatic}).
  */
 final class FitStarts {
   /** More starts than this are refused before any is generated. */
@@ -31,11 +32,21 @@ final class FitStarts {
 
   private FitStarts() {}
 
+  /** An automatic grid has at most this many points: 3 per axis for up to 6 gridded parameters. */
+  static final int AUTO_MAX = 729;
+  /** With more gridded parameters, 2 points per axis (the outer ones) for up to this many. */
+  static final int AUTO_MAX_TWO = 10;
+
   /**
    * The points, and for each the indices of its grid neighbours (points one step away along
-   * one axis of the same `grid`), or null for a point every fit searches from.
+   * one axis of the same `grid`), or null for a point every fit searches from; {@code note}
+   * says what law chose when no starts were given (null when the script chose them).
    */
-  record Starts(List<double[]> points, List<int[]> neighbours) {
+  record Starts(List<double[]> points, List<int[]> neighbours, String note) {
+    Starts(List<double[]> points, List<int[]> neighbours) {
+      this(points, neighbours, null);
+    }
+
     int size() {
       return points.size();
     }
@@ -45,9 +56,7 @@ final class FitStarts {
     List<double[]> out = new ArrayList<>();
     List<int[]> near = new ArrayList<>();
     if (s.startsOption == null) {
-      out.add(defaults(s.free));
-      near.add(null);
-      return new Starts(out, near);
+      return automatic(s);
     }
     for (Expr e : s.startsOption.values()) {
       String kind = e instanceof Call c && c.callee() instanceof Name n ? n.name() : "";
@@ -207,6 +216,95 @@ final class FitStarts {
       out.add(x);
     }
     return out;
+  }
+
+  /** The default start alone (a parameter's declared start, else a point inside its bounds), with a note saying why. */
+  static Starts single(FitSetup s, String note) {
+    List<double[]> out = new ArrayList<>();
+    out.add(defaults(s.free));
+    List<int[]> near = new ArrayList<>();
+    near.add(null);
+    return new Starts(out, near, note);
+  }
+
+  /**
+   * The start strategy when the script gives none: a grid over the declared bounds, screened
+   * like `grid(…)`. Per parameter ({@link #autoAxis}): its declared `start` alone; three points
+   * inside a finite interval (its quartiles, geometric for a positive interval spanning a
+   * factor 100 or more); 1e-3, 1 and 1e3 times max(1, |bound|) away from a single finite bound
+   * (so 0.001, 1, 1000 for a parameter declared > 0 or >= 0); an unbounded parameter, having no
+   * scale to grid, its default start alone. Up to {@link #AUTO_MAX} points (3 per axis for 6
+   * gridded parameters); 7 to {@link #AUTO_MAX_TWO} gridded parameters get the outer 2 points
+   * each; more get the default start alone. With no gridded parameter the default start is
+   * the only point, as before, and the report says nothing of it.
+   */
+  static Starts automatic(FitSetup s) {
+    Map<String, double[]> axes = new LinkedHashMap<>();
+    for (Param p : s.free) {
+      double[] v = autoAxis(p);
+      if (v.length > 1) {
+        axes.put(p.name(), v);
+      }
+    }
+    int k = axes.size();
+    if (k == 0) {
+      return single(s, null);
+    }
+    if (k > AUTO_MAX_TWO) {
+      return single(s, "the default start: an automatic grid over " + k + " bounded parameters would be too large (at most "
+          + AUTO_MAX_TWO + "); give starts grid(...) or random(n)");
+    }
+    if (Math.pow(3, k) > AUTO_MAX) {
+      axes.replaceAll((name, v) -> new double[] {v[0], v[v.length - 1]});
+    }
+    List<double[]> points = grid(s, axes);
+    List<int[]> near = lattice(axes, 0);
+    // parameters with the same values are listed together: "E, A, B at 0.001, 1, 1000"
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    axes.forEach((name, v) -> {
+      StringBuilder vs = new StringBuilder();
+      for (double x : v) {
+        vs.append(vs.length() == 0 ? "" : ", ").append(NumberFormat.show(x, 4));
+      }
+      groups.computeIfAbsent(vs.toString(), x -> new ArrayList<>()).add(name);
+    });
+    StringBuilder note = new StringBuilder("automatic grid of " + points.size() + " points over the declared bounds: ");
+    boolean first = true;
+    for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+      note.append(first ? "" : "; ").append(String.join(", ", g.getValue())).append(" at ").append(g.getKey());
+      first = false;
+    }
+    return new Starts(points, near, note.toString());
+  }
+
+  /** The automatic grid's values for one parameter (one value: not gridded). */
+  static double[] autoAxis(Param p) {
+    if (p.start() != null) {
+      return new double[] {p.start()};
+    }
+    double lo = p.lo();
+    double hi = p.hi();
+    double[] v;
+    if (Double.isFinite(lo) && Double.isFinite(hi)) {
+      if (p.positive() && hi / Math.max(lo, hi * 1e-6) >= 100) {
+        double a = Math.log(Math.max(lo, hi * 1e-6));
+        double b = Math.log(hi);
+        v = new double[] {Math.exp(a + 0.25 * (b - a)), Math.exp(a + 0.5 * (b - a)), Math.exp(a + 0.75 * (b - a))};
+      } else {
+        v = new double[] {lo + 0.25 * (hi - lo), lo + 0.5 * (hi - lo), lo + 0.75 * (hi - lo)};
+      }
+    } else if (Double.isFinite(lo)) {
+      double s = Math.max(1, Math.abs(lo));
+      v = new double[] {lo + 1e-3 * s, lo + s, lo + 1e3 * s};
+    } else if (Double.isFinite(hi)) {
+      double s = Math.max(1, Math.abs(hi));
+      v = new double[] {hi - 1e3 * s, hi - s, hi - 1e-3 * s};
+    } else {
+      return new double[] {defaults(List.of(p))[0]};
+    }
+    // a degenerate interval (lo = hi) or rounding at a huge bound can leave values equal or outside
+    double[] kept = java.util.Arrays.stream(v).filter(x -> Double.isFinite(x) && p.contains(x)).distinct().toArray();
+    return kept.length > 0 ? kept : new double[] {defaults(List.of(p))[0]};
   }
 
   /** The declared start, or a point inside the bounds: 1 if allowed, else the middle or near the finite end. */

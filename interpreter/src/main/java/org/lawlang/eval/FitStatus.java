@@ -2,17 +2,26 @@ package org.lawlang.eval;
 
 import java.util.List;
 import org.lawlang.semantics.Param;
+import org.lawlang.solve.FitStatistics;
 import org.lawlang.solve.LevenbergMarquardt;
 import org.lawlang.syntax.NumberFormat;
 
 /**
  * Judges a fit's status, in order of severity: failed, iteration-limit, at-bound,
- * not-identifiable (a singular Jacobian, naming the parameters its null space moves, or two
- * parameters correlated beyond ±0.99999, so the data cannot tell them apart), ill-conditioned (condition number of the column-scaled Jacobian above 1e10), converged.
+ * not-identifiable, ill-conditioned (condition number of the column-scaled Jacobian above
+ * 1e10), converged. Not-identifiable means the data cannot determine some direction in
+ * parameter space, and names the parameters it moves: the column-scaled Jacobian is singular
+ * to working precision ({@link FitStatistics#SINGULAR}), or a parameter's standard error is
+ * more than {@link #RELATIVE_SE_LIMIT} times its own size. A high correlation alone is not:
+ * strongly correlated parameters can each be well determined (NIST's Bennett5: correlation
+ * 0.999997, relative standard errors 2–12%), so it is shown as a note in the status line.
  */
 final class FitStatus {
+  /** Correlations beyond this are noted in the status line (they do not decide the status). */
   static final double CORRELATION_LIMIT = 0.99999;
   static final double CONDITION_LIMIT = 1e10;
+  /** See {@link FitStatistics#UNDETERMINED}. */
+  static final double RELATIVE_SE_LIMIT = FitStatistics.UNDETERMINED;
 
   private FitStatus() {}
 
@@ -24,11 +33,12 @@ final class FitStatus {
     }
     if (best.status() == LevenbergMarquardt.Status.STALLED) {
       return new String[] {"failed", "the solver stopped making progress before it converged (gradient cosine "
-          + NumberFormat.show(best.gradientCosine(), 2) + ")"};
+          + NumberFormat.show(best.gradientCosine(), 2) + ")" + restarts(o)};
     }
     if (best.status() == LevenbergMarquardt.Status.ITERATION_LIMIT) {
       return new String[] {"iteration-limit", "the solver reached its limit of " + best.iterations()
-          + " evaluations before it converged (gradient cosine " + NumberFormat.show(best.gradientCosine(), 2) + ")"};
+          + " evaluations before it converged (gradient cosine " + NumberFormat.show(best.gradientCosine(), 2) + ")"
+          + restarts(o)};
     }
     if (!o.atBounds().isEmpty()) {
       StringBuilder s = new StringBuilder();
@@ -36,47 +46,102 @@ final class FitStatus {
           ? " tends to 0, which its bound > 0 excludes; declare " + k + " >= 0 to allow it" : " at its " + v + " bound"));
       return new String[] {"at-bound", s.toString()};
     }
-    int[] confounded = o.stats().confounded();
-    if (confounded.length > 0 && Double.isNaN(o.stats().correlation()[0][0])) {
+    FitStatistics st = o.stats();
+    int[] confounded = st.confounded();
+    if (confounded.length > 0 && (st.singular() <= FitStatistics.SINGULAR || Double.isNaN(st.correlation()[0][0]))) {
       // a singular Jacobian leaves every correlation NaN: name the parameters its null space moves
-      return new String[] {"not-identifiable", confoundedText(free, confounded, null)};
+      return new String[] {"not-identifiable", confoundedText(free, confounded)};
     }
-    double[][] c = o.stats().correlation();
+    int worst = -1;
+    double[] rel = st.relativeSe();
+    for (int j = 0; j < rel.length; j++) {
+      if (rel[j] > RELATIVE_SE_LIMIT && (worst < 0 || rel[j] > rel[worst])) {
+        worst = j;
+      }
+    }
+    if (worst >= 0) {
+      return new String[] {"not-identifiable", undeterminedText(free, st, worst)};
+    }
+    String note = correlationNote(free, st);
+    if (st.condition() > CONDITION_LIMIT) {
+      return new String[] {"ill-conditioned", "condition number " + NumberFormat.show(st.condition(), 3) + note};
+    }
+    return new String[] {"converged", "condition number " + NumberFormat.show(st.condition(), 3) + note};
+  }
+
+  /** "; 12 restarts … did not converge either" after a failure that restarts could not mend, else "". */
+  private static String restarts(FitValue.Outcome o) {
+    return o.restartNote() == null ? "" : "; " + o.restartNote();
+  }
+
+  /** The largest relative standard error of these statistics (NaN when none is defined). */
+  static double largestRelativeSe(FitStatistics st) {
+    double out = Double.NaN;
+    for (double r : st.relativeSe()) {
+      if (!Double.isNaN(r) && !(r <= out)) {
+        out = r;
+      }
+    }
+    return out;
+  }
+
+  /** "; b1 and b3 are correlated 0.999997, …" for the most correlated pair beyond the limit, else "". */
+  static String correlationNote(List<Param> free, FitStatistics st) {
+    double[][] c = st.correlation();
+    int bi = -1;
+    int bj = -1;
     for (int i = 0; i < c.length; i++) {
       for (int j = i + 1; j < c.length; j++) {
-        if (!(Math.abs(c[i][j]) <= CORRELATION_LIMIT)) {
-          if (confounded.length >= 2) {
-            // near a null direction every pair correlates, so the first pair may be the wrong one:
-            // the weakest direction of the Jacobian names the right parameters
-            return new String[] {"not-identifiable", confoundedText(free, confounded, c)};
-          }
-          return new String[] {"not-identifiable", free.get(i).name() + " and " + free.get(j).name()
-              + " are correlated " + (Double.isNaN(c[i][j]) ? "completely (the Jacobian is singular)" : NumberFormat.show(c[i][j], 6))
-              + "; the data cannot tell them apart"};
+        if (Math.abs(c[i][j]) > CORRELATION_LIMIT && (bi < 0 || Math.abs(c[i][j]) > Math.abs(c[bi][bj]))) {
+          bi = i;
+          bj = j;
         }
       }
     }
-    if (o.stats().condition() > CONDITION_LIMIT) {
-      return new String[] {"ill-conditioned", "condition number " + NumberFormat.show(o.stats().condition(), 3)};
+    if (bi < 0) {
+      return "";
     }
-    return new String[] {"converged", "condition number " + NumberFormat.show(o.stats().condition(), 3)};
+    double largest = largestRelativeSe(st);
+    return "; " + free.get(bi).name() + " and " + free.get(bj).name() + " are correlated " + NumberFormat.show(c[bi][bj], 6)
+        + (Double.isFinite(largest) ? ", yet every standard error is at most " + NumberFormat.show(largest, 3)
+            + " of its estimate" : "");
   }
 
-  /**
-   * Why the parameters at these indices are not identifiable: for a singular Jacobian
-   * ({@code c} null), or a nearly singular one (then with the correlation of the first two).
-   */
-  static String confoundedText(List<Param> free, int[] idx, double[][] c) {
-    if (idx.length == 1) {
-      return free.get(idx[0]).name() + " does not change the model here (its Jacobian column is zero), so the data cannot fix it";
+  /** Why the data do not determine the parameters of the weakest relative direction (parameter {@code worst} among them). */
+  static String undeterminedText(List<Param> free, FitStatistics st, int worst) {
+    int[] idx = st.undetermined();
+    boolean has = false;
+    for (int j : idx) {
+      has |= j == worst;
     }
+    if (!has) {
+      idx = new int[] {worst};
+    }
+    double rel = st.relativeSe()[worst];
+    String size = Double.isInfinite(rel) ? "its estimate is 0 and its standard error " + NumberFormat.show(st.se()[worst], 3)
+        : "its standard error is " + NumberFormat.show(rel, 3) + " times its estimate";
+    if (idx.length == 1) {
+      return "the data do not determine " + free.get(worst).name() + ": " + size
+          + ", so neither its sign nor its size is known";
+    }
+    return names(free, idx) + " cannot be told apart: the model hardly changes when they move together in one direction ("
+        + free.get(worst).name() + ": " + size + "), so the data fix only a combination of them";
+  }
+
+  private static String names(List<Param> free, int[] idx) {
     StringBuilder names = new StringBuilder();
     for (int k = 0; k < idx.length; k++) {
       names.append(k == 0 ? "" : k == idx.length - 1 ? " and " : ", ").append(free.get(idx[k]).name());
     }
-    String why = c == null ? "does not change when they move together in one direction (the Jacobian is singular)"
-        : "hardly changes when they move together in one direction (" + free.get(idx[0]).name() + " and "
-            + free.get(idx[1]).name() + " are correlated " + NumberFormat.show(c[idx[0]][idx[1]], 6) + ")";
-    return names + " cannot be told apart: the model " + why + ", so the data fix only a combination of them";
+    return names.toString();
+  }
+
+  /** Why the parameters at these indices are not identifiable: the Jacobian is singular, and they span its null direction. */
+  static String confoundedText(List<Param> free, int[] idx) {
+    if (idx.length == 1) {
+      return free.get(idx[0]).name() + " does not change the model here (its Jacobian column is zero), so the data cannot fix it";
+    }
+    return names(free, idx) + " cannot be told apart: the model does not change when they move together in one direction"
+        + " (the Jacobian is singular), so the data fix only a combination of them";
   }
 }

@@ -38,6 +38,12 @@ final class FitText {
         .append("   AIC ").append(NumberFormat.show(s.aic()))
         .append("   BIC ").append(NumberFormat.show(s.bic()))
         .append("   n ").append(s.rows()).append("   p ").append(free.size()).append('\n');
+    if (o.startsNote() != null) {
+      out.append("  starts: ").append(o.startsNote()).append(" (no starts given)\n");
+    }
+    if (o.restartNote() != null) {
+      out.append("  restarts: ").append(o.restartNote()).append('\n');
+    }
     out.append("  ").append(o.starts()).append(o.starts() == 1 ? " start" : " starts");
     if (o.searched() < o.starts()) {
       out.append(", ").append(o.searched()).append(o.searched() == 1 ? " local search" : " local searches")

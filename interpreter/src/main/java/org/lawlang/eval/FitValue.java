@@ -27,7 +27,7 @@ public final class FitValue extends LawValue implements FitReport {
   record Outcome(String objectiveText, double[] estimates, double objective, LevenbergMarquardt.Result best,
       FitStatistics stats, int starts, int searched, int reached, double[][] intervals, int bootstrap, int bootConverged,
       long seed, double level, Map<String, String> atBounds, String dataName, long evaluations, double fitSeconds,
-      double bootstrapSeconds) {}
+      double bootstrapSeconds, String startsNote, String restartNote) {}
 
   private final List<Param> free;
   private final Outcome o;

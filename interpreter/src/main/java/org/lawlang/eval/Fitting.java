@@ -37,6 +37,11 @@ public final class Fitting implements Services.FitService {
     FitProblem prob = setup.build();
     long seed = setup.seed != null ? setup.seed : in.session().settings().seed();
     FitStarts.Starts starts = FitStarts.of(setup, seed);
+    if (starts.note() != null && starts.size() > 1 && work(setup, starts.size(), REFIT_STARTS + 1, prob.rows()) > workLimit()) {
+      // law chose this grid, so it never stops a fit the script did not ask to be large
+      starts = FitStarts.single(setup, "the default start: an automatic grid of " + starts.size() + " points over "
+          + prob.rows() + " rows would pass the work limit (LAW_FIT_MAX_WORK)");
+    }
     int refitStarts = Math.min(starts.size(), REFIT_STARTS) + 1;
     checkWork(setup, starts.size(), refitStarts, prob.rows());
     Session session = in.session();
@@ -85,6 +90,31 @@ public final class Fitting implements Services.FitService {
       }
     }
     Result best = polished[bestIndex];
+    String restartNote = null;
+    long restartEvaluations = 0;
+    boolean restarted = false;
+    if (best.status() != LevenbergMarquardt.Status.CONVERGED) {
+      // a start near the given one may converge where it did not: try a few before reporting failure
+      MultiStart.Restarted rs = MultiStart.restart(prob, thetas.get(bestIndex),
+          best.f() < Double.POSITIVE_INFINITY ? best.f() : Double.POSITIVE_INFINITY, seed, opts);
+      in.checkCancelled(node.span());
+      restartEvaluations = rs.evaluations();
+      String why = switch (best.status()) {
+        case STALLED -> "it stalled";
+        case ITERATION_LIMIT -> "it ran out of evaluations";
+        default -> "the model could not be evaluated there";
+      };
+      String from = (thetas.size() == 1 ? "the start" : "the best failed start") + " (" + why + "; seed " + seed + ")";
+      if (rs.result() != null) {
+        best = rs.result();
+        restarted = true;
+        restartNote = "converged after " + rs.restarts() + (rs.restarts() == 1 ? " restart" : " restarts")
+            + " from perturbations of " + from;
+      } else {
+        restartNote = rs.restarts() + " restarts from perturbations of " + from + " did not converge either"
+            + (best.f() < Double.POSITIVE_INFINITY ? " (to an objective as low as the failed search's)" : "");
+      }
+    }
     if (best.status() == LevenbergMarquardt.Status.FAILED && prob.weighted() && all.stream().anyMatch(prob::residualsFinite)) {
       throw LawException.of(Msg.FIT_NOT_CONVERGED, node.span(),
           "the weighted objective (the sum of weight × residual²) overflows at every start, though the model is finite")
@@ -92,16 +122,17 @@ public final class Fitting implements Services.FitService {
     }
     if (best.status() == LevenbergMarquardt.Status.FAILED) {
       throw LawException.of(Msg.FIT_NOT_CONVERGED, node.span(),
-          "the model is not finite" + (prob.logScale() ? " and positive" : "") + " on every row at any start")
+          "the model is not finite" + (prob.logScale() ? " and positive" : "") + " on every row at any start"
+              + (restartNote != null ? ", nor at " + MultiStart.RESTART_RADII.length + " perturbations of it" : ""))
           .hint("choose starts where the law gives sensible values, e.g. starts at(...)");
     }
-    int reached = 0;
+    int reached = restarted ? 1 : 0;
     for (Result r : results) {
       if (r.status() != LevenbergMarquardt.Status.FAILED && r.f() <= best.f() * (1 + 1e-6) + 1e-300) {
         reached++;
       }
     }
-    long evaluations = searched.length < starts.size() ? starts.size() : 0;
+    long evaluations = (searched.length < starts.size() ? starts.size() : 0) + restartEvaluations;
     for (Result r : polished) {
       evaluations += r.iterations();
     }
@@ -152,7 +183,7 @@ public final class Fitting implements Services.FitService {
     FitValue.Outcome outcome = new FitValue.Outcome(setup.objectiveText + (prob.logScale() ? " on log" : " on raw"),
         prob.natural(best.theta()), prob.reported(best.f()), best, stats, starts.size(), searched.length, reached, intervals,
         setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
-        evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0);
+        evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0, starts.note(), restartNote);
     FitValue value = new FitValue(setup.law, setup.free, outcome);
     // every status but converged warns, so no caveat hides in a report nobody prints; a solver
     // that stopped early "did not converge", the others converged to something not to trust as it is
@@ -199,19 +230,28 @@ public final class Fitting implements Services.FitService {
     return r.status() == LevenbergMarquardt.Status.FAILED || Double.isNaN(r.f()) ? Double.POSITIVE_INFINITY : r.f();
   }
 
-  private static void checkWork(FitSetup s, int starts, int refitStarts, int rows) {
-    double limit = DEFAULT_MAX_WORK;
+  /** The cap on (local fits × rows): LAW_FIT_MAX_WORK or law.fit.maxWork, else the default. */
+  private static double workLimit() {
     String env = System.getenv("LAW_FIT_MAX_WORK");
     String prop = System.getProperty("law.fit.maxWork", env);
     if (prop != null) {
       try {
-        limit = Double.parseDouble(prop.trim());
+        return Double.parseDouble(prop.trim());
       } catch (NumberFormatException e) {
-        limit = DEFAULT_MAX_WORK;
+        return DEFAULT_MAX_WORK;
       }
     }
+    return DEFAULT_MAX_WORK;
+  }
+
+  private static double work(FitSetup s, int starts, int refitStarts, int rows) {
+    return (starts + (double) s.bootstrap * refitStarts) * rows;
+  }
+
+  private static void checkWork(FitSetup s, int starts, int refitStarts, int rows) {
+    double limit = workLimit();
     double runs = starts + (double) s.bootstrap * refitStarts;
-    double work = runs * rows;
+    double work = work(s, starts, refitStarts, rows);
     if (work > limit) {
       throw LawException.of(Msg.LIMIT, s.node.span(), "this fit would run " + NumberFormat.show(runs) + " local fits over "
           + rows + " rows (" + NumberFormat.show(work) + " row-fits), more than the limit of " + NumberFormat.show(limit))

@@ -156,6 +156,11 @@ public final class FitProblem {
     return out;
   }
 
+  /** Whether parameter j is fitted as its logarithm (declared positive). */
+  public boolean logScaled(int j) {
+    return logParam[j];
+  }
+
   /** The solver-coordinate box. */
   public double lo(int j) {
     return lo[j];

@@ -8,13 +8,32 @@ import java.util.List;
  * on the fitting scale, R², AIC/BIC (Gaussian, from the RSS), asymptotic standard errors and
  * correlations (least squares: s²(JᵀJ)⁻¹; Huber: Huber's M-estimator formula
  * K²·[Σψ²/(n−p)]/[mean ψ′]²·(JᵀJ)⁻¹), and the condition number of the column-scaled Jacobian.
- * {@code confounded} lists the parameters (indices) that the column-scaled Jacobian's weakest
- * direction (and any other null one) moves: when the Jacobian is singular the correlations are
- * undefined, and near it every pair in that direction correlates ±1 however little it moves;
- * these are the parameters the data cannot tell apart if the status is not-identifiable.
+ * What the data cannot determine is measured two ways. {@code singular} is the smallest
+ * singular value of the column-scaled Jacobian over its largest: at or below
+ * {@link #SINGULAR} the Jacobian is singular to working precision, and {@code confounded}
+ * lists the parameters its weakest direction (and any other null one) moves.
+ * {@code relativeSe} is each parameter's standard error over its own size |estimate|, and
+ * {@code undetermined} lists the parameters moved by the weakest direction of the Jacobian
+ * scaled by the estimates (∂r/∂ln|θ|), along which the relative standard error is largest.
  */
 public record FitStatistics(double rss, double tss, double r2, double aic, double bic, double[] se,
-    double[][] correlation, double condition, int rows, int[] confounded) {
+    double[][] correlation, double condition, int rows, int[] confounded, double singular, double[] relativeSe,
+    int[] undetermined) {
+  /**
+   * The Jacobian counts as singular when its column-scaled smallest singular value is at most
+   * this fraction of the largest: 1000 machine epsilons. The columns are exact derivatives
+   * rounded to a few ulps and summed over the rows, so a direction weaker than this is
+   * indistinguishable from an exact null direction (b*c*x fitted as b and c gives about 1e-17).
+   */
+  public static final double SINGULAR = 1e3 * Math.ulp(1.0);
+  /**
+   * A parameter whose standard error exceeds its |estimate| this many times is not determined
+   * by the data: its approximate 95% interval is some 40 times wider than the estimate is far
+   * from zero, so neither its sign nor its order of magnitude is known. A relative error near
+   * 1 only means "not distinguishable from zero", which a well-determined parameter can be:
+   * NIST certifies MGH09's b2 and Nelson's b2 with relative standard errors 1.03 and 1.09.
+   */
+  public static final double UNDETERMINED = 10;
   /** Singular values below this fraction of the largest count as zero when naming confounded parameters. */
   static final double NULL_SPACE = 1e-10;
   /** A parameter belongs to a null direction when its component is at least this fraction of the largest. */
@@ -82,34 +101,54 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
         corr[i][j] = gram == null ? Double.NaN : gram[i][j] / Math.sqrt(gram[i][i] * gram[j][j]);
       }
     }
-    double cond = condition(r, colNorm, p);
-    int[] confounded = confounded(r, colNorm, p);
-    return new FitStatistics(rss, tss, r2, aic, bic, se, corr, cond, n, confounded);
+    double[] scale = new double[p];
+    double[] magnitude = new double[p];
+    double[] relSe = new double[p];
+    for (int j = 0; j < p; j++) {
+      // a column that is zero (the parameter changes nothing) stays zero: its own null direction
+      scale[j] = colNorm[j] > 0 ? 1 / colNorm[j] : 0;
+      magnitude[j] = Math.abs(nat[j]);
+      relSe[j] = se[j] / magnitude[j];
+    }
+    double[] ratio = new double[1];
+    int[] confounded = weakest(r, scale, p, true, ratio);
+    int[] undetermined = weakest(r, magnitude, p, false, null);
+    // from the singular values, not the Gram matrix's eigenvalues: squaring loses a small one below ~1e-8
+    double cond = ratio[0] > 0 ? 1 / ratio[0] : ratio[0] == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+    return new FitStatistics(rss, tss, r2, aic, bic, se, corr, cond, n, confounded, ratio[0], relSe, undetermined);
   }
 
   /**
-   * The parameters moved by the right singular vectors of the column-scaled R factor whose
-   * singular values are (near) zero: moving them along such a vector leaves the model
-   * unchanged to first order, so these, and no others, are the ones the data cannot fix.
-   * (The pairwise correlations cannot say this: with a singular Jacobian they are all NaN.)
+   * The parameters moved by the right singular vector of R·diag(scale) with the smallest
+   * singular value (and, if {@code nulls}, by any other whose value is near zero): moving them
+   * along it changes the model least, relative to these units. With the column norms' inverses
+   * as the scale, near-zero values are null directions of the Jacobian, which the pairwise
+   * correlations cannot show (with a singular Jacobian they are all NaN); with the estimates'
+   * magnitudes, it is the direction of the largest relative standard error.
+   * {@code ratio[0]}, when given, gets the smallest singular value over the largest.
    */
-  private static int[] confounded(double[] r, double[] colNorm, int p) {
+  private static int[] weakest(double[] r, double[] scale, int p, boolean nulls, double[] ratio) {
     double[][] scaled = new double[p][p];
     for (int i = 0; i < p; i++) {
       for (int j = i; j < p; j++) {
-        // a column that is zero (the parameter changes nothing) stays zero: its own null direction
-        scaled[i][j] = colNorm[j] > 0 ? r[i * p + j] / colNorm[j] : 0;
+        scaled[i][j] = scale[j] == 0 ? 0 : r[i * p + j] * scale[j];
         if (!Double.isFinite(scaled[i][j])) {
+          if (ratio != null) {
+            ratio[0] = Double.NaN;
+          }
           return new int[0];
         }
       }
     }
     SmallSvd svd = SmallSvd.of(scaled);
     double[] sv = svd.singularValues();
+    if (ratio != null) {
+      ratio[0] = sv[0] > 0 ? sv[p - 1] / sv[0] : 0;
+    }
     boolean[] member = new boolean[p];
     for (int k = 0; k < p; k++) {
       // always the weakest direction (index p − 1: values are sorted descending), then any other null one
-      if (k != p - 1 && !(sv[k] <= NULL_SPACE * sv[0])) {
+      if (k != p - 1 && !(nulls && sv[k] <= NULL_SPACE * sv[0])) {
         continue;
       }
       double max = 0;
@@ -122,34 +161,11 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
     }
     List<Integer> out = new ArrayList<>();
     for (int j = 0; j < p; j++) {
-      if (member[j] || colNorm[j] == 0) {
+      if (member[j] || scale[j] == 0) {
         out.add(j);
       }
     }
     return out.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** Condition number of J with unit-norm columns: √(λmax/λmin) of its scaled Gram matrix. */
-  private static double condition(double[] r, double[] colNorm, int p) {
-    double[][] a = new double[p][p];
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j < p; j++) {
-        double s = 0;
-        for (int k = 0; k <= Math.min(i, j); k++) {
-          s += r[k * p + i] * r[k * p + j];
-        }
-        double d = colNorm[i] * colNorm[j];
-        a[i][j] = d > 0 ? s / d : (i == j ? 0 : 0);
-      }
-    }
-    double[] ev = Jacobi.eigenvalues(a);
-    double max = 0;
-    double min = Double.POSITIVE_INFINITY;
-    for (double e : ev) {
-      max = Math.max(max, e);
-      min = Math.min(min, e);
-    }
-    return min > 0 ? Math.sqrt(max / min) : Double.POSITIVE_INFINITY;
   }
 
   /** Residuals at a point, evaluated once (fitting scale). */

@@ -285,7 +285,10 @@ public final class LevenbergMarquardt {
     double floor = VANISHED * Math.max(Math.sqrt(nm.resNorm2), Math.sqrt(dataScale));
     for (int j = 0; j < prob.p; j++) {
       boolean open = prob.logParam[j] && prob.lo[j] == Double.NEGATIVE_INFINITY;
-      out[j] = open && (atBound(prob, nm, nm.grad, theta, j) || (exact && Math.sqrt(nm.colNorm2[j]) <= floor));
+      // a logarithm so low that the value underflows to 0 has reached the bound outright (its column,
+      // and so its gradient, is exactly 0: no sign to read)
+      out[j] = open && (atBound(prob, nm, nm.grad, theta, j) || (exact && Math.sqrt(nm.colNorm2[j]) <= floor)
+          || Math.exp(theta[j]) == 0);
     }
     return out;
   }

@@ -165,6 +165,63 @@ public final class MultiStart {
     return out;
   }
 
+  /**
+   * The perturbation radius of each restart after a failed fit (see {@link #restart}): six
+   * radii, each used for an antithetic pair (a perturbation and its mirror image).
+   */
+  public static final double[] RESTART_RADII = {0.1, 0.1, 0.3, 0.3, 0.5, 0.5, 1, 1, 1, 1, 2, 2};
+
+  /** The first restart that converged (null if none did), how many restarts ran, and their evaluations. */
+  public record Restarted(Result result, int restarts, long evaluations) {}
+
+  /**
+   * Restarts after a failed local fit (stalled, out of evaluations, or not evaluable at its
+   * start), from perturbations of its start {@code from} (solver coordinates): restart k adds
+   * RESTART_RADII[k]·z per parameter, z standard normal, in log units for a parameter fitted as
+   * its logarithm and relative to the value for the others (in units of 1 for a value of 0),
+   * clamped to the box; restarts come in antithetic pairs (z, then −z), so every direction is
+   * tried both ways. Radii grow, so starts near the given one are tried first; the first
+   * restart that converges to an objective no higher than {@code ceiling} (the failed search's,
+   * where it is finite) is returned, unless the Jacobian there is singular to working precision:
+   * a restart that settles in a worse basin would hide that the failed search was heading
+   * somewhere better, and one on a plateau (a parameter gone to where it no longer changes the
+   * model) mends nothing. The draws come from a generator seeded with {@code seed}, so the
+   * outcome is deterministic; the restarts run one after another (each is one ordinary local fit).
+   */
+  public static Restarted restart(FitProblem prob, double[] from, double ceiling, long seed, Options o) {
+    Normal nm = new Normal(prob);
+    // a stream of its own, so the restarts do not depend on how many bootstrap draws follow
+    SplittableRandom rng = new SplittableRandom(seed ^ 0x5E57A27L);
+    long evals = 0;
+    double[] z = new double[prob.p];
+    for (int k = 0; k < RESTART_RADII.length; k++) {
+      if (o.cancelled() != null && o.cancelled().getAsBoolean()) {
+        break;
+      }
+      double[] x = new double[prob.p];
+      if (k % 2 == 0) {
+        for (int j = 0; j < prob.p; j++) {
+          z[j] = Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+        }
+      }
+      double sign = k % 2 == 0 ? 1 : -1;
+      for (int j = 0; j < prob.p; j++) {
+        double unit = prob.logScaled(j) || !Double.isFinite(from[j]) || from[j] == 0 ? 1 : Math.abs(from[j]);
+        double v = (Double.isFinite(from[j]) ? from[j] : 0) + sign * RESTART_RADII[k] * unit * z[j];
+        x[j] = Math.min(prob.hi(j), Math.max(prob.lo(j), v));
+      }
+      Result r = LevenbergMarquardt.minimize(prob, nm, x, null, o.tolerances(), o.cancelled());
+      evals += r.iterations();
+      // a restart that "converges" where the Jacobian is singular has usually run onto a plateau (a
+      // parameter gone to where it no longer matters), like the failed search: it mends nothing
+      if (r.status() == LevenbergMarquardt.Status.CONVERGED && !(r.f() > ceiling * (1 + 1e-9))
+          && FitStatistics.at(prob, r.theta()).singular() > FitStatistics.SINGULAR) {
+        return new Restarted(r, k + 1, evals);
+      }
+    }
+    return new Restarted(null, RESTART_RADII.length, evals);
+  }
+
   /** A task on item i with the worker's own pass buffers. */
   interface Task {
     void run(Normal nm, int i);
