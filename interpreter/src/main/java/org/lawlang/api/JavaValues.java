@@ -69,6 +69,8 @@ final class JavaValues {
   private static Value fromResult(LawResult r) {
     if (r instanceof LawResult.Num n) {
       return new Values.Num(n.value());
+    } else if (r instanceof LawResult.Interval i) {
+      return new Values.Num(i.point()); // the ensemble stays in the session that made it
     } else if (r instanceof LawResult.Text t) {
       return new Values.Str(t.value());
     } else if (r instanceof LawResult.Bool b) {

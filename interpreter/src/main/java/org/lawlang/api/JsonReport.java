@@ -89,6 +89,12 @@ public final class JsonReport implements LawListener {
     ObjectNode o = NODES.objectNode().put("type", v.typeName());
     if (v instanceof LawResult.Num n) {
       o.set("value", num(n.value()));
+    } else if (v instanceof LawResult.Interval i) {
+      o.set("value", num(i.point()));
+      o.set("lo", num(i.lo()));
+      o.set("hi", num(i.hi()));
+      o.set("level", num(i.level()));
+      o.put("method", i.method());
     } else if (v instanceof LawResult.Text t) {
       o.put("value", t.value());
     } else if (v instanceof LawResult.Bool b) {

@@ -91,9 +91,12 @@ public final class LawEngine {
     return LawResult.from(lookup(name));
   }
 
-  /** The number bound to a name. */
+  /** The number bound to a name (for an uncertain number, its point estimate). */
   public double getNumber(String name) {
     LawResult r = get(name);
+    if (r instanceof LawResult.Interval i) {
+      return i.point();
+    }
     if (!(r instanceof LawResult.Num n)) {
       throw LawScriptException.java("'" + name + "' is a " + r.typeName() + ", not a number");
     }

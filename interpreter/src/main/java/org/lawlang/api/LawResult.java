@@ -14,7 +14,7 @@ import org.lawlang.eval.Value;
  * ({@link #toJava()}). Results are immutable and safe to share between threads.
  */
 public sealed interface LawResult
-    permits LawResult.Num, LawResult.Text, LawResult.Bool, LawResult.Items, LawResult.Fields, LawResult.Other,
+    permits LawResult.Num, LawResult.Interval, LawResult.Text, LawResult.Bool, LawResult.Items, LawResult.Fields, LawResult.Other,
     LawResult.None, FitResult, Optimum, Table, LawInfo, DatasetInfo {
 
   /** The kind of value, as the language names it: number, string, law, fit, optimum, table, ... */
@@ -35,6 +35,9 @@ public sealed interface LawResult
     if (this instanceof Num n) {
       return n.value();
     }
+    if (this instanceof Interval i) {
+      return i.point();
+    }
     if (this instanceof Bool b) {
       return b.value() ? 1 : 0;
     }
@@ -44,6 +47,22 @@ public sealed interface LawResult
   /** Converts any interpreter value (the one conversion from the eval package into this API). */
   static LawResult from(Value value) {
     return Results.from(value);
+  }
+
+  /**
+   * A number with its uncertainty: the point estimate (from the fit itself) and the percentile
+   * interval at {@code level} of the same quantity over the fit's bootstrap ensemble.
+   */
+  record Interval(double point, double lo, double hi, double level, String method, String text) implements LawResult {
+    @Override
+    public String typeName() {
+      return "uncertain number";
+    }
+
+    @Override
+    public Object toJava() {
+      return point;
+    }
   }
 
   /** A number. */

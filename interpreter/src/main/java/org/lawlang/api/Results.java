@@ -33,6 +33,10 @@ final class Results {
       return new Optimum(o.status(), o.global(), o.point(), o.objective(), o.activeConstraints(), o.shadowPrices(),
           o.doubling(), v.show(), o.certificateKind(), o.certificate(), o.evidence());
     }
+    if (v instanceof org.lawlang.eval.Uncertain u) {
+      java.util.Map<String, Double> s = u.summary();
+      return new LawResult.Interval(u.point(), s.get("lo"), s.get("hi"), u.level(), u.method(), u.show());
+    }
     if (v instanceof Values.Num n) {
       return new LawResult.Num(n.value());
     }

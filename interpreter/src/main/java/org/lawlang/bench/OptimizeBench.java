@@ -53,10 +53,34 @@ public final class OptimizeBench {
       session.execute(frontier, null);
       sweep[r] = (System.nanoTime() - t0) / 1e6;
     }
+    // a 4,000-member bootstrap ensemble carried through the same minimize (a fit of the
+    // Chinchilla runs with its resamples; the fit itself is not timed)
+    engine.eval("data all = csv \"" + dataFile() + "\" {\n N = \"Model Size\"\n C = \"Training FLOP\"\n loss = \"loss\"\n D = C / (6 * N)\n}\n"
+        + "law Lfit(N, D) = E + A / N^alpha + B / D^beta with E > 0, A > 0, B > 0, alpha in [0, 2], beta in [0, 2]\n"
+        + "let f = fit loss ~ Lfit(N, D) to all using huber(1e-3) on log starts at(E = 1.8, A = 480, B = 2100, alpha = 0.35, beta = 0.37)"
+        + " bootstrap 4000 seed 42\n");
+    Program ensemble = session.compile(new Source("bench", "let o = minimize f(N, D) subject to 6*N*D = 5.76e23"));
+    double[] carried = new double[Math.max(3, rounds / 3)];
+    for (int i = 0; i < 2; i++) {
+      session.execute(ensemble, null);
+    }
+    for (int r = 0; r < carried.length; r++) {
+      long t0 = System.nanoTime();
+      session.execute(ensemble, null);
+      carried[r] = (System.nanoTime() - t0) / 1e6;
+    }
     System.out.printf("compute-optimal solve (Chinchilla, C = 5.76e23): median %.1f us per solve (%d rounds of %d, after %d warm-up)%n",
         median(single), rounds, perRound, 10 * perRound);
     System.out.printf("1,000-budget frontier (for ... minimize ... row, table printed): median %.1f ms (%d rounds, after 5 warm-up)%n",
         median(sweep), rounds);
+    System.out.printf("the same minimize over a 4,000-resample bootstrapped fit (one solve per member): median %.1f ms (%d rounds)%n",
+        median(carried), carried.length);
+  }
+
+  /** The Chinchilla runs shipped with the examples, from the working directory or the jar's checkout. */
+  private static String dataFile() {
+    java.nio.file.Path p = java.nio.file.Path.of("examples/data/epoch_chinchilla_svg_extracted_data.csv");
+    return p.toAbsolutePath().toString();
   }
 
   static double median(double[] xs) {

@@ -222,6 +222,9 @@ public final class Verifier {
    * lowering that shrank the feasible set would make the dual bound prove the wrong thing.
    */
   private String sameConstraints(GeometricForm gf, double[] lx) {
+    // a relaxed equality's form may hold where lhs − rhs is negative or where it is positive,
+    // but the same way round at every probe
+    double[] orientation = new double[gf.inequalities().size()];
     for (int probe = 0; probe <= 2 * n; probe++) {
       double[] at = lx.clone();
       if (probe > 0) {
@@ -236,7 +239,12 @@ public final class Verifier {
         double c = constraints.get(q.constraint()).value(u);
         double size = Math.max(sizes.get(q.constraint()).value(u), 1e-300);
         boolean clear = Math.abs(f) > 1e-6 && Math.abs(c) > 1e-6 * size;
-        if (clear && (q.relaxed() ? f > 0 != Math.abs(c) > 0 : (f > 0) != (c > 0))) {
+        int j = gf.inequalities().indexOf(q);
+        double turn = Math.signum(f) * Math.signum(c);
+        if (clear && q.relaxed() && orientation[j] == 0) {
+          orientation[j] = turn;
+        }
+        if (clear && (q.relaxed() ? turn != orientation[j] : (f > 0) != (c > 0))) {
           return "the power-law form of constraint " + (q.constraint() + 1) + " does not hold where the constraint does";
         }
       }

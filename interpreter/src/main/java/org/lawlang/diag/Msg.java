@@ -34,6 +34,7 @@ public enum Msg {
   RECURSIVE_LAW("L214", "law '%s' calls itself"),
   UNKNOWN_PARAMETER("L215", "'%s' is not a parameter of law '%s'"),
   DUPLICATE_COLUMN("L216", "column '%s' appears twice in this row"),
+  UNUSED_INPUT("L218", "input '%s' does not appear in the formula of law '%s'"),
   FIXED_AND_BOUNDED("L217", "'%s' is fixed by 'where' and also bounded by 'with'"),
 
   // ---- L3xx evaluation -----------------------------------------------------------------

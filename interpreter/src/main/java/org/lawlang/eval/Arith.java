@@ -27,6 +27,9 @@ public final class Arith {
     if (op == BinaryOp.ADD && (a instanceof Str || b instanceof Str)) {
       return new Str(text(a) + text(b));
     }
+    if (a instanceof Uncertain || b instanceof Uncertain) {
+      return uncertain(op, a, b, at);
+    }
     if (op == BinaryOp.EQ || op == BinaryOp.NE) {
       boolean eq = (a instanceof Num x && b instanceof Num y) ? x.value() == y.value() : a.equals(b);
       return new Bool(op == BinaryOp.EQ ? eq : !eq);
@@ -40,6 +43,31 @@ public final class Arith {
       case GE -> new Bool(x >= y);
       default -> new Num(number(op, x, y, at));
     };
+  }
+
+  /**
+   * Arithmetic on an uncertain value: the point from the points (strictly, so an error there is
+   * the user's), each member from the members (a member with no value is NaN and drops out).
+   */
+  private static Value uncertain(BinaryOp op, Value a, Value b, Span at) {
+    if (op != BinaryOp.ADD && op != BinaryOp.SUB && op != BinaryOp.MUL && op != BinaryOp.DIV && op != BinaryOp.POW) {
+      throw LawException.of(Msg.TYPE, at, "numbers to compare", "an uncertain number, which has no single value")
+          .hint("compare its point estimate (x.point) or an end of its interval (x.lo, x.hi)");
+    }
+    double x = a instanceof Uncertain u ? u.point() : Values.num(a, at, null);
+    double y = b instanceof Uncertain u ? u.point() : Values.num(b, at, null);
+    return Uncertain.combine(a, b, (p, q) -> raw(op, p, q), number(op, x, y, at), at);
+  }
+
+  private static double raw(BinaryOp op, double x, double y) {
+    double r = switch (op) {
+      case ADD -> x + y;
+      case SUB -> x - y;
+      case MUL -> x * y;
+      case DIV -> x / y;
+      default -> Math.pow(x, y);
+    };
+    return Double.isFinite(r) ? r : Double.NaN;
   }
 
   private static String text(Value v) {
@@ -87,6 +115,9 @@ public final class Arith {
   }
 
   public static Value negate(Value v, Span at) {
+    if (v instanceof Uncertain u) {
+      return u.map(x -> -x, -u.point());
+    }
     if (v instanceof ListVal l) {
       return new ListVal(l.items().stream().map(x -> negate(x, at)).toList());
     }
@@ -95,6 +126,17 @@ public final class Arith {
 
   /** Applies a scalar function elementwise over lists. */
   public static Value map(Value v, java.util.function.DoubleUnaryOperator f, Span at, String what) {
+    if (v instanceof Uncertain u) {
+      double point = f.applyAsDouble(u.point());
+      return u.map(x -> {
+        try {
+          double r = f.applyAsDouble(x);
+          return Double.isFinite(r) ? r : Double.NaN;
+        } catch (LawException outside) {
+          return Double.NaN; // this member is outside the function's domain: it has no value
+        }
+      }, point);
+    }
     if (v instanceof ListVal l) {
       return new ListVal(l.items().stream().map(x -> map(x, f, at, what)).toList());
     }

@@ -64,9 +64,9 @@ final class FitStatus {
     }
     String note = correlationNote(free, st);
     if (st.condition() > CONDITION_LIMIT) {
-      return new String[] {"ill-conditioned", "condition number " + NumberFormat.show(st.condition(), 3) + note};
+      return new String[] {"ill-conditioned", "condition number " + condition(st.condition()) + note};
     }
-    return new String[] {"converged", "condition number " + NumberFormat.show(st.condition(), 3) + note};
+    return new String[] {"converged", "condition number " + condition(st.condition()) + note};
   }
 
   /** "; 12 restarts … did not converge either" after a failure that restarts could not mend, else "". */
@@ -143,5 +143,9 @@ final class FitStatus {
     }
     return names(free, idx) + " cannot be told apart: the model does not change when they move together in one direction"
         + " (the Jacobian is singular), so the data fix only a combination of them";
+  }
+
+  private static String condition(double c) {
+    return Double.isFinite(c) ? NumberFormat.show(c, 3) : "undefined (the Jacobian is singular)";
   }
 }

@@ -35,8 +35,8 @@ final class FitText {
     out.append("  objective ").append(NumberFormat.show(o.objective(), 12))
         .append("   RSS ").append(NumberFormat.show(s.rss()))
         .append("   R² ").append(Double.isNaN(s.r2()) ? "undefined (the target is constant)" : NumberFormat.show(s.r2()))
-        .append("   AIC ").append(NumberFormat.show(s.aic()))
-        .append("   BIC ").append(NumberFormat.show(s.bic()))
+        .append("   AIC ").append(Double.isFinite(s.aic()) ? NumberFormat.show(s.aic()) : "undefined (an exact fit)")
+        .append("   BIC ").append(Double.isFinite(s.bic()) ? NumberFormat.show(s.bic()) : "undefined (an exact fit)")
         .append("   n ").append(s.rows()).append("   p ").append(free.size()).append('\n');
     if (o.startsNote() != null) {
       out.append("  starts: ").append(o.startsNote()).append(" (no starts given)\n");

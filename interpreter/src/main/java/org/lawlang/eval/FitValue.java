@@ -33,6 +33,9 @@ public final class FitValue extends LawValue implements FitReport {
   private final Outcome o;
   private final String status;
   private final String detail;
+  /** The bootstrap's refitted parameters (member k, parameter j in the order of {@link #free}), or null. */
+  private double[][] ensemble;
+  private Law[] members;
 
   FitValue(Law law, List<Param> free, Outcome o) {
     super(law.withFixed(values(free, o.estimates())));
@@ -53,6 +56,41 @@ public final class FitValue extends LawValue implements FitReport {
 
   Outcome outcome() {
     return o;
+  }
+
+  /** Keeps the bootstrap's refits, so that anything computed from this fit carries an interval. */
+  void keepEnsemble(double[][] refits) {
+    this.ensemble = refits;
+    this.members = new Law[refits.length];
+  }
+
+  /** The number of bootstrap members (0 without a bootstrap). */
+  int ensembleSize() {
+    return ensemble == null ? 0 : ensemble.length;
+  }
+
+  /** The law with member k's parameters. */
+  Law member(int k) {
+    if (members[k] == null) {
+      members[k] = law().withFixed(values(free, ensemble[k]));
+    }
+    return members[k];
+  }
+
+  String ensembleMethod() {
+    return "bootstrap, " + ensemble.length + " resamples";
+  }
+
+  /**
+   * A call of a bootstrapped fit is uncertain: the point from the fit, member k from the law
+   * refitted to resample k (with member k of any uncertain argument).
+   */
+  @Override
+  public Value call(Interpreter interpreter, List<Value> args, Span at) {
+    if (ensemble == null) {
+      return super.call(interpreter, args, at);
+    }
+    return Ensembles.call(interpreter, this, args, at);
   }
 
   List<Param> free() {
@@ -84,16 +122,20 @@ public final class FitValue extends LawValue implements FitReport {
       case "converged" -> new Values.Bool(converged());
       case "objective" -> new Values.Num(o.objective());
       case "rss" -> new Values.Num(s.rss());
-      case "r2" -> new Values.Num(s.r2());
-      case "aic" -> new Values.Num(s.aic());
-      case "bic" -> new Values.Num(s.bic());
+      case "r2" -> finite(s.r2(), "R²", "a constant target (there is no variance to explain)",
+          "R² needs a target that varies between rows");
+      case "aic" -> finite(s.aic(), "AIC", "an exact fit (its residuals are 0, so its likelihood is unbounded)",
+          "compare exact fits by their number of parameters");
+      case "bic" -> finite(s.bic(), "BIC", "an exact fit (its residuals are 0, so its likelihood is unbounded)",
+          "compare exact fits by their number of parameters");
       case "n" -> new Values.Num(s.rows());
       case "p" -> new Values.Num(free.size());
       case "iterations" -> new Values.Num(o.best().iterations());
       case "starts" -> new Values.Num(o.starts());
       case "searched" -> new Values.Num(o.searched());
       case "reached" -> new Values.Num(o.reached());
-      case "condition" -> new Values.Num(s.condition());
+      case "condition" -> finite(s.condition(), "the condition number", "a Jacobian that is singular at the optimum",
+          "see the status: a singular Jacobian means some parameters are not identifiable");
       case "se" -> perParameter("standard errors", j -> defined(s.se()[j], "the standard error of " + free.get(j).name()));
       case "ci" -> {
         if (o.intervals() == null) {
@@ -105,7 +147,17 @@ public final class FitValue extends LawValue implements FitReport {
       }
       case "correlation" -> new Correlation(this, s.correlation());
       case "law" -> new LawValue(law());
-      default -> super.field(name, at);
+      default -> {
+        int j = parameterNames().indexOf(name);
+        if (ensemble != null && j >= 0) {
+          double[] xs = new double[ensemble.length];
+          for (int k = 0; k < xs.length; k++) {
+            xs[k] = ensemble[k][j];
+          }
+          yield new Uncertain(o.estimates()[j], xs, o.level(), ensembleMethod());
+        }
+        yield super.field(name, at);
+      }
     };
   }
 
@@ -132,6 +184,11 @@ public final class FitValue extends LawValue implements FitReport {
     public String show() {
       return FitText.correlation(fit.free(), c, fit.undefinedReason()).stripTrailing();
     }
+  }
+
+  /** A statistic, or where it has no finite value an {@link Values.Undefined} that says why when used. */
+  private static Value finite(double x, String what, String why, String hint) {
+    return Double.isFinite(x) ? new Values.Num(x) : new Values.Undefined(what, why, hint);
   }
 
   /** A number, or (NaN or infinite) an {@link Values.Undefined} that says why when read. */

@@ -139,6 +139,7 @@ public final class Fitting implements Services.FitService {
     long t1 = System.nanoTime();
     FitStatistics stats = FitStatistics.at(prob, best.theta());
     double[][] intervals = null;
+    MultiStart.Refit[] boot = null;
     int bootConverged = 0;
     if (setup.bootstrap > 0) {
       // a percentile interval needs a resample beyond each tail's quantile to mean anything
@@ -160,7 +161,6 @@ public final class Fitting implements Services.FitService {
         }
       }
       progress.start("bootstrap: " + setup.bootstrap + " resamples", setup.bootstrap);
-      MultiStart.Refit[] boot;
       try {
         boot = MultiStart.bootstrap(prob, setup.bootstrap, seed, refit, opts);
       } finally {
@@ -185,6 +185,13 @@ public final class Fitting implements Services.FitService {
         setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
         evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0, starts.note(), restartNote);
     FitValue value = new FitValue(setup.law, setup.free, outcome);
+    if (boot != null) {
+      double[][] refits = new double[boot.length][];
+      for (int k = 0; k < boot.length; k++) {
+        refits[k] = boot[k].natural();
+      }
+      value.keepEnsemble(refits);
+    }
     // every status but converged warns, so no caveat hides in a report nobody prints; a solver
     // that stopped early "did not converge", the others converged to something not to trust as it is
     if (value.solverStopped()) {

@@ -223,6 +223,10 @@ public final class Interpreter {
       throw LawException.of(Msg.FREE_PARAMETERS, at, law.name(), String.join(", ", free))
           .hint("give values with 'where " + free.get(0) + " = ...', or fit the law to data");
     }
+    Value uncertain = Ensembles.callLaw(this, law, args, at);
+    if (uncertain != null) {
+      return uncertain;
+    }
     session.services().lawCall.beforeCall(law, args, at, this);
     return LawCalls.apply(law, args, at, this);
   }

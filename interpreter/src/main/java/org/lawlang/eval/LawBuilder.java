@@ -32,6 +32,15 @@ final class LawBuilder {
     Expr body = resolveBody(decl.body(), env, in, callees);
     Set<String> paramNames = new LinkedHashSet<>();
     collectParams(body, inputs, callees.keySet(), paramNames);
+    Set<String> used = org.lawlang.compile.Symbolic.names(body);
+    for (org.lawlang.syntax.Expr.Ident input : decl.inputs()) {
+      if (!used.contains(input.name())) {
+        // fitting or calling such a law ignores the input: almost always a typo in the formula
+        in.warnOnce("unused-input " + decl.name().name() + " " + input.name(), org.lawlang.diag.Diagnostic.warning(
+            org.lawlang.diag.Msg.UNUSED_INPUT, input.span(), input.name(), decl.name().name())
+            .withHint("write it into the formula (x^2, not x²), or drop it from the inputs"));
+      }
+    }
 
     Map<String, Double> fixed = new LinkedHashMap<>();
     for (Binding b : decl.where()) {

@@ -64,8 +64,104 @@ public final class Optimizer implements Services.OptimizeService {
     Value result = report(s, check, p, built, node, heading, in);
     if (result instanceof OptimumValue o) {
       warnAtOptimum(node, o, in, env);
+      result = ensemble(node, o, in, env);
     }
     return result;
+  }
+
+  /**
+   * The optimum as uncertain as what it is computed from: when the question mentions a
+   * bootstrapped fit or an uncertain number, the same question is solved once per bootstrap
+   * member (the fit's law refitted to resample k, member k of each uncertain number) and the
+   * variables and value carry those optima. A member without an optimum is NaN. The point stays
+   * the one solved and checked above; members are not certified one by one.
+   */
+  private static Value ensemble(Expr.Optimize node, OptimumValue o, Interpreter in, Env env) {
+    Set<String> mentioned = new java.util.LinkedHashSet<>();
+    mentions(node.objective(), mentioned);
+    node.constraints().forEach(c -> {
+      mentions(c.lhs(), mentioned);
+      mentions(c.rhs(), mentioned);
+    });
+    Map<String, Value> uncertain = new LinkedHashMap<>();
+    int size = -1;
+    double level = 0.95;
+    String method = null;
+    for (String name : mentioned) {
+      Value v = env.lookup(name);
+      int k = v instanceof FitValue f ? f.ensembleSize() : v instanceof Uncertain u ? u.size() : 0;
+      if (k > 0) {
+        if (size >= 0 && size != k) {
+          throw Ensembles.mismatch(size, k, node.span());
+        }
+        size = k;
+        uncertain.put(name, v);
+        level = v instanceof FitValue f ? f.outcome().level() : ((Uncertain) v).level();
+        method = v instanceof FitValue f ? f.ensembleMethod() : ((Uncertain) v).method();
+      }
+    }
+    if (uncertain.isEmpty()) {
+      return o;
+    }
+    Map<String, double[]> samples = new LinkedHashMap<>();
+    o.point().keySet().forEach(name -> samples.put(name, new double[uncertain.isEmpty() ? 0 : sizeOf(uncertain)]));
+    samples.put("value", new double[sizeOf(uncertain)]);
+    for (int k = 0; k < sizeOf(uncertain); k++) {
+      Env member = new Env(env);
+      for (Map.Entry<String, Value> e : uncertain.entrySet()) {
+        member.define(e.getKey(), e.getValue() instanceof FitValue f ? new LawValue(f.member(k))
+            : new Values.Num(((Uncertain) e.getValue()).sample(k)));
+      }
+      double[] x = null;
+      Problem mp = null;
+      try {
+        mp = ProblemBuilder.build(node, in, member).problem();
+        GeometricForm gf = GeometricForm.of(mp);
+        Solution ms = gf != null ? LogSpaceSolver.solve(gf) : null;
+        if (ms == null) {
+          ms = LocalSolver.solve(mp, in.session().settings().seed());
+        }
+        x = ms.status() == Solution.Status.OPTIMAL ? ms.x() : null;
+      } catch (LawException noOptimum) {
+        x = null;
+      }
+      int i = 0;
+      for (double[] xs : samples.values()) {
+        if (i < o.point().size()) {
+          xs[k] = x == null ? Double.NaN : x[i];
+        }
+        i++;
+      }
+      samples.get("value")[k] = x == null ? Double.NaN : objective(mp, x);
+    }
+    return o.withEnsemble(samples, level, method);
+  }
+
+  /** The names an expression reads, callees and field targets included. */
+  private static void mentions(Expr e, Set<String> out) {
+    if (e instanceof Expr.Name n) {
+      out.add(n.name());
+    } else if (e instanceof Expr.Unary u) {
+      mentions(u.operand(), out);
+    } else if (e instanceof Expr.Binary b) {
+      mentions(b.lhs(), out);
+      mentions(b.rhs(), out);
+    } else if (e instanceof Expr.Call c) {
+      mentions(c.callee(), out);
+      c.args().forEach(a -> mentions(a.value(), out));
+    } else if (e instanceof Expr.Field f) {
+      mentions(f.target(), out);
+    } else if (e instanceof Expr.Index i) {
+      mentions(i.target(), out);
+      mentions(i.index(), out);
+    } else if (e instanceof Expr.ListLit l) {
+      l.items().forEach(x -> mentions(x, out));
+    }
+  }
+
+  private static int sizeOf(Map<String, Value> uncertain) {
+    Value v = uncertain.values().iterator().next();
+    return v instanceof FitValue f ? f.ensembleSize() : ((Uncertain) v).size();
   }
 
   /**

@@ -29,6 +29,25 @@ public final class OptimumValue implements Value, OptimumReport {
   private final String certificateKind;
   private final String certificate;
   private final Map<String, Double> evidence;
+  /** Per variable (and "value"): the optimum of each bootstrap member's problem, or empty. */
+  private Map<String, double[]> ensemble = Map.of();
+  private double level;
+  private String ensembleMethod;
+
+  /** The same optimum, its variables and value uncertain: member k solved with the law refitted to resample k. */
+  OptimumValue withEnsemble(Map<String, double[]> samples, double level, String method) {
+    OptimumValue out = new OptimumValue(heading, status, global, this.method, iterations, point, objective, constraints, note,
+        certificateKind, certificate, evidence);
+    out.ensemble = Map.copyOf(samples);
+    out.level = level;
+    out.ensembleMethod = method;
+    return out;
+  }
+
+  private Value maybeUncertain(String name, double point) {
+    double[] xs = ensemble.get(name);
+    return xs == null ? new Values.Num(point) : new Uncertain(point, xs, level, ensembleMethod);
+  }
 
   OptimumValue(String heading, String status, boolean global, String method, int iterations, Map<String, Double> point,
       double objective, List<ConstraintInfo> constraints, String note) {
@@ -122,10 +141,11 @@ public final class OptimumValue implements Value, OptimumReport {
   public Value field(String name, Span at) {
     Double v = point.get(name);
     if (v != null) {
-      return new Values.Num(v);
+      return maybeUncertain(name, v);
     }
     return switch (name) {
-      case "value" -> new Values.Num(Double.isNaN(objective) && point.size() == 1 ? point.values().iterator().next() : objective);
+      case "value" -> Double.isNaN(objective) && point.size() == 1 ? field(point.keySet().iterator().next(), at)
+          : maybeUncertain("value", objective);
       case "status" -> new Values.Str(status);
       case "global" -> new Values.Bool(global);
       case "method" -> new Values.Str(method);
@@ -158,10 +178,10 @@ public final class OptimumValue implements Value, OptimumReport {
     int width = point.keySet().stream().mapToInt(String::length).max().orElse(0);
     width = Math.max(width, Double.isNaN(objective) ? 0 : 5);
     for (Map.Entry<String, Double> e : point.entrySet()) {
-      out.append("\n  ").append(pad(e.getKey(), width)).append("  ").append(NumberFormat.show(e.getValue()));
+      out.append("\n  ").append(pad(e.getKey(), width)).append("  ").append(maybeUncertain(e.getKey(), e.getValue()).show());
     }
     if (!Double.isNaN(objective)) {
-      out.append("\n  ").append(pad("value", width)).append("  ").append(NumberFormat.show(objective));
+      out.append("\n  ").append(pad("value", width)).append("  ").append(maybeUncertain("value", objective).show());
     }
     if (!constraints.isEmpty()) {
       List<List<Value>> rows = new ArrayList<>();

@@ -165,6 +165,9 @@ public final class Values {
     if (v instanceof Bool b) {
       return b.value() ? 1 : 0;
     }
+    if (v instanceof Undefined u) {
+      throw u.error(at); // an undefined statistic used as a number: say why it has none
+    }
     throw LawException.of(Msg.TYPE, at, "a number" + (what == null ? "" : " for " + what), describe(v));
   }
 

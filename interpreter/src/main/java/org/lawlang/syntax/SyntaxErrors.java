@@ -51,6 +51,8 @@ final class SyntaxErrors extends BaseErrorListener {
     switch (token.getType()) {
       case LawLexer.BAD_CHAR -> add(Diagnostic.error(Msg.BAD_CHARACTER, span, token.getText())
           .withHint(token.getText().equals("\u00f7") ? "write / for division"
+              : superscript(token.getText()) >= 0 ? "a superscript is not a power here: write ^" + superscript(token.getText())
+                  + " (x^" + superscript(token.getText()) + ")"
               : "remove it; the operators are + - * / ^ (also − × · ≤ ≥ ≠), and # starts a comment"));
       case LawLexer.UNTERMINATED_STRING -> add(Diagnostic.error(Msg.UNTERMINATED_STRING, span)
           .withHint("close the string with \" on the same line"));
@@ -191,5 +193,10 @@ final class SyntaxErrors extends BaseErrorListener {
       return null;
     }
     return "expected " + (words.size() == 1 ? words.get(0) : "one of " + String.join(", ", words));
+  }
+
+  /** The digit a superscript character stands for (² is 2), or -1. */
+  static int superscript(String text) {
+    return text.length() != 1 ? -1 : "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079".indexOf(text.charAt(0));
   }
 }

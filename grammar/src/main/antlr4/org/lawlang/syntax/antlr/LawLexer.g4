@@ -72,8 +72,10 @@ STRING : '"' (~["\\\r\n] | '\\' .)* '"';
 // A string with no closing quote on its line; the parser reports it (longest match prefers STRING).
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)*;
 
-// Letters of any script (so α, β, λ pasted from a paper work), digits, underscore.
-ID : [\p{L}_] [\p{L}\p{N}_]*;
+// Letters of any script (so α, β, λ pasted from a paper work), decimal digits, underscore. Not
+// superscripts: x² is the name x and a bad character (the error says to write x^2), never a
+// parameter named x².
+ID : [\p{L}_] [\p{L}\p{Nd}_]*;
 
 DOTDOT : '..';
 DOT    : '.';

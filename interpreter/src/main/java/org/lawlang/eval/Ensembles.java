@@ -1,0 +1,104 @@
+package org.lawlang.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lawlang.diag.LawException;
+import org.lawlang.diag.Span;
+import org.lawlang.semantics.Law;
+
+/**
+ * Carries a bootstrap ensemble through calls: a law called with uncertain arguments, or a
+ * bootstrapped fit called at all, is evaluated once at the point estimates (with the usual
+ * checks and warnings) and once per member k (the law refitted to resample k, member k of each
+ * uncertain argument), giving an {@link Uncertain}. A member that has no value (outside the
+ * law's domain) is NaN; warnings are given for the point only.
+ */
+final class Ensembles {
+  private Ensembles() {}
+
+  /** A call of a bootstrapped fit. */
+  static Value call(Interpreter in, FitValue fit, List<Value> args, Span at) {
+    int size = fit.ensembleSize();
+    int argSize = size(args);
+    if (argSize >= 0 && argSize != size) {
+      throw mismatch(size, argSize, at);
+    }
+    Value point = in.callLaw(fit.law(), points(args), at);
+    if (!(point instanceof Values.Num p)) {
+      return point;
+    }
+    double[] xs = new double[size];
+    for (int k = 0; k < size; k++) {
+      xs[k] = member(in, fit.member(k), members(args, k), at);
+    }
+    return new Uncertain(p.value(), xs, levelOf(args, fit.outcome().level()), fit.ensembleMethod());
+  }
+
+  /** A plain law called with uncertain arguments (null when none is uncertain). */
+  static Value callLaw(Interpreter in, Law law, List<Value> args, Span at) {
+    int size = size(args);
+    if (size < 0) {
+      return null;
+    }
+    Value point = in.callLaw(law, points(args), at);
+    if (!(point instanceof Values.Num p)) {
+      return point;
+    }
+    double[] xs = new double[size];
+    for (int k = 0; k < size; k++) {
+      xs[k] = member(in, law, members(args, k), at);
+    }
+    Uncertain shape = first(args);
+    return new Uncertain(p.value(), xs, shape.level(), shape.method());
+  }
+
+  private static double member(Interpreter in, Law law, List<Value> args, Span at) {
+    try {
+      Value v = LawCalls.apply(law, args, at, in);
+      return v instanceof Values.Num n && Double.isFinite(n.value()) ? n.value() : Double.NaN;
+    } catch (LawException noValue) {
+      return Double.NaN;
+    }
+  }
+
+  /** The ensemble size of the first uncertain value among {@code args}, or -1. */
+  static int size(List<Value> args) {
+    Uncertain u = first(args);
+    return u == null ? -1 : u.size();
+  }
+
+  private static Uncertain first(List<Value> args) {
+    for (Value a : args) {
+      if (a instanceof Uncertain u) {
+        return u;
+      }
+    }
+    return null;
+  }
+
+  private static double levelOf(List<Value> args, double otherwise) {
+    Uncertain u = first(args);
+    return u == null ? otherwise : u.level();
+  }
+
+  static List<Value> points(List<Value> args) {
+    List<Value> out = new ArrayList<>(args.size());
+    for (Value a : args) {
+      out.add(a instanceof Uncertain u ? new Values.Num(u.point()) : a);
+    }
+    return out;
+  }
+
+  static List<Value> members(List<Value> args, int k) {
+    List<Value> out = new ArrayList<>(args.size());
+    for (Value a : args) {
+      out.add(a instanceof Uncertain u ? new Values.Num(u.sample(k)) : a);
+    }
+    return out;
+  }
+
+  static LawException mismatch(int a, int b, Span at) {
+    return LawException.of(org.lawlang.diag.Msg.TYPE, at, "uncertain values from one bootstrap",
+        "ensembles of " + a + " and " + b + " resamples");
+  }
+}
