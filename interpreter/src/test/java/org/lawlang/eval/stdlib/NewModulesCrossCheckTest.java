@@ -1,0 +1,82 @@
+package org.lawlang.eval.stdlib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lawlang.api.LawEngine;
+import org.lawlang.api.LawResult;
+
+/**
+ * The closed forms of the issue-20 modules against something that did not produce them: the
+ * phase exponents of paquette2024 against the minimised four-term loss, ghorbani2021's decoder
+ * share against `minimize` with Ne + Nd = N, jones2021's exchange against its inverse, and
+ * xiao2024's effective size against the forward law it inverts.
+ */
+class NewModulesCrossCheckTest {
+  private static LawEngine engine(String imports) {
+    LawEngine e = LawEngine.builder().onPrint(s -> { }).build();
+    e.eval(imports);
+    return e;
+  }
+
+  private static double num(LawResult r) {
+    return ((LawResult.Num) r).value();
+  }
+
+  @Test
+  void phaseExponentsAgreeWithTheMinimisedLossAboveTheHighDimensionalLine() {
+    LawEngine e = engine("import paquette2024");
+    double[][] points = {{0.7, 0.3}, {0.8, 0.45}, {1.3, 0.2}, {0.7, 0.6}, {1.1, 0.9}, {2.0, 1.5}, {0.7, 0.7}, {0.9, 1.4}, {1.6, 2.2}};
+    for (double[] p : points) {
+      String phase = ((LawResult.Text) e.call("paquette_phase", p[0], p[1])).value();
+      assertThat(phase).as("phase of %s", List.of(p[0], p[1])).isIn("Ia", "II", "III");
+      List<LawResult> measured = ((LawResult.Items) e.call("paquette_frontier_slopes", p[0], p[1], 1e40, 1e50)).items();
+      assertThat(num(measured.get(0))).as("ξ at %s (%s)", List.of(p[0], p[1]), phase).isCloseTo(num(e.call("paquette_xi", p[0], p[1])), within(3e-3));
+      assertThat(num(measured.get(1))).as("η at %s (%s)", List.of(p[0], p[1]), phase).isCloseTo(num(e.call("paquette_eta", p[0], p[1])), within(3e-3));
+    }
+  }
+
+  @Test
+  void phaseBoundariesFollowThePaper() {
+    LawEngine e = engine("import paquette2024");
+    Object[][] cases = {{0.7, 0.49, "Ia"}, {0.7, 0.51, "II"}, {0.7, 0.69, "II"}, {0.7, 0.71, "III"}, {0.45, 0.3, "Ib"},
+        {0.2, 0.6, "Ic"}, {0.3, 0.6, "IV"}, {0.2, 0.25, "none"}};
+    for (Object[] c : cases) {
+      assertThat(((LawResult.Text) e.call("paquette_phase", c[0], c[1])).value()).as("phase of (%s, %s)", c[0], c[1]).isEqualTo(c[2]);
+    }
+    assertThat(e.call("paquette_xi", 0.3, 0.6)).isInstanceOf(LawResult.Text.class);
+  }
+
+  @Test
+  void theDecoderShareIsWhereMinimizeSplitsTheBudget() {
+    LawEngine e = engine("import ghorbani2021");
+    double[][] exps = {{0.2, 0.3}, {0.5, 0.1}, {0.35, 0.35}, {0.12, 0.4}};
+    for (double[] x : exps) {
+      e.eval("law G(Ne, Nd) = 3 * Ne^(-" + x[0] + ") * Nd^(-" + x[1] + ") + 1.2");
+      e.eval("let o = ghorbani_split(G, 2e9)");
+      double share = num(e.eval("o.Nd")) / 2e9;
+      assertThat(share).as("share for pe %s, pd %s", x[0], x[1]).isCloseTo(num(e.call("ghorbani_decoder_share", x[0], x[1])), within(1e-6));
+    }
+  }
+
+  @Test
+  void theExchangeRateRoundTripsAndMatchesTenToFifteen() {
+    LawEngine e = engine("import jones2021");
+    assertThat(num(e.call("jones_test_equivalent", 10.0))).isCloseTo(15, within(1e-12));
+    for (double k : new double[] {1.5, 2, 37, 1000}) {
+      assertThat(num(e.call("jones_train_equivalent", num(e.call("jones_test_equivalent", k))))).isCloseTo(k, within(k * 1e-12));
+    }
+  }
+
+  @Test
+  void theEffectiveSizeInvertsTheReferenceLaw() {
+    LawEngine e = engine("import xiao2024\nimport kaplan2020");
+    for (double n : new double[] {3e6, 4e8, 1.2e9}) {
+      e.set("n", n);
+      e.eval("let r = xiao_effective_size(kaplan_L_N, kaplan_L_N(n))");
+      assertThat(num(e.eval("r.N"))).isCloseTo(n, within(n * 1e-8));
+    }
+  }
+}
