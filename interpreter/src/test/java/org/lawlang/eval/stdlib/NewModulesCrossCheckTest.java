@@ -12,7 +12,8 @@ import org.lawlang.api.LawResult;
  * The closed forms of the issue-20 modules against something that did not produce them: the
  * phase exponents of paquette2024 against the minimised four-term loss, ghorbani2021's decoder
  * share against `minimize` with Ne + Nd = N, jones2021's exchange against its inverse, and
- * xiao2024's effective size against the forward law it inverts.
+ * xiao2024's effective size against the forward law it inverts, and gordon2021's refits of the
+ * authors' raw results against SciPy's curve_fit running the authors' own fitting code.
  */
 class NewModulesCrossCheckTest {
   private static LawEngine engine(String imports) {
@@ -77,6 +78,29 @@ class NewModulesCrossCheckTest {
       e.set("n", n);
       e.eval("let r = xiao_effective_size(kaplan_L_N, kaplan_L_N(n))");
       assertThat(num(e.eval("r.N"))).isCloseTo(n, within(n * 1e-8));
+    }
+  }
+
+  /**
+   * The reference values come from the authors' plots/main.py (mitchellgordon95/mt-scaling),
+   * its joint_modeling_fn and exp_decay fitted with scipy.optimize.curve_fit from its p0 on
+   * summaries/data_scaling.0126.summary (runs with data_bytes > 5242880), SciPy 1.17.1.
+   */
+  @Test
+  void gordonRefitsAgreeWithTheAuthorsCodeUnderSciPy() {
+    LawEngine e = engine("import gordon2021");
+    Object[][] expected = {
+        {"gordon_ruen", 66, 0.109314, 2.44272e9, 0.380476, 5.0685e8, 64.1967, 0.437309},
+        {"gordon_deen", 54, 0.122224, 2.58971e8, 0.420435, 1.7793e8, 76.1618, 0.469665},
+        {"gordon_zhen", 60, 0.12136, 3.86231e8, 0.414176, 1.84128e8, 83.7312, 0.427386}};
+    for (Object[] x : expected) {
+      e.eval("let f = gordon_fit(" + x[0] + ")\nlet b = gordon_bleu_fit(" + x[0] + ")");
+      assertThat(num(e.eval("f.n"))).as("rows of %s", x[0]).isEqualTo(((Integer) x[1]).doubleValue());
+      String[] fields = {"f.alphaN", "f.Nc", "f.alphaD", "f.Dc", "b.C", "b.k"};
+      for (int i = 0; i < fields.length; i++) {
+        double want = (Double) x[i + 2];
+        assertThat(num(e.eval(fields[i]))).as("%s of %s", fields[i], x[0]).isCloseTo(want, within(Math.abs(want) * 2e-5));
+      }
     }
   }
 }
