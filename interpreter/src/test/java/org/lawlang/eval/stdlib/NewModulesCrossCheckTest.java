@@ -65,7 +65,8 @@ class NewModulesCrossCheckTest {
   @Test
   void theExchangeRateRoundTripsAndMatchesTenToFifteen() {
     LawEngine e = engine("import jones2021");
-    assertThat(num(e.call("jones_test_equivalent", 10.0))).isCloseTo(15, within(1e-12));
+    assertThat(num(e.call("jones_test_equivalent", 10.0))).isCloseTo(Math.pow(10, 1.2), within(1e-12)).isCloseTo(15.0, within(1.0));
+    assertThat(num(e.call("jones_elo", 1e12, num(e.call("jones_test_compute", 1e12, -700.0))))).isCloseTo(-700, within(1e-9));
     for (double k : new double[] {1.5, 2, 37, 1000}) {
       assertThat(num(e.call("jones_train_equivalent", num(e.call("jones_test_equivalent", k))))).isCloseTo(k, within(k * 1e-12));
     }

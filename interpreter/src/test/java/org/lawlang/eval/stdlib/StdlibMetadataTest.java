@@ -45,7 +45,7 @@ class StdlibMetadataTest {
       // form-only laws: free parameters, fitted by the user
       "henighan2020.henighan_L_N", "henighan2020.henighan_L_C", "hestness2017.hestness_L", "hestness2017.hestness_N",
       "caballero2022.bnsl_1", "caballero2022.bnsl_2", "kumar2024.kumar_N_eff", "kumar2024.kumar_N_eff_all", "paquette2024.paquette_d_opt",
-      "ghorbani2021.ghorbani_L", "gordon2021.gordon_bleu", "xiao2024.xiao_density_max", "xiao2024.xiao_score", "jones2021.jones_test_compute",
+      "ghorbani2021.ghorbani_L", "gordon2021.gordon_bleu", "xiao2024.xiao_density_max", "xiao2024.xiao_score",
       "sorscher2022.sorscher_power", "sorscher2022.sorscher_pruned",
       // theory, not a fit: the PLRF model's exponents hold for every (α, β) of their phase
       "paquette2024.paquette_xi_Ia", "paquette2024.paquette_eta_Ia", "paquette2024.paquette_xi_II", "paquette2024.paquette_eta_II",
@@ -55,8 +55,8 @@ class StdlibMetadataTest {
       // the densing law's growth over an interval: the release dates it was fitted on are in a figure only
       "xiao2024.xiao_density_gain",
       "sorscher2022.sorscher_halving_data",
-      // Jones's 10×↔15× exchange: the range of train-time factors it was read over is not at hand
-      "jones2021.jones_test_equivalent", "jones2021.jones_train_equivalent");
+      // Jones's exchange rates and the plane solved for Elo: the compute ranges of Figure 9 are not at hand
+      "jones2021.jones_test_equivalent", "jones2021.jones_train_equivalent", "jones2021.jones_elo");
 
   /** henighan2020's per-domain fits of Table 1: the table gives no ranges. */
   static final Set<String> HENIGHAN_TABLE1 = java.util.stream.Stream.of("language", "image8", "image16", "image32", "video", "math")
