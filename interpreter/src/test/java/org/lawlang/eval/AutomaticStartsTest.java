@@ -37,6 +37,8 @@ class AutomaticStartsTest {
     assertEquals(243, auto.outcome().starts());
     assertTrue(auto.outcome().startsNote().startsWith("automatic grid of 243 points"), auto.outcome().startsNote());
     assertNull(full.outcome().startsNote());
+    assertEquals(1.0, auto.statistics().get("automatic_starts"));
+    assertEquals(0.0, full.statistics().get("automatic_starts"));
     assertEquals(full.objective(), auto.objective(), 1e-9 * full.objective());
     for (String p : full.parameterNames()) {
       assertEquals(full.estimate(p), auto.estimate(p), 1e-6 * Math.abs(full.estimate(p)), p);
