@@ -27,7 +27,7 @@ public final class FitValue extends LawValue implements FitReport {
   record Outcome(String objectiveText, double[] estimates, double objective, LevenbergMarquardt.Result best,
       FitStatistics stats, int starts, int searched, int reached, double[][] intervals, int bootstrap, int bootConverged,
       long seed, double level, Map<String, String> atBounds, String dataName, long evaluations, double fitSeconds,
-      double bootstrapSeconds, String startsNote, String restartNote) {}
+      double bootstrapSeconds, String startsNote, String restartNote, int restarts) {}
 
   private final List<Param> free;
   private final Outcome o;
@@ -295,6 +295,9 @@ public final class FitValue extends LawValue implements FitReport {
     out.put("evaluations", (double) o.evaluations());
     out.put("fit_seconds", o.fitSeconds());
     out.put("bootstrap_seconds", o.bootstrapSeconds());
+    // how the starts came about: law's own grid (1) or the script's (0); restarts after a failure
+    out.put("automatic_starts", o.startsNote() != null ? 1.0 : 0.0);
+    out.put("restarts", (double) o.restarts());
     return out;
   }
 }

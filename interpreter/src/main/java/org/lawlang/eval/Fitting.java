@@ -92,6 +92,7 @@ public final class Fitting implements Services.FitService {
     Result best = polished[bestIndex];
     String restartNote = null;
     long restartEvaluations = 0;
+    int restarts = 0;
     boolean restarted = false;
     if (best.status() != LevenbergMarquardt.Status.CONVERGED) {
       // a start near the given one may converge where it did not: try a few before reporting failure
@@ -99,6 +100,7 @@ public final class Fitting implements Services.FitService {
           best.f() < Double.POSITIVE_INFINITY ? best.f() : Double.POSITIVE_INFINITY, seed, opts);
       in.checkCancelled(node.span());
       restartEvaluations = rs.evaluations();
+      restarts = rs.restarts();
       String why = switch (best.status()) {
         case STALLED -> "it stalled";
         case ITERATION_LIMIT -> "it ran out of evaluations";
@@ -183,7 +185,7 @@ public final class Fitting implements Services.FitService {
     FitValue.Outcome outcome = new FitValue.Outcome(setup.objectiveText + (prob.logScale() ? " on log" : " on raw"),
         prob.natural(best.theta()), prob.reported(best.f()), best, stats, starts.size(), searched.length, reached, intervals,
         setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
-        evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0, starts.note(), restartNote);
+        evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0, starts.note(), restartNote, restarts);
     FitValue value = new FitValue(setup.law, setup.free, outcome);
     if (boot != null) {
       double[][] refits = new double[boot.length][];

@@ -23,7 +23,8 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
    * The Jacobian counts as singular when its column-scaled smallest singular value is at most
    * this fraction of the largest: 1000 machine epsilons. The columns are exact derivatives
    * rounded to a few ulps and summed over the rows, so a direction weaker than this is
-   * indistinguishable from an exact null direction (b*c*x fitted as b and c gives about 1e-17).
+   * indistinguishable from an exact null direction (b*c*x fitted as b and c gives 0,
+   * a + b*x + c*exp(1e-9*x) gives 7e-17: c*exp(1e-9*x) is c + 1e-9*c*x to within rounding).
    */
   public static final double SINGULAR = 1e3 * Math.ulp(1.0);
   /**

@@ -82,6 +82,7 @@ class FitIdentifiabilityTest {
     assertEquals("converged", a.status());
     assertTrue(a.outcome().restartNote().startsWith("converged after"), a.outcome().restartNote());
     assertArrayEquals(a.outcome().estimates(), b.outcome().estimates());
+    assertTrue(a.statistics().get("restarts") >= 1, "the API reports the restarts");
     assertEquals(a.outcome().restartNote(), b.outcome().restartNote());
     // the certified optimum, whichever restart found it
     assertEquals(2.1380940889E+02, a.estimate("b1"), 2.1380940889E+02 * 1e-6);
