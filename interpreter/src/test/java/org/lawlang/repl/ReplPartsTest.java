@@ -128,4 +128,56 @@ class ReplPartsTest {
     assertThat(LawLineParser.word("csv \"a b/c", 10).word()).isEqualTo("a b/c");
     assertThat(LawLineParser.insideString("print \"a\" # \"", 13)).isFalse();
   }
+
+  @Test
+  void aCancelledTaskLeavesNoBarAndAStragglerDrawsNone() {
+    StringWriter out = new StringWriter();
+    long[] now = {0};
+    TerminalProgress p = new TerminalProgress(new PrintWriter(out), () -> now[0]);
+    p.start("bootstrap", 100);
+    now[0] = 200_000_000L;
+    p.advance(10);
+    assertThat(out.toString()).contains("10/100");
+    p.finish(); // Ctrl-C: the task never reached done()
+    assertThat(out.toString()).endsWith("\r\033[K");
+    int length = out.toString().length();
+    now[0] = 900_000_000L;
+    p.advance(10); // a worker thread that had not yet seen the cancellation
+    assertThat(out.toString()).hasSize(length);
+    p.start("fit", 2); // the next task draws again
+    p.advance(2);
+    assertThat(out.toString().substring(length)).contains("2/2");
+  }
+
+  @Test
+  void aLongLineIsCutToTheTerminalSoTheCaretStaysUnderIt() {
+    StringWriter screen = new StringWriter();
+    ReplIO io = new ReplIO(new PrintWriter(screen), null, () -> 80);
+    ReplSession s = new ReplSession(() -> LawEngine.builder().output(io).workDir(REPO.resolve("examples")).build(), io);
+    String input = "let q = " + "1 + ".repeat(40) + "nope";
+    s.evaluate(input);
+    List<String> lines = screen.toString().lines().toList();
+    assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+    String source = lines.stream().filter(l -> l.contains("| ")).findFirst().orElseThrow();
+    String caret = lines.stream().filter(l -> l.contains("^")).findFirst().orElseThrow();
+    assertThat(source.substring(caret.indexOf('^'), caret.lastIndexOf('^') + 1)).isEqualTo("nope");
+  }
+
+  @Test
+  void savedScriptsRewritePathsAndDropHelpAndSupersededDefinitions(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Path examples = REPO.resolve("examples");
+    List<SessionScript.Entry> entries = List.of(
+        new SessionScript.Entry("data runs = csv \"data/epoch_chinchilla_svg_extracted_data.csv\" { loss = \"loss\" }", examples, null),
+        new SessionScript.Entry("help runs", examples, null),
+        new SessionScript.Entry("let a = 1\nlet b = 2", examples, null),
+        new SessionScript.Entry("let a = 10\nlet b = b + 1", examples, null),
+        new SessionScript.Entry("for x in [1] { row x } to \"/tmp/abs.csv\"", examples, null),
+        new SessionScript.Entry("print count(runs.loss) + a + b", examples, null));
+    int[] kept = new int[1];
+    String text = SessionScript.text(entries, dir.resolve("sub/s.law"), kept);
+    String rel = dir.resolve("sub").relativize(examples.resolve("data/epoch_chinchilla_svg_extracted_data.csv")).toString();
+    assertThat(text).contains("csv \"" + rel + "\"").doesNotContain("help").doesNotContain("let a = 1\n")
+        .contains("let b = 2\n").contains("let a = 10\n").contains("to \"/tmp/abs.csv\"");
+    assertThat(kept[0]).isEqualTo(6);
+  }
 }
