@@ -258,7 +258,7 @@ final class Commands {
     all.forEach((name, v) -> {
       String line = Bindings.describe(name, v);
       // the description without the declaration word and name it starts with
-      String rest = line.replaceFirst("^(let|law|data|proc|module) \\Q" + name + "\\E ?(= )?:? ?", "");
+      String rest = line.startsWith("law ") ? line.substring(4) : line.replaceFirst("^(let|data|proc|module) \\Q" + name + "\\E ?(= )?:? ?", "");
       lines.add("  " + name + " ".repeat(width - name.length() + 2) + v.typeName() + " ".repeat(kindWidth - v.typeName().length() + 2) + rest);
     });
     s.io().println(lines.isEmpty() ? "no names yet: bind one with let x = ..., law L(N) = ..., data runs = ..." : String.join("\n", lines));

@@ -221,7 +221,7 @@ class ReplTerminalTest {
       t.type("let z = 2 - 1\r");
       assertThat(t.prompt()).doesNotContain("let z = 1");
       t.type(":vars\r");
-      assertThat(t.prompt()).containsPattern("  x +number +7").containsPattern("  tiny +dataset +2 rows, 2 columns")
+      assertThat(t.prompt()).containsPattern("  x +number +7").containsPattern("  tiny +dataset +2 rows, 2 columns").containsPattern("  chinchilla_L +law +chinchilla_L\\(N, D\\): 5 parameters fixed")
           .containsPattern("  hoffmann2022 +module");
       t.type(":time x * 2\r");
       assertThat(t.prompt()).contains("14\n").containsPattern("time: [0-9.]+ m?s");
