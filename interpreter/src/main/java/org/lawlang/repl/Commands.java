@@ -51,6 +51,12 @@ final class Commands {
           "`:history` lists the last 50 inputs, numbered, oldest first; Up and Ctrl-R recall them.", Commands::history),
       new Command(":time", Command.Arg.CODE, "run an input and say how long it took",
           "`:time CODE` runs CODE as if typed at the prompt, then prints the wall-clock time it took.", Commands::time),
+      new Command(":edit", Command.Arg.NONE, "open $EDITOR on the last input, then run what you save",
+          "`:edit` writes the last input to a temporary file, opens $VISUAL or $EDITOR (else vi) on it, and runs the\n"
+              + "saved text as if typed; an empty or unchanged file runs nothing.", (s, a) -> {
+                s.edit();
+                return true;
+              }),
       new Command(":echo", Command.Arg.SWITCH, "turn the one-line summary of each declaration on or off",
           "`:echo off` stops the summary printed after a declaration (`law K(N): 2 parameters fixed`); `:echo on` restores it.\n"
               + "A trailing ';' keeps a single input quiet.", Commands::echo),

@@ -40,6 +40,9 @@ final class ReplSession {
   /** Whether {@link #lastStatement} is the last entry of the transcript (it ran without error). */
   private boolean lastAccepted;
   private Path historyFile;
+  /** The last input typed (not a :command), for `:edit`. */
+  private String lastInput;
+  private String editor = editorFromEnvironment();
   private Supplier<List<String>> history = List::of;
 
   ReplSession(Supplier<LawEngine> factory, ReplIO io) {
@@ -84,6 +87,7 @@ final class ReplSession {
 
   /** Runs typed code; prints its value, what it declared, or its error. Returns whether it succeeded. */
   boolean evaluate(String typed) {
+    lastInput = typed;
     String code = typed;
     boolean quiet = !echo || typed.strip().endsWith(";");
     boolean reopened = false;
@@ -255,6 +259,53 @@ final class ReplSession {
     }
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return kept[0];
+  }
+
+  static String editorFromEnvironment() {
+    String visual = System.getenv("VISUAL");
+    String editor = System.getenv("EDITOR");
+    return visual != null && !visual.isBlank() ? visual : editor != null && !editor.isBlank() ? editor : "vi";
+  }
+
+  /** The editor command `:edit` runs (a shell word list, as $EDITOR is: "code -w" works). */
+  void editor(String command) {
+    this.editor = command;
+  }
+
+  /**
+   * `:edit`: opens the editor on the last input, then runs what was saved (nothing when the
+   * file comes back empty or unchanged).
+   */
+  void edit() {
+    Path file = null;
+    try {
+      file = Files.createTempFile("law-edit-", ".law");
+      String before = lastInput == null ? "" : lastInput.strip() + "\n";
+      Files.writeString(file, before, StandardCharsets.UTF_8);
+      Process p = new ProcessBuilder("sh", "-c", editor + " \"$1\"", "sh", file.toString()).inheritIO().start();
+      int code = p.waitFor();
+      String after = Files.readString(file, StandardCharsets.UTF_8);
+      if (code != 0) {
+        io.println(":edit: the editor (" + editor + ") exited with status " + code + "; nothing was run");
+      } else if (after.isBlank() || after.equals(before)) {
+        io.println(":edit: nothing changed; nothing was run");
+      } else {
+        io.println(after.strip());
+        evaluate(after.strip());
+      }
+    } catch (IOException e) {
+      io.println(":edit: cannot run the editor (" + editor + "): " + org.lawlang.diag.IoReason.of(e) + "; set $EDITOR");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // a temporary file left behind is harmless
+        }
+      }
+    }
   }
 
   /** `:reset`: a fresh engine and an empty transcript. */

@@ -180,4 +180,23 @@ class ReplPartsTest {
         .contains("let b = 2\n").contains("let a = 10\n").contains("to \"/tmp/abs.csv\"");
     assertThat(kept[0]).isEqualTo(6);
   }
+
+  @Test
+  void editRunsWhatTheEditorSaved(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    StringWriter screen = new StringWriter();
+    ReplIO io = new ReplIO(new PrintWriter(screen));
+    ReplSession s = new ReplSession(() -> LawEngine.builder().output(io).workDir(dir).build(), io);
+    s.evaluate("let x = 2 * 21");
+    // an "editor" that changes the multiplier, as a person would in vi
+    s.editor("sed -i s/21/50/");
+    s.edit();
+    assertThat(screen.toString()).contains("let x = 2 * 50\n").contains("let x = 100   (replaces the earlier x)");
+    s.editor("true"); // saved unchanged
+    s.edit();
+    assertThat(screen.toString()).contains(":edit: nothing changed; nothing was run");
+    s.editor("false");
+    s.edit();
+    assertThat(screen.toString()).contains("exited with status 1");
+    assertThat(s.engine().eval("<t>", "x").show()).isEqualTo("100");
+  }
 }
