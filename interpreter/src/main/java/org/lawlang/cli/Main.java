@@ -136,9 +136,17 @@ public final class Main implements Callable<Integer> {
           engine.check(file, file.toString());
           parent.out.println(file + ": no errors");
         } catch (LawException e) {
-          parent.err.print(LawEngine.render(e.diagnostics()));
+          List<org.lawlang.diag.Diagnostic> all = e.diagnostics();
+          try {
+            String text = org.lawlang.eval.Session.readUtf8(file, file.toString());
+            all = CheckBeyondSyntax.all(all, new org.lawlang.diag.Source(file.toString(), text), engine.session(),
+                file.toAbsolutePath().getParent());
+          } catch (IOException | RuntimeException unreadable) {
+            // an unreadable file has only the error that says so
+          }
+          parent.err.print(LawEngine.render(all));
           failed++;
-          errors += (int) e.diagnostics().stream().filter(d -> d.severity() == org.lawlang.diag.Severity.ERROR).count();
+          errors += (int) all.stream().filter(d -> d.severity() == org.lawlang.diag.Severity.ERROR).count();
         }
       }
       parent.out.println(summary(files.size(), failed, errors));

@@ -89,6 +89,22 @@ class CliTest {
   }
 
   @Test
+  void checkReportsNameErrorsBeyondASyntaxErrorWithoutCascades(@TempDir Path dir) throws Exception {
+    Path script = dir.resolve("both.law");
+    // x's statement is broken, but x is declared: its later use is not "unknown"; zz and lg are
+    Files.writeString(script, "let x = (1 +\nprint y\nprint zz\nprint x + 1\nlaw L(N) = 2 / N^\nprint L(1, 2)\nprint lg(3)\n");
+    assertThat(picocli("check", script.toString())).isEqualTo(1);
+    String e = err();
+    assertThat(e).contains("both.law:2:1: error: unexpected 'print'").contains("both.law:3:7: error: unknown name 'zz'")
+        .contains("both.law:6:1: error: unexpected 'print'").contains("both.law:7:7: error: unknown name 'lg'")
+        .contains("did you mean 'log'?").doesNotContain("unknown name 'x'").doesNotContain("unknown name 'L'");
+    // in the order of the script
+    assertThat(e.indexOf("both.law:2:1")).isLessThan(e.indexOf("both.law:3:7"));
+    assertThat(e.indexOf("both.law:6:1")).isLessThan(e.indexOf("both.law:7:7"));
+    assertThat(out()).isEqualTo("1 file, 1 with errors, 4 errors\n");
+  }
+
+  @Test
   void usageErrorsSpeakTheToolsLanguage() {
     assertThat(picocli("frobnicate")).isEqualTo(2);
     assertThat(err()).isEqualTo("law: unknown command 'frobnicate' (the commands are run, check, eval, repl)\nTry 'law --help'.\n");
