@@ -34,7 +34,7 @@ public final class Repl {
   private final String version;
   private final ReplSession session;
   private final boolean interactive;
-  private TerminalProgress progress;
+  private volatile TerminalProgress progress;
 
   public Repl(Terminal terminal, Path historyFile, Path workDir, String version) {
     this.terminal = terminal;
@@ -136,7 +136,10 @@ public final class Repl {
     terminal.setAttributes(running);
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
       session.engine().cancel();
-      session.io().println("");
+      // the bar's line is erased and reused; otherwise "^C" ends the line the output was on
+      if (progress == null || !progress.finish()) {
+        session.io().println("");
+      }
     });
     try {
       Future<Boolean> f = worker.submit(work::getAsBoolean);

@@ -65,10 +65,15 @@ final class TerminalProgress implements org.lawlang.eval.Progress {
     }
   }
 
-  /** The input is over (done, failed or cancelled): erase the bar and draw no more until the next task starts. */
-  void finish() {
+  /**
+   * The input is over (done, failed or cancelled): erase the bar and draw no more until the next
+   * task starts. Returns whether a bar was on screen.
+   */
+  boolean finish() {
     finished = true;
+    boolean was = drawn;
     done();
+    return was;
   }
 
   private void draw(long now, long t) {

@@ -192,7 +192,9 @@ public final class Checker {
         expr(r.value(), scope, Set.of());
       }
     } else if (s instanceof Data d) {
-      if (d.source() instanceof DerivedSource ds) {
+      if (d.source() instanceof DerivedSource ds && ds.source() instanceof Name from && lookup(from.name(), scope) == null) {
+        unknownName(from, scope, this::dataset); // data big = runz where ...: a dataset is meant
+      } else if (d.source() instanceof DerivedSource ds) {
         expr(ds.source(), scope, Set.of());
       }
       scope.names.put(d.name().name(), Symbols.VALUE);

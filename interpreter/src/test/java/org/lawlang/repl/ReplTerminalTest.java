@@ -316,4 +316,28 @@ class ReplTerminalTest {
       assertThat(style).as(style).contains("33").doesNotContain("31");
     }
   }
+
+  @Test
+  void ctrlCDuringAProgressBarErasesIt() throws Exception {
+    try (TerminalDriver t = start()) {
+      t.type("data runs = csv \"data/epoch_chinchilla_svg_extracted_data.csv\" { N = \"Model Size\", loss = \"loss\" };\r");
+      t.prompt();
+      t.type("law P(N) = E + A / N^alpha with E > 0, A > 0, alpha in [0, 1];\r");
+      t.prompt();
+      t.type("let f = fit loss ~ P(N) to runs starts grid(alpha = 0..1 by 0.5) bootstrap 200000 seed 1\r");
+      t.waitFor("bootstrap: 200000 resamples  [");
+      t.type("\u0003");
+      assertThat(t.prompt()).contains("cancelled [L311]");
+      String raw = t.raw();
+      int bar = raw.lastIndexOf("bootstrap: 200000 resamples  [");
+      int error = raw.indexOf("cancelled", bar);
+      // after the last drawing of the bar, its line is erased before anything moves to a new line
+      // (a newline first would leave the bar on the line above, and erase the empty one below)
+      String after = raw.substring(bar, error);
+      assertThat(after).contains("\r\u001B[K");
+      assertThat(after.indexOf("\r\u001B[K")).as(after).isLessThan(after.contains("\n") ? after.indexOf("\n") : Integer.MAX_VALUE);
+      t.type("f\r");
+      assertThat(t.prompt()).contains("unknown name 'f'");
+    }
+  }
 }
