@@ -115,7 +115,8 @@ final class ReplSession {
       transcript.add(new SessionScript.Entry(code.strip(), session().settings().workDir(), null));
       lastAccepted = true;
       if (!quiet) {
-        echoDeclarations(program, before);
+        // a re-opened statement completes the one before it rather than replacing it
+        echoDeclarations(program, reopened ? Bindings.of(new org.lawlang.eval.Env(null)) : before);
       }
       if (v != Values.Nothing.INSTANCE && !v.show().isEmpty()) {
         io.println(v.show());
