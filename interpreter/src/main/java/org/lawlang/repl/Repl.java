@@ -48,8 +48,10 @@ public final class Repl {
           () -> terminal.getWidth() <= 0 ? TerminalPlot.WIDTH : Math.max(30, Math.min(160, terminal.getWidth() - 16))));
       LawEngine engine = LawEngine.builder().output(io).workDir(workDir).services(services).build();
       if (interactive) {
-        progress = new TerminalProgress(terminal.writer());
-        engine.session().progress(progress);
+        TerminalProgress bar = new TerminalProgress(terminal.writer());
+        progress = bar;
+        io.clearBarWith(bar::done);
+        engine.session().progress(bar);
       }
       return engine;
     }, io);

@@ -18,6 +18,8 @@ final class ReplIO implements Output {
   private final PrintWriter out;
   private final Terminal colours;
   private final java.util.function.IntSupplier width;
+  /** Erases a progress bar drawn on the current line, so that output starts on a clean line (the bar redraws below it). */
+  private volatile Runnable clearBar = () -> { };
 
   ReplIO(PrintWriter out) {
     this(out, null, () -> 0);
@@ -46,8 +48,13 @@ final class ReplIO implements Output {
     return columns <= 0 ? d.toString() : org.lawlang.diag.DiagnosticPrinter.render(d, columns - 16);
   }
 
+  void clearBarWith(Runnable clear) {
+    this.clearBar = clear;
+  }
+
   void println(String text) {
     synchronized (out) {
+      clearBar.run();
       out.println(text);
       out.flush();
     }
@@ -56,6 +63,7 @@ final class ReplIO implements Output {
   /** A rendered diagnostic (already ends with a newline). */
   void error(String rendered) {
     synchronized (out) {
+      clearBar.run();
       out.print(colours == null ? rendered : coloured(rendered));
       out.flush();
     }

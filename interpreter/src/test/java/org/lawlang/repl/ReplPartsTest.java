@@ -199,4 +199,21 @@ class ReplPartsTest {
     assertThat(screen.toString()).contains("exited with status 1");
     assertThat(s.engine().eval("<t>", "x").show()).isEqualTo("100");
   }
+
+  @Test
+  void outputDuringABarStartsOnACleanLine() {
+    StringWriter screen = new StringWriter();
+    PrintWriter out = new PrintWriter(screen);
+    long[] now = {0};
+    TerminalProgress bar = new TerminalProgress(out, () -> now[0]);
+    ReplIO io = new ReplIO(out, null, () -> 0);
+    io.clearBarWith(bar::done);
+    bar.start("starts", 10);
+    now[0] = 200_000_000L;
+    bar.advance(3);
+    io.println("a warning, say");
+    assertThat(screen.toString()).endsWith("3/10\r\033[Ka warning, say" + System.lineSeparator());
+    io.println("more");
+    assertThat(screen.toString()).endsWith("a warning, say" + System.lineSeparator() + "more" + System.lineSeparator());
+  }
 }

@@ -187,6 +187,11 @@ class ReplTerminalTest {
       assertThat(t.prompt()).contains("law J(N): 2 parameters fixed");
       t.type("J(1e8)\r");
       assertThat(t.prompt()).contains("10\n");
+      // pasted by a terminal with bracketed paste: both lines in the buffer, one Enter runs them
+      t.type("\u001B[200~law J2(N) = (Nc / N)^aN\n    where Nc = 1e10, aN = 0.25\u001B[201~\r");
+      assertThat(t.prompt()).contains("law J2(N): 2 parameters fixed");
+      t.type("J2(1e6)\r");
+      assertThat(t.prompt()).contains("10\n");
       // a clause that continues nothing is still an error
       t.type("print 1\r");
       t.prompt();
