@@ -220,7 +220,13 @@ public final class Checker {
         }
       }
     } else if (s instanceof Compare c) {
-      c.laws().forEach(l -> expr(l, scope, Set.of()));
+      for (Expr l : c.laws()) {
+        if (l instanceof Name n && lookup(n.name(), scope) == null && Builtin.named(n.name()).isEmpty()) {
+          unknownName(n, scope, x -> lookup(x, scope) instanceof Symbols.LawKind); // compare takes laws
+        } else {
+          expr(l, scope, Set.of());
+        }
+      }
     } else if (s instanceof ExprStmt e) {
       expr(e.expr(), scope, Set.of());
     }
