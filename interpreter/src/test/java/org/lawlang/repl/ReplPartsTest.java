@@ -101,6 +101,10 @@ class ReplPartsTest {
     assertThat(complete(s, ":")).contains(":help", ":load", ":laws", ":data", ":vars", ":doc", ":reset", ":save", ":quit");
     assertThat(complete(s, ":load da")).contains("data/");
     assertThat(complete(s, ":doc bu")).contains("budget");
+    assertThat(complete(s, ":time bu")).contains("budget");
+    assertThat(complete(s, ":time runs.")).contains("loss");
+    assertThat(complete(s, ":echo o")).containsExactly("on", "off");
+    assertThat(complete(s, ":")).contains(":history", ":time", ":edit", ":echo");
   }
 
   @Test
