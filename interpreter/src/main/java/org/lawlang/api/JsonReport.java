@@ -186,8 +186,14 @@ public final class JsonReport implements LawListener {
     return a;
   }
 
-  /** A number, or null when it is not finite (JSON has no NaN or infinity). */
+  /**
+   * A number, or null when it is not finite (JSON has no NaN or infinity). A whole number is
+   * written without a fraction (`"starts":1`, not `1.0`), as counts are; up to 2^53 that is exact.
+   */
   private static JsonNode num(Double x) {
-    return x == null || !Double.isFinite(x) ? NODES.nullNode() : NODES.numberNode(x);
+    if (x == null || !Double.isFinite(x)) {
+      return NODES.nullNode();
+    }
+    return x == Math.rint(x) && Math.abs(x) <= 0x1p53 && !(x == 0 && 1 / x < 0) ? NODES.numberNode(x.longValue()) : NODES.numberNode(x);
   }
 }

@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "law", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A language for neural scaling laws: fit, optimise and compare them.",
     subcommands = {Main.Run.class, Main.Check.class, Main.Eval.class, Main.Repl.class},
-    footer = {"", "Exit codes: 0 success, 1 an error in the script, 2 a usage error."})
+    footer = {"", "law alone opens the interactive session (the REPL: :help lists its commands).",
+        "With input piped in (law < script.law, or cat script.law | law) it runs that input as a script.",
+        "", "Exit codes: 0 success, 1 an error in the script, 2 a usage error."})
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
   static final int SCRIPT_ERROR = 1;
@@ -42,8 +44,9 @@ public final class Main implements Callable<Integer> {
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExitCodeExceptionMapper(e -> USAGE);
     cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("law: " + ex.getMessage());
-      err.println("Try 'law --help'.");
+      String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+      err.println(command + ": " + UsageMessages.of(ex));
+      err.println("Try '" + command + " --help'.");
       return USAGE;
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -125,6 +128,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
       int failed = 0;
+      int errors = 0;
       for (Path file : files) {
         // a fresh session per file: nothing runs, so one file cannot define names for the next
         LawEngine engine = LawEngine.builder().streams(parent.out, parent.err).build();
@@ -132,11 +136,30 @@ public final class Main implements Callable<Integer> {
           engine.check(file, file.toString());
           parent.out.println(file + ": no errors");
         } catch (LawException e) {
-          parent.err.print(LawEngine.render(e.diagnostics()));
+          List<org.lawlang.diag.Diagnostic> all = e.diagnostics();
+          try {
+            String text = org.lawlang.eval.Session.readUtf8(file, file.toString());
+            all = CheckBeyondSyntax.all(all, new org.lawlang.diag.Source(file.toString(), text), engine.session(),
+                file.toAbsolutePath().getParent());
+          } catch (IOException | RuntimeException unreadable) {
+            // an unreadable file has only the error that says so
+          }
+          parent.err.print(LawEngine.render(all));
           failed++;
+          errors += (int) all.stream().filter(d -> d.severity() == org.lawlang.diag.Severity.ERROR).count();
         }
       }
+      parent.out.println(summary(files.size(), failed, errors));
       return failed == 0 ? OK : SCRIPT_ERROR;
+    }
+
+    /** "3 files, 2 with errors, 5 errors". */
+    static String summary(int files, int failed, int errors) {
+      String checked = files + (files == 1 ? " file" : " files");
+      if (failed == 0) {
+        return checked + ", no errors";
+      }
+      return checked + ", " + failed + " with errors, " + errors + (errors == 1 ? " error" : " errors");
     }
   }
 

@@ -17,6 +17,15 @@ public final class DiagnosticPrinter {
   private DiagnosticPrinter() {}
 
   public static String render(Diagnostic d) {
+    return render(d, MAX_SHOWN);
+  }
+
+  /**
+   * As {@link #render(Diagnostic)}, showing at most {@code maxShown} characters of the source
+   * line (a terminal narrower than the line would wrap it and put the caret on the wrong line).
+   */
+  public static String render(Diagnostic d, int maxShown) {
+    int shown = Math.max(20, maxShown);
     StringBuilder out = new StringBuilder();
     Span span = d.span() == null ? Span.NOWHERE : d.span();
     boolean located = span.source() != Span.NOWHERE_SOURCE;
@@ -36,10 +45,10 @@ public final class DiagnosticPrinter {
       int col = span.column() - 1;
       int endOnLine = Math.min(span.end(), span.start() + Math.max(0, text.length() - col));
       int width = Math.max(1, endOnLine - span.start());
-      if (text.length() > MAX_SHOWN) {
+      if (text.length() > shown) {
         // a window of a very long line around the caret, elided with "..." on either side
-        int from = Math.max(0, Math.min(col - MAX_SHOWN / 3, text.length() - MAX_SHOWN));
-        int to = Math.min(text.length(), from + MAX_SHOWN);
+        int from = Math.max(0, Math.min(col - shown / 3, text.length() - shown));
+        int to = Math.min(text.length(), from + shown);
         String lead = from > 0 ? "..." : "";
         text = lead + text.substring(from, to) + (to < text.length() ? "..." : "");
         width = Math.max(1, Math.min(width, to - col));

@@ -1,28 +1,76 @@
 package org.lawlang.diag;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-/** "Did you mean …?": the closest known name by edit distance, if it is close enough to be a likely typo. */
+/**
+ * "Did you mean …?": the closest known name by edit distance, when it is close enough to be a
+ * likely typo. Close enough means at most a third of the name's letters (one for short names)
+ * and fewer edits than the typed name has letters, so that a one-letter name is never "nearly"
+ * another one ('a' is not a typo of 'K'; 'Ll' is one of 'L'). Among equally close names, one of the
+ * kind the context wants comes first (a callable where a call is made, a dataset after `to`),
+ * then one that holds the typed letters in order (`lg` is `log` with a letter dropped, not `L`
+ * with one added), then one with the same case, then the alphabetically first.
+ */
 public final class Suggest {
   private Suggest() {}
 
   public static Optional<String> closest(String name, Collection<String> candidates) {
+    return closest(name, candidates, c -> true);
+  }
+
+  /** As {@link #closest(String, Collection)}, preferring candidates that {@code wanted} accepts. */
+  public static Optional<String> closest(String name, Collection<String> candidates, Predicate<String> wanted) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    int allowed = Math.max(1, Math.min(3, name.length() / 3));
     String best = null;
-    int bestDistance = Integer.MAX_VALUE;
+    int[] bestKey = null;
     for (String candidate : candidates) {
-      int d = distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
-        bestDistance = d;
+      if (candidate.equals(name)) {
+        continue;
+      }
+      int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+      if (d > allowed || d >= name.length()) {
+        continue;
+      }
+      int[] key = {wanted.test(candidate) ? 0 : 1, d, subsequence(lower, candidate.toLowerCase(Locale.ROOT)) ? 0 : 1,
+          distance(name, candidate)};
+      if (best == null || compare(key, bestKey) < 0 || compare(key, bestKey) == 0 && candidate.compareTo(best) < 0) {
         best = candidate;
+        bestKey = key;
       }
     }
-    int allowed = Math.max(1, Math.min(3, name.length() / 3));
-    return best != null && bestDistance <= allowed && !best.equals(name) ? Optional.of(best) : Optional.empty();
+    return Optional.ofNullable(best);
   }
 
   public static String hint(String name, Collection<String> candidates) {
-    return closest(name, candidates).map(s -> "did you mean '" + s + "'?").orElse(null);
+    return hint(name, candidates, c -> true);
+  }
+
+  public static String hint(String name, Collection<String> candidates, Predicate<String> wanted) {
+    return closest(name, candidates, wanted).map(s -> "did you mean '" + s + "'?").orElse(null);
+  }
+
+  private static int compare(int[] a, int[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        return Integer.compare(a[i], b[i]);
+      }
+    }
+    return 0;
+  }
+
+  /** Whether every letter of {@code a} appears in {@code b}, in order. */
+  private static boolean subsequence(String a, String b) {
+    int j = 0;
+    for (int i = 0; i < b.length() && j < a.length(); i++) {
+      if (a.charAt(j) == b.charAt(i)) {
+        j++;
+      }
+    }
+    return j == a.length();
   }
 
   /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */

@@ -65,7 +65,9 @@ final class DataBuilder {
             .hint("the file is empty; a CSV file needs a header row and at least one row of data");
       }
       throw LawException.of(Msg.FILE_NOT_FOUND, c.span(), c.path(), e.getMessage())
-          .hint("paths are relative to the folder of the script that names them");
+          .hint(c.span().source().name().startsWith("<")
+              ? "a relative path starts from the directory law was started in (" + in.baseDir() + ")"
+              : "paths are relative to the folder of the script that names them");
     }
     if (table.rows().isEmpty()) {
       throw LawException.of(Msg.EMPTY_DATA, c.span(), c.path()).hint("the file has a header row but no rows of data");

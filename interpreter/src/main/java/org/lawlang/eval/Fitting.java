@@ -199,9 +199,29 @@ public final class Fitting implements Services.FitService {
     if (value.solverStopped()) {
       in.warnOnce("fit-status", Diagnostic.warning(Msg.FIT_NOT_CONVERGED, node.span(), value.statusDetail()));
     } else if (!value.converged()) {
-      in.warnOnce("fit-status", Diagnostic.warning(Msg.FIT_STATUS, node.span(), value.status(), value.statusDetail()));
+      in.warnOnce("fit-status", Diagnostic.warning(Msg.FIT_STATUS, node.span(), value.status(), value.statusDetail())
+          .withHint(starts.size() == 1 && stats.r2() < 0 ? oneStartHint(setup.free, stats.r2()) : null));
     }
     return value;
+  }
+
+  /**
+   * After a fit from a single start that ended worse than a constant: the one start is the
+   * likely cause (a power law's exponents started at 1 often slide to a bound), so say how to
+   * give more, with a grid over the parameters that have both bounds (the exponents, usually).
+   */
+  private static String oneStartHint(List<Param> free, double r2) {
+    List<Param> order = new ArrayList<>(free);
+    order.sort(Comparator.comparing((Param p) -> !(Double.isFinite(p.lo()) && Double.isFinite(p.hi()))));
+    StringBuilder grid = new StringBuilder();
+    for (Param p : order.subList(0, Math.min(2, order.size()))) {
+      boolean bounded = Double.isFinite(p.lo()) && Double.isFinite(p.hi());
+      grid.append(grid.length() == 0 ? "" : ", ").append(p.name()).append(" = ")
+          .append(bounded ? NumberFormat.show(p.lo()) + ".." + NumberFormat.show(p.hi())
+              + " by " + NumberFormat.show((p.hi() - p.lo()) / 4) : "[0.1, 1, 10]");
+    }
+    return "from a single start (each parameter at its 'start' value, else 1) the fit ends worse than a constant (R² "
+        + NumberFormat.show(r2) + "); search from several: starts grid(" + grid + ") or starts random(50)";
   }
 
   private static List<double[]> pick(List<double[]> all, int[] indices) {

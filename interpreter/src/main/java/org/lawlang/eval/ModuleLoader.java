@@ -105,12 +105,13 @@ public final class ModuleLoader {
     if (loading.contains(key)) {
       List<String> chain = new ArrayList<>();
       loadingNames.descendingIterator().forEachRemaining(chain::add);
-      chain.add(module != null ? module : path);
+      chain.add(module != null ? module : shownPath(baseDir.resolve(path).normalize()));
       throw LawException.of(Msg.IMPORT_CYCLE, at, String.join(" -> ", chain));
     }
     Source source;
     Path dir;
     String name;
+    String shown = module;
     Program parsed = null;
     if (module != null) {
       if (!session.settings().stdlib()) {
@@ -130,8 +131,9 @@ public final class ModuleLoader {
       name = module;
     } else {
       Path file = baseDir.resolve(path).normalize();
+      shown = shownPath(file);
       try {
-        source = new Source(path, Session.readUtf8(file, path));
+        source = new Source(shown, Session.readUtf8(file, path));
       } catch (IOException e) {
         throw LawException.of(Msg.FILE_NOT_FOUND, at, path, e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage());
       }
@@ -140,7 +142,7 @@ public final class ModuleLoader {
       name = fileName.endsWith(".law") ? fileName.substring(0, fileName.length() - 4) : fileName;
     }
     loading.push(key);
-    loadingNames.push(module != null ? module : path);
+    loadingNames.push(shown);
     try {
       Env env = new Env(null);
       if (parsed != null) {
@@ -155,6 +157,19 @@ public final class ModuleLoader {
       loading.pop();
       loadingNames.pop();
     }
+  }
+
+  /**
+   * An imported file as errors name it: relative to the directory law runs in, or absolute
+   * when it lies outside it, so that one file has one name whichever file imports it.
+   */
+  private String shownPath(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path work = session.settings().workDir().toAbsolutePath().normalize();
+    if (abs.startsWith(work)) {
+      return work.relativize(abs).toString();
+    }
+    return abs.toString();
   }
 
   /** Runs an import statement: binds the module (or its alias) and, without an alias, its names. */

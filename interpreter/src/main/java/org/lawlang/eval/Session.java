@@ -219,6 +219,11 @@ public final class Session {
       }
 
       @Override
+      public boolean isDataset(String name) {
+        return env.lookup(name) instanceof DataValue;
+      }
+
+      @Override
       public Map<String, Kind> moduleExports(String module, String path, Span at) {
         ModuleValue m = modules.load(module, path, at, dir);
         Map<String, Kind> out = new HashMap<>();

@@ -12,7 +12,7 @@ import org.lawlang.syntax.Stmt;
  * (`loglog`, the default; `linear`, `logx`, `logy`), the texts `title`, `xlabel`, `ylabel`, and
  * `minima` (mark the lowest point of each curve, as on IsoFLOP curves).
  */
-final class PlotOptions {
+public final class PlotOptions {
   static final List<String> SCALES = List.of("loglog", "linear", "logx", "logy");
   static final List<String> TEXTS = List.of("title", "xlabel", "ylabel");
   static final List<String> MARKS = List.of("minima");
@@ -57,15 +57,24 @@ final class PlotOptions {
           o.yLabel = opt.text();
         }
       } else {
-        List<String> all = new java.util.ArrayList<>(SCALES);
-        all.addAll(TEXTS);
-        all.addAll(MARKS);
-        all.add("to");
-        throw LawException.of(Msg.PLOT_UNKNOWN_OPTION, opt.span(), name)
-            .hint(Suggest.closest(name, all).map(s -> "did you mean '" + s + "'?")
-                .orElse("the options are to \"FILE\", " + String.join(", ", SCALES) + ", " + String.join(", ", TEXTS) + ", minima"));
+        throw LawException.of(Msg.PLOT_UNKNOWN_OPTION, opt.span(), name).hint(unknownOptionHint(name));
       }
     }
     return o;
+  }
+
+  /** Whether a plot option takes a text (`title "..."`). */
+  public static boolean takesText(String name) {
+    return TEXTS.contains(name);
+  }
+
+  /** The hint at an unknown option: the nearest known one, else the list. */
+  public static String unknownOptionHint(String name) {
+    List<String> all = new java.util.ArrayList<>(SCALES);
+    all.addAll(TEXTS);
+    all.addAll(MARKS);
+    all.add("to");
+    return Suggest.closest(name, all).map(s -> "did you mean '" + s + "'?")
+        .orElse("the options are to \"FILE\", " + String.join(", ", SCALES) + ", " + String.join(", ", TEXTS) + ", minima");
   }
 }

@@ -10,7 +10,9 @@ record Command(String name, Arg arg, String summary, String help, Handler handle
     NONE(""),
     FILE("FILE"),
     NAME("NAME"),
-    TOPIC("[TOPIC]");
+    TOPIC("[TOPIC]"),
+    CODE("CODE"),
+    SWITCH("on|off");
 
     final String shown;
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Source;
@@ -29,31 +28,50 @@ final class Commands {
           "`:help` lists the commands; `:help :save` explains one; `:help keys` the keys; `:help plot` the plot statement;\n"
               + "`:help NAME` describes a name in scope, like `help NAME`.", Commands::help),
       new Command(":load", Command.Arg.FILE, "run a .law script in this session",
-          "`:load FILE` runs the script as if typed here; its names stay in the session and `:save` keeps its text.\n"
-              + "Relative paths inside it resolve against its folder.", Commands::load),
+          "`:load FILE` runs the script as if typed here and says which names it defined and which it replaced;\n"
+              + "its names stay in the session and `:save` keeps its text. Relative paths inside it resolve against its\n"
+              + "folder. A script that fails changes nothing: the session is put back as it was.", Commands::load),
       new Command(":laws", Command.Arg.NONE, "list the laws in scope", "`:laws` lists each law with its formula and unit.", Commands::laws),
       new Command(":data", Command.Arg.NONE, "list the datasets in scope", "`:data` lists each dataset: rows, columns and where it came from.",
           Commands::data),
-      new Command(":vars", Command.Arg.NONE, "list the other names in scope (lets, results, modules)",
-          "`:vars` lists every name that is not a law or a dataset, with its value.", Commands::vars),
+      new Command(":vars", Command.Arg.NONE, "list every name in scope: its kind and a one-line value",
+          "`:vars` lists every name in the session, in the order they were defined, each with its kind and value in one line.",
+          Commands::vars),
       new Command(":doc", Command.Arg.NAME, "show a law's formula, constants, unit, fitted range and citation",
           "`:doc NAME` shows what NAME is: for a law its formula, constants, unit, fitted range and citation;\n"
               + "qualified names work too (`:doc epoch.L`).", Commands::doc),
       new Command(":reset", Command.Arg.NONE, "forget every name and start a fresh session",
           "`:reset` starts a fresh session: all names are forgotten and `:save` starts from empty.", Commands::reset),
       new Command(":save", Command.Arg.FILE, "write the statements accepted so far as a .law script",
-          "`:save FILE` writes every statement that ran without error (and the text of `:load`ed scripts),\n"
-              + "in order, as a script that `law run FILE` replays.", Commands::save),
+          "`:save FILE` writes every statement that ran without error (and those of `:load`ed scripts), in order,\n"
+              + "as a script that `law run FILE` replays from any directory: relative data and import paths are rewritten\n"
+              + "to start from FILE's folder; `help` and definitions replaced before anything used them are left out.",
+          Commands::save),
+      new Command(":history", Command.Arg.NONE, "list the inputs typed so far (kept across sessions)",
+          "`:history` lists the last 50 inputs, numbered, oldest first; Up and Ctrl-R recall them.", Commands::history),
+      new Command(":time", Command.Arg.CODE, "run an input and say how long it took",
+          "`:time CODE` runs CODE as if typed at the prompt, then prints the wall-clock time it took.", Commands::time),
+      new Command(":edit", Command.Arg.NONE, "open $EDITOR on the last input, then run what you save",
+          "`:edit` writes the last input to a temporary file, opens $VISUAL or $EDITOR (else vi) on it, and runs the\n"
+              + "saved text as if typed; an empty or unchanged file runs nothing.", (s, a) -> {
+                s.edit();
+                return true;
+              }),
+      new Command(":echo", Command.Arg.SWITCH, "turn the one-line summary of each declaration on or off",
+          "`:echo off` stops the summary printed after a declaration (`law K(N): 2 parameters fixed`); `:echo on` restores it.\n"
+              + "A trailing ';' keeps a single input quiet.", Commands::echo),
       new Command(":quit", Command.Arg.NONE, "leave (Ctrl-D does too)", "`:quit` leaves the REPL; so does Ctrl-D at an empty prompt.",
           (s, a) -> false));
 
   static final Map<String, String> TOPICS = Map.of(
       "keys", String.join("\n",
           "Enter        run the input; an unfinished statement (open bracket, trailing operator, 'with',",
-          "             'subject to', an open string) continues on the next line; a blank line ends it",
+          "             'subject to', an open string) continues on the next line; a blank line ends it.",
+          "             A line that starts with a clause ('where', 'with', 'starts', ...) continues the",
+          "             statement before it, as in a script",
           "Tab          complete keywords, names, fields after '.', modules after 'import', columns,",
           "             file names inside strings, and :commands",
-          "Up, Down     history (kept in ~/.law_history); Ctrl-R searches it",
+          "Up, Down     history (kept in HISTORY); Ctrl-R searches it",
           "Ctrl-C       cancel a running evaluation (the session keeps its state); clear the line",
           "Ctrl-D       leave at an empty prompt"),
       "plot", String.join("\n",
@@ -91,10 +109,11 @@ final class Commands {
       LawException e = LawException.of(Msg.REPL_COMMAND, new Span(src, 0, name.length()), name)
           .hint(Suggest.closest(name, ALL.stream().map(Command::name).toList()).map(s -> "did you mean '" + s + "'? ").orElse("")
               + ":help lists the commands");
-      session.io().error(LawEngine.render(e.diagnostics()));
+      session.io().diagnostics(e.diagnostics());
       return true;
     }
-    if (c.get().arg() == Command.Arg.FILE && arg.isEmpty() || c.get().arg() == Command.Arg.NAME && arg.isEmpty()) {
+    Command.Arg kind = c.get().arg();
+    if (arg.isEmpty() && (kind == Command.Arg.FILE || kind == Command.Arg.NAME || kind == Command.Arg.CODE)) {
       session.io().println("usage: " + c.get().usage() + "  (" + c.get().summary() + ")");
       return true;
     }
@@ -141,7 +160,8 @@ final class Commands {
     if (c.isPresent()) {
       s.io().println(c.get().usage() + "\n" + c.get().help());
     } else if (TOPICS.containsKey(topic)) {
-      s.io().println(TOPICS.get(topic));
+      Path history = s.historyFile();
+      s.io().println(TOPICS.get(topic).replace("HISTORY", history == null ? "no file" : shownPath(history)));
     } else {
       doc(s, topic);
     }
@@ -149,10 +169,45 @@ final class Commands {
   }
 
   private static boolean load(ReplSession s, String file) {
-    Path path = s.session().settings().workDir().resolve(file);
-    if (s.load(path, file)) {
-      s.io().println("loaded " + file);
+    s.load(s.session().settings().workDir().resolve(file), file);
+    return true;
+  }
+
+  /** A file as `:help keys` names it: from the home folder (~/...) when it is inside it. */
+  private static String shownPath(Path file) {
+    Path home = Path.of(System.getProperty("user.home")).toAbsolutePath();
+    Path abs = file.toAbsolutePath().normalize();
+    return abs.startsWith(home) && !abs.equals(home) ? "~/" + home.relativize(abs) : abs.toString();
+  }
+
+  private static boolean history(ReplSession s, String arg) {
+    List<String> all = s.history();
+    int from = Math.max(0, all.size() - 50);
+    StringBuilder out = new StringBuilder();
+    for (int i = from; i < all.size(); i++) {
+      String entry = all.get(i).replace("\n", "\n      ");
+      out.append(String.format("%4d  %s%n", i + 1, entry));
     }
+    s.io().println(out.length() == 0 ? "no history yet" : out.toString().stripTrailing());
+    return true;
+  }
+
+  private static boolean time(ReplSession s, String code) {
+    long start = System.nanoTime();
+    s.evaluate(code);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    s.io().println("time: " + (seconds < 1 ? String.format("%.1f ms", seconds * 1e3) : String.format("%.3f s", seconds)));
+    return true;
+  }
+
+  private static boolean echo(ReplSession s, String arg) {
+    if (arg.equals("on") || arg.equals("off")) {
+      s.echo(arg.equals("on"));
+    } else if (!arg.isEmpty()) {
+      s.io().println("usage: :echo on|off");
+      return true;
+    }
+    s.io().println("echo is " + (s.echo() ? "on: declarations print a one-line summary" : "off: declarations are silent"));
     return true;
   }
 
@@ -160,7 +215,7 @@ final class Commands {
     Path path = s.session().settings().workDir().resolve(file);
     try {
       int n = s.save(path);
-      s.io().println("saved " + n + (n == 1 ? " input" : " inputs") + " to " + file);
+      s.io().println("saved " + n + (n == 1 ? " statement" : " statements") + " to " + file);
     } catch (IOException e) {
       s.io().error("error: cannot write " + file + ": " + org.lawlang.diag.IoReason.of(e) + " [" + Msg.IO.code() + "]\n");
     }
@@ -202,21 +257,26 @@ final class Commands {
   }
 
   private static boolean vars(ReplSession s, String arg) {
+    Map<String, Value> all = s.session().globals().locals();
+    int width = all.keySet().stream().mapToInt(String::length).max().orElse(0);
+    int kindWidth = all.values().stream().mapToInt(v -> v.typeName().length()).max().orElse(0);
     List<String> lines = new ArrayList<>();
-    s.session().globals().locals().forEach((name, v) -> {
-      if (!(v instanceof LawValue) && !(v instanceof DataValue)) {
-        String shown = v.show().lines().findFirst().orElse("");
-        if (shown.length() > 70) {
-          shown = shown.substring(0, 67) + "...";
-        }
-        lines.add("  " + name + " = " + shown + (v.show().contains("\n") ? "  (" + v.typeName() + ")" : ""));
-      }
+    all.forEach((name, v) -> {
+      String line = Bindings.describe(name, v);
+      // the description without the declaration word and name it starts with
+      String rest = line.startsWith("law ") ? line.substring(4) : line.replaceFirst("^(let|data|proc|module) \\Q" + name + "\\E ?(= )?:? ?", "");
+      lines.add("  " + name + " ".repeat(width - name.length() + 2) + v.typeName() + " ".repeat(kindWidth - v.typeName().length() + 2) + rest);
     });
-    s.io().println(lines.isEmpty() ? "no other names yet: bind one with let x = ..." : String.join("\n", lines));
+    s.io().println(lines.isEmpty() ? "no names yet: bind one with let x = ..., law L(N) = ..., data runs = ..." : String.join("\n", lines));
     return true;
   }
 
   private static boolean doc(ReplSession s, String name) {
+    if (Keywords.all().contains(name) && s.session().globals().lookup(name) == null) {
+      // a statement word: what `help WORD` says of it
+      s.evaluateQuietly("help " + name);
+      return true;
+    }
     Optional<Builtin> b = Builtin.named(name);
     if (b.isPresent() && s.session().globals().lookup(name) == null) {
       s.io().println(name + ": " + b.get().doc + " (" + b.get().arityText() + ")");
@@ -227,7 +287,7 @@ final class Commands {
       java.util.Set<String> names = new java.util.TreeSet<>(s.session().globals().visibleNames());
       names.addAll(Builtin.names());
       LawException e = LawException.of(Msg.UNKNOWN_NAME, typedSpan(name), name).hint(Suggest.hint(name, names));
-      s.io().error(LawEngine.render(e.diagnostics()));
+      s.io().diagnostics(e.diagnostics());
       return true;
     }
     s.io().println(v.show());

@@ -50,11 +50,19 @@ final class Completion implements Completer {
     Path workDir = session.get().session().settings().workDir();
     String before = line.before();
     if (before.isBlank() && line.word().startsWith(":")) {
-      Commands.ALL.forEach(c -> out.add(new Candidate(c.name(), c.name(), null, c.summary(), null, null, true)));
+      // the summary in the display, after padding, so that the descriptions line up in one column
+      int width = Commands.ALL.stream().mapToInt(c -> c.usage().length()).max().orElse(0);
+      Commands.ALL.forEach(c -> out.add(new Candidate(c.name(), c.usage() + " ".repeat(width - c.usage().length() + 2) + c.summary(),
+          null, null, null, null, true)));
     } else if (before.stripLeading().startsWith(":")) {
       String name = before.strip().split("\\s+")[0];
       Command.Arg arg = Commands.find(name).map(Command::arg).orElse(Command.Arg.NONE);
-      if (arg == Command.Arg.FILE) {
+      if (arg == Command.Arg.CODE) {
+        code(line, globals, out);
+      } else if (arg == Command.Arg.SWITCH) {
+        out.add(plain("on", null));
+        out.add(plain("off", null));
+      } else if (arg == Command.Arg.FILE) {
         files(workDir, line.word(), "", out);
       } else if (arg == Command.Arg.NAME || arg == Command.Arg.TOPIC) {
         globals.visibleNames().forEach(n -> out.add(plain(n, describe(globals.lookup(n)))));

@@ -56,7 +56,7 @@ final class LawLineParser implements Parser {
       while (start > 0 && line.charAt(start - 1) != '"') {
         start--;
       }
-    } else if (line.stripLeading().startsWith(":") && line.substring(0, cursor).indexOf(' ') >= 0) {
+    } else if (line.stripLeading().startsWith(":") && line.substring(0, cursor).indexOf(' ') >= 0 && !takesCode(line)) {
       // the argument of a command: a file name or a name, up to the last space
       while (start > 0 && line.charAt(start - 1) != ' ') {
         start--;
@@ -70,6 +70,12 @@ final class LawLineParser implements Parser {
       }
     }
     return new Line(line, cursor, line.substring(start, cursor), start);
+  }
+
+  /** Whether the line is a command whose argument is law code (`:time CODE`), completed as code is. */
+  private static boolean takesCode(String line) {
+    String name = line.strip().split("\\s+", 2)[0];
+    return Commands.find(name).map(c -> c.arg() == Command.Arg.CODE).orElse(false);
   }
 
   /** Whether an odd number of quotes (not escaped) precede the cursor on its line. */

@@ -34,20 +34,24 @@ public final class Repl {
   private final String version;
   private final ReplSession session;
   private final boolean interactive;
+  private volatile TerminalProgress progress;
 
   public Repl(Terminal terminal, Path historyFile, Path workDir, String version) {
     this.terminal = terminal;
     this.historyFile = historyFile;
     this.version = version;
     this.interactive = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-    ReplIO io = new ReplIO(terminal.writer(), interactive ? terminal : null);
+    ReplIO io = new ReplIO(terminal.writer(), interactive ? terminal : null, terminal::getWidth);
     this.session = new ReplSession(() -> {
       // text plots as wide as the terminal allows (room for the axis labels and curve numbers)
       var services = Services.standard().plot(new ChartPlotService(
           () -> terminal.getWidth() <= 0 ? TerminalPlot.WIDTH : Math.max(30, Math.min(160, terminal.getWidth() - 16))));
       LawEngine engine = LawEngine.builder().output(io).workDir(workDir).services(services).build();
       if (interactive) {
-        engine.session().progress(new TerminalProgress(terminal.writer()));
+        TerminalProgress bar = new TerminalProgress(terminal.writer());
+        progress = bar;
+        io.clearBarWith(bar::done);
+        engine.session().progress(bar);
       }
       return engine;
     }, io);
@@ -82,7 +86,15 @@ public final class Repl {
         .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.INSERT_TAB, false)
+        // an input that starts with a space (an indented `where` line) is history like any other
+        .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
+        .option(LineReader.Option.HISTORY_REDUCE_BLANKS, false)
         .build();
+    session.history(historyFile, () -> {
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      reader.getHistory().forEach(e -> lines.add(e.line()));
+      return lines;
+    });
     ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(null, r, "law-eval", 64L << 20);
       t.setDaemon(true);
@@ -126,7 +138,10 @@ public final class Repl {
     terminal.setAttributes(running);
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
       session.engine().cancel();
-      session.io().println("");
+      // the bar's line is erased and reused; otherwise "^C" ends the line the output was on
+      if (progress == null || !progress.finish()) {
+        session.io().println("");
+      }
     });
     try {
       Future<Boolean> f = worker.submit(work::getAsBoolean);
@@ -142,6 +157,9 @@ public final class Repl {
         }
       }
     } finally {
+      if (progress != null) {
+        progress.finish(); // a cancelled or failed task never said it was done: no bar left on screen
+      }
       terminal.handle(Terminal.Signal.INT, previous);
       terminal.setAttributes(saved);
       terminal.flush();

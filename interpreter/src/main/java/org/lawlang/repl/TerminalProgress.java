@@ -19,6 +19,8 @@ final class TerminalProgress implements org.lawlang.eval.Progress {
   private volatile long started;
   private volatile long lastDraw;
   private volatile boolean drawn;
+  /** Set after the input that started the task has ended: a straggling worker's advance draws nothing. */
+  private volatile boolean finished;
 
   TerminalProgress(PrintWriter out) {
     this(out, System::nanoTime);
@@ -36,11 +38,15 @@ final class TerminalProgress implements org.lawlang.eval.Progress {
     this.done.set(0);
     this.started = clock.getAsLong();
     this.lastDraw = 0;
+    this.finished = false;
   }
 
   @Override
   public void advance(long units) {
     long now = done.addAndGet(units);
+    if (finished) {
+      return;
+    }
     long t = clock.getAsLong();
     if (t - lastDraw >= 100_000_000L || now >= total) {
       lastDraw = t;
@@ -57,6 +63,17 @@ final class TerminalProgress implements org.lawlang.eval.Progress {
       }
       drawn = false;
     }
+  }
+
+  /**
+   * The input is over (done, failed or cancelled): erase the bar and draw no more until the next
+   * task starts. Returns whether a bar was on screen.
+   */
+  boolean finish() {
+    finished = true;
+    boolean was = drawn;
+    done();
+    return was;
   }
 
   private void draw(long now, long t) {

@@ -88,6 +88,21 @@ public final class Checker {
     return out;
   }
 
+  /** Set once an import without an alias fails: later unknown names are likely its. */
+  private boolean failedImport;
+
+  /** Names this program declares with `data`, for suggesting a dataset where one is expected. */
+  private final Set<String> datasets = new HashSet<>();
+
+  private boolean callable(String name, Scope scope) {
+    Symbols.Kind k = lookup(name, scope);
+    return k instanceof Symbols.LawKind || k instanceof Symbols.ProcKind || k == null && Builtin.named(name).isPresent();
+  }
+
+  private boolean dataset(String name) {
+    return datasets.contains(name) || outer.isDataset(name);
+  }
+
   /** The law that owns each parameter name seen so far (the first law, if several share it). */
   private final Map<String, String> paramOwner = new HashMap<>();
 
@@ -96,7 +111,15 @@ public final class Checker {
    * it names or nearly names (parameters live inside their law: L.alpha).
    */
   private void unknownName(Name n, Scope scope) {
-    String hint = Suggest.hint(n.name(), known(scope));
+    unknownName(n, scope, c -> true);
+  }
+
+  /** As {@link #unknownName(Name, Scope)}, preferring suggestions of the kind the context wants. */
+  private void unknownName(Name n, Scope scope, java.util.function.Predicate<String> wanted) {
+    if (failedImport) {
+      return; // the import that failed may have defined it: one error, not a cascade
+    }
+    String hint = Suggest.hint(n.name(), known(scope), wanted);
     if (hint == null && isStdlibModule(n)) {
       hint = "'" + n.name() + "' is a standard library module: import it first (import " + n.name() + ")";
     }
@@ -146,6 +169,7 @@ public final class Checker {
         }
       } catch (LawException e) {
         e.diagnostics().forEach(this::error);
+        failedImport |= i.alias() == null;
       }
     } else if (s instanceof Let l) {
       expr(l.value(), scope, Set.of());
@@ -168,10 +192,13 @@ public final class Checker {
         expr(r.value(), scope, Set.of());
       }
     } else if (s instanceof Data d) {
-      if (d.source() instanceof DerivedSource ds) {
+      if (d.source() instanceof DerivedSource ds && ds.source() instanceof Name from && lookup(from.name(), scope) == null) {
+        unknownName(from, scope, this::dataset); // data big = runz where ...: a dataset is meant
+      } else if (d.source() instanceof DerivedSource ds) {
         expr(ds.source(), scope, Set.of());
       }
       scope.names.put(d.name().name(), Symbols.VALUE);
+      datasets.add(d.name().name());
     } else if (s instanceof Print p) {
       p.values().forEach(v -> expr(v, scope, Set.of()));
     } else if (s instanceof For f) {
@@ -193,7 +220,13 @@ public final class Checker {
         }
       }
     } else if (s instanceof Compare c) {
-      c.laws().forEach(l -> expr(l, scope, Set.of()));
+      for (Expr l : c.laws()) {
+        if (l instanceof Name n && lookup(n.name(), scope) == null && Builtin.named(n.name()).isEmpty()) {
+          unknownName(n, scope, x -> lookup(x, scope) instanceof Symbols.LawKind); // compare takes laws
+        } else {
+          expr(l, scope, Set.of());
+        }
+      }
     } else if (s instanceof ExprStmt e) {
       expr(e.expr(), scope, Set.of());
     }
@@ -330,9 +363,13 @@ public final class Checker {
       }
     } else if (e instanceof Fit f) {
       if (f.model() instanceof Call c && c.callee() instanceof Name n && lookup(n.name(), scope) == null) {
-        unknownName(n, scope);
+        unknownName(n, scope, x -> callable(x, scope));
       }
-      expr(f.data(), scope, free);
+      if (f.data() instanceof Name d && lookup(d.name(), scope) == null) {
+        unknownName(d, scope, this::dataset);
+      } else {
+        expr(f.data(), scope, free);
+      }
     } else if (e instanceof Optimize o) {
       Set<String> vars = new HashSet<>(free);
       collectUnbound(o.objective(), scope, vars);
@@ -366,7 +403,7 @@ public final class Checker {
         if (b.isPresent()) {
           arity(c, b.get().name, b.get().minArgs, b.get().maxArgs, "argument");
         } else {
-          unknownName(n, scope);
+          unknownName(n, scope, x -> callable(x, scope));
         }
       } else if (k instanceof Symbols.ModuleKind) {
         error(Diagnostic.error(Msg.NOT_CALLABLE, n.span(), "module '" + n.name() + "'"));

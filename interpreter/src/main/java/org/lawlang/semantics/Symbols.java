@@ -17,6 +17,11 @@ public interface Symbols {
   /** The exports of a module by name (stdlib) or path, or null if there is no such module. */
   Map<String, Kind> moduleExports(String module, String path, org.lawlang.diag.Span at);
 
+  /** Whether a visible name is a dataset (for suggesting one where a dataset is expected). */
+  default boolean isDataset(String name) {
+    return false;
+  }
+
   /** What a name is, as far as the checker cares. */
   sealed interface Kind {}
 

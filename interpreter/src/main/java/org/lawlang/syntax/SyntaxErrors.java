@@ -64,6 +64,14 @@ final class SyntaxErrors extends BaseErrorListener {
               .withHint("did you mean '" + org.lawlang.diag.Suggest.closest(misspelt.getText(), STATEMENT_WORDS).orElseThrow() + "'?"));
           return;
         }
+        Token option = recognizer instanceof Parser p ? plotOptionWithValue(p, token) : null;
+        if (option != null) {
+          String name = option.getText();
+          add(org.lawlang.plot.PlotOptions.takesText(name)
+              ? Diagnostic.error(Msg.PLOT_OPTION_TEXT, spanOf(option), name, "needs a string").withHint("write it as " + name + " \"...\"")
+              : Diagnostic.error(Msg.PLOT_UNKNOWN_OPTION, spanOf(option), name).withHint(org.lawlang.plot.PlotOptions.unknownOptionHint(name)));
+          return;
+        }
         String hint = recognizer instanceof Parser p ? unclosedHint(p, token) : null;
         add(Diagnostic.error(Msg.SYNTAX, span, "unexpected " + describe(token))
             .withHint(hint != null ? hint : expectedHint(recognizer, expected)));
@@ -75,9 +83,17 @@ final class SyntaxErrors extends BaseErrorListener {
   private static final List<String> STATEMENT_WORDS = List.of("let", "law", "proc", "return", "data", "print", "import",
       "for", "row", "plot", "help", "compare", "fit", "minimize", "maximize", "solve");
 
-  /** At an end of input inside a bracket: which bracket is never closed. */
+  /**
+   * At an end of input inside a bracket, or at a statement word that starts a later line than
+   * the bracket (`let x = (1 +` then `print y`): which bracket is never closed.
+   */
   private static String unclosedHint(Parser p, Token token) {
-    if (token.getType() != Token.EOF || !(p.getInputStream() instanceof org.antlr.v4.runtime.BufferedTokenStream ts)) {
+    if (!(p.getInputStream() instanceof org.antlr.v4.runtime.BufferedTokenStream ts)) {
+      return null;
+    }
+    boolean statementOnNewLine = token.getType() != Token.EOF && STATEMENT_WORDS.contains(token.getText())
+        && token.getTokenIndex() > 0 && ts.get(token.getTokenIndex() - 1).getLine() < token.getLine();
+    if (token.getType() != Token.EOF && !statementOnNewLine) {
       return null;
     }
     java.util.Deque<Token> open = new java.util.ArrayDeque<>();
@@ -97,6 +113,9 @@ final class SyntaxErrors extends BaseErrorListener {
       return null;
     }
     Token t = open.peek();
+    if (statementOnNewLine && t.getLine() >= token.getLine()) {
+      return null;
+    }
     String close = t.getType() == LawLexer.LPAREN ? ")" : t.getType() == LawLexer.LBRACK ? "]" : "}";
     return "the '" + t.getText() + "' at line " + t.getLine() + ", column " + (t.getCharPositionInLine() + 1)
         + " is never closed: add '" + close + "'";
@@ -124,6 +143,40 @@ final class SyntaxErrors extends BaseErrorListener {
       return null;
     }
     return first;
+  }
+
+  /**
+   * In a `plot` statement, the option name before a value that is not a string (`width 1200`):
+   * the error is the option, which the parser took for a name, not the value after it.
+   */
+  private static Token plotOptionWithValue(Parser p, Token token) {
+    if (!(p.getInputStream() instanceof org.antlr.v4.runtime.BufferedTokenStream ts) || token.getType() == Token.EOF) {
+      return null;
+    }
+    int at = token.getTokenIndex();
+    if (at < 2 || ts.get(at - 1).getType() != LawLexer.ID || ts.get(at - 1).getLine() != token.getLine()) {
+      return null;
+    }
+    // the name must follow a whole series or option, not be one (`from runs 5`, `vs N 5`)
+    switch (ts.get(at - 2).getType()) {
+      case LawLexer.RPAREN, LawLexer.RBRACK, LawLexer.ID, LawLexer.STRING, LawLexer.NUMBER -> { }
+      default -> {
+        return null;
+      }
+    }
+    for (int i = at - 2; i >= 0; i--) {
+      int type = ts.get(i).getType();
+      if (type == LawLexer.NL || type == LawLexer.SEMI || type == LawLexer.LBRACE || type == LawLexer.RBRACE) {
+        return null;
+      }
+      if (type == LawLexer.PLOT) {
+        return i == 0 || switch (ts.get(i - 1).getType()) {
+          case LawLexer.NL, LawLexer.SEMI, LawLexer.LBRACE -> true;
+          default -> false;
+        } ? ts.get(at - 1) : null;
+      }
+    }
+    return null;
   }
 
   private static IntervalSet safeExpected(Parser p, RecognitionException e) {

@@ -68,13 +68,63 @@ class CliTest {
     Path syntax = dir.resolve("syntax.law");
     Files.writeString(syntax, "let x = (1 +\n");
     assertThat(picocli("check", ok.toString(), bad.toString(), syntax.toString())).isEqualTo(1);
-    assertThat(out()).isEqualTo(ok + ": no errors\n"); // nothing printed by the scripts: they did not run
+    // nothing printed by the scripts (they did not run), then the count: bad.law has two errors, syntax.law one
+    assertThat(out()).isEqualTo(ok + ": no errors\n3 files, 2 with errors, 3 errors\n");
     assertThat(err()).contains("bad.law:2:7: error: unknown name 'alpah'").contains("bad.law:3:")
         .contains("syntax.law:").contains("unexpected end of input");
     out.reset();
     err.reset();
     assertThat(picocli("check", ok.toString())).isZero();
     assertThat(err()).isEmpty();
+    assertThat(out()).endsWith("1 file, no errors\n");
+  }
+
+  @Test
+  void checkSaysWhichBracketAStatementWordFoundOpen(@TempDir Path dir) throws Exception {
+    Path open = dir.resolve("open.law");
+    Files.writeString(open, "let x = (1 +\nprint y\n");
+    assertThat(picocli("check", open.toString())).isEqualTo(1);
+    assertThat(err()).contains("open.law:2:1: error: unexpected 'print'")
+        .contains("hint: the '(' at line 1, column 9 is never closed: add ')'");
+  }
+
+  @Test
+  void checkReportsNameErrorsBeyondASyntaxErrorWithoutCascades(@TempDir Path dir) throws Exception {
+    Path script = dir.resolve("both.law");
+    // x's statement is broken, but x is declared: its later use is not "unknown"; zz and lg are
+    Files.writeString(script, "let x = (1 +\nprint y\nprint zz\nprint x + 1\nlaw L(N) = 2 / N^\nprint L(1, 2)\nprint lg(3)\n");
+    assertThat(picocli("check", script.toString())).isEqualTo(1);
+    String e = err();
+    assertThat(e).contains("both.law:2:1: error: unexpected 'print'").contains("both.law:3:7: error: unknown name 'zz'")
+        .contains("both.law:6:1: error: unexpected 'print'").contains("both.law:7:7: error: unknown name 'lg'")
+        .contains("did you mean 'log'?").doesNotContain("unknown name 'x'").doesNotContain("unknown name 'L'");
+    // in the order of the script
+    assertThat(e.indexOf("both.law:2:1")).isLessThan(e.indexOf("both.law:3:7"));
+    assertThat(e.indexOf("both.law:6:1")).isLessThan(e.indexOf("both.law:7:7"));
+    assertThat(out()).isEqualTo("1 file, 1 with errors, 4 errors\n");
+  }
+
+  @Test
+  void usageErrorsSpeakTheToolsLanguage() {
+    assertThat(picocli("frobnicate")).isEqualTo(2);
+    assertThat(err()).isEqualTo("law: unknown command 'frobnicate' (the commands are run, check, eval, repl)\nTry 'law --help'.\n");
+    err.reset();
+    assertThat(picocli("rnu", "x.law")).isEqualTo(2);
+    assertThat(err()).startsWith("law: unknown command 'rnu' (did you mean 'run'?)");
+    err.reset();
+    assertThat(picocli("script.law")).isEqualTo(2);
+    assertThat(err()).startsWith("law: unknown command 'script.law'; to run a script: law run script.law");
+    err.reset();
+    // a mistake in a subcommand points at that subcommand's help
+    assertThat(picocli("run", "--jsn", "x.law")).isEqualTo(2);
+    assertThat(err()).isEqualTo("law run: unknown option '--jsn' (did you mean '--json'?)\nTry 'law run --help'.\n");
+    err.reset();
+    assertThat(picocli("run")).isEqualTo(2);
+    assertThat(err()).startsWith("law run: missing FILE").contains("Try 'law run --help'.");
+    err.reset();
+    assertThat(picocli("eval", "1", "2")).isEqualTo(2);
+    assertThat(err()).startsWith("law eval: unexpected argument '2'");
+    assertThat(err()).doesNotContain("Unmatched").doesNotContain("index");
   }
 
   @Test
@@ -107,7 +157,8 @@ class CliTest {
   @Test
   void helpAndVersion() {
     assertThat(picocli("--help")).isZero();
-    assertThat(out()).contains("Usage: law").contains("Exit codes");
+    assertThat(out()).contains("Usage: law").contains("Exit codes")
+        .contains("law alone opens the interactive session").contains("With input piped in");
     out.reset();
     assertThat(picocli("--version")).isZero();
     assertThat(out()).startsWith("law ");

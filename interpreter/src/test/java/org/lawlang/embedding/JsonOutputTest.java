@@ -125,4 +125,18 @@ class JsonOutputTest {
     assertThat(docs.get(1).get("warnings").asInt()).isEqualTo(1);
     assertThat(docs.get(1).get("ok").asBoolean()).isTrue();
   }
+
+  @Test
+  void wholeNumbersAndCountsHaveNoFraction(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path script = dir.resolve("counts.law");
+    java.nio.file.Files.writeString(script, "data t = table (N, loss) {\n1M 4\n10M 3.3\n100M 2.9\n}\n"
+        + "law P(N) = A / N^a with A > 0, a in [0, 1]\nlet f = fit loss ~ P(N) to t\nprint f\nprint f.starts, 0.5, 1e300\n");
+    Run json = cli("run", "--json", script.toString());
+    assertThat(json.code()).isZero();
+    assertThat(json.out()).contains("\"starts\":1,").contains("\"searched\":1,").doesNotContain("\"starts\":1.0")
+        .contains("[{\"type\":\"number\",\"value\":1},{\"type\":\"number\",\"value\":0.5},{\"type\":\"number\",\"value\":1.0E300}]");
+    JsonNode starts = docs(json.out()).get(1).get("values").get(0).get("value");
+    assertThat(starts.isIntegralNumber()).isTrue();
+    assertThat(starts.asDouble()).isEqualTo(1.0);
+  }
 }

@@ -101,6 +101,10 @@ class ReplPartsTest {
     assertThat(complete(s, ":")).contains(":help", ":load", ":laws", ":data", ":vars", ":doc", ":reset", ":save", ":quit");
     assertThat(complete(s, ":load da")).contains("data/");
     assertThat(complete(s, ":doc bu")).contains("budget");
+    assertThat(complete(s, ":time bu")).contains("budget");
+    assertThat(complete(s, ":time runs.")).contains("loss");
+    assertThat(complete(s, ":echo o")).containsExactly("on", "off");
+    assertThat(complete(s, ":")).contains(":history", ":time", ":edit", ":echo");
   }
 
   @Test
@@ -127,5 +131,93 @@ class ReplPartsTest {
     assertThat(LawLineParser.word(":save out/s", 11).word()).isEqualTo("out/s");
     assertThat(LawLineParser.word("csv \"a b/c", 10).word()).isEqualTo("a b/c");
     assertThat(LawLineParser.insideString("print \"a\" # \"", 13)).isFalse();
+  }
+
+  @Test
+  void aCancelledTaskLeavesNoBarAndAStragglerDrawsNone() {
+    StringWriter out = new StringWriter();
+    long[] now = {0};
+    TerminalProgress p = new TerminalProgress(new PrintWriter(out), () -> now[0]);
+    p.start("bootstrap", 100);
+    now[0] = 200_000_000L;
+    p.advance(10);
+    assertThat(out.toString()).contains("10/100");
+    p.finish(); // Ctrl-C: the task never reached done()
+    assertThat(out.toString()).endsWith("\r\033[K");
+    int length = out.toString().length();
+    now[0] = 900_000_000L;
+    p.advance(10); // a worker thread that had not yet seen the cancellation
+    assertThat(out.toString()).hasSize(length);
+    p.start("fit", 2); // the next task draws again
+    p.advance(2);
+    assertThat(out.toString().substring(length)).contains("2/2");
+  }
+
+  @Test
+  void aLongLineIsCutToTheTerminalSoTheCaretStaysUnderIt() {
+    StringWriter screen = new StringWriter();
+    ReplIO io = new ReplIO(new PrintWriter(screen), null, () -> 80);
+    ReplSession s = new ReplSession(() -> LawEngine.builder().output(io).workDir(REPO.resolve("examples")).build(), io);
+    String input = "let q = " + "1 + ".repeat(40) + "nope";
+    s.evaluate(input);
+    List<String> lines = screen.toString().lines().toList();
+    assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+    String source = lines.stream().filter(l -> l.contains("| ")).findFirst().orElseThrow();
+    String caret = lines.stream().filter(l -> l.contains("^")).findFirst().orElseThrow();
+    assertThat(source.substring(caret.indexOf('^'), caret.lastIndexOf('^') + 1)).isEqualTo("nope");
+  }
+
+  @Test
+  void savedScriptsRewritePathsAndDropHelpAndSupersededDefinitions(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Path examples = REPO.resolve("examples");
+    List<SessionScript.Entry> entries = List.of(
+        new SessionScript.Entry("data runs = csv \"data/epoch_chinchilla_svg_extracted_data.csv\" { loss = \"loss\" }", examples, null),
+        new SessionScript.Entry("help runs", examples, null),
+        new SessionScript.Entry("let a = 1\nlet b = 2", examples, null),
+        new SessionScript.Entry("let a = 10\nlet b = b + 1", examples, null),
+        new SessionScript.Entry("for x in [1] { row x } to \"/tmp/abs.csv\"", examples, null),
+        new SessionScript.Entry("print count(runs.loss) + a + b", examples, null));
+    int[] kept = new int[1];
+    String text = SessionScript.text(entries, dir.resolve("sub/s.law"), kept);
+    String rel = dir.resolve("sub").relativize(examples.resolve("data/epoch_chinchilla_svg_extracted_data.csv")).toString();
+    assertThat(text).contains("csv \"" + rel + "\"").doesNotContain("help").doesNotContain("let a = 1\n")
+        .contains("let b = 2\n").contains("let a = 10\n").contains("to \"/tmp/abs.csv\"");
+    assertThat(kept[0]).isEqualTo(6);
+  }
+
+  @Test
+  void editRunsWhatTheEditorSaved(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    StringWriter screen = new StringWriter();
+    ReplIO io = new ReplIO(new PrintWriter(screen));
+    ReplSession s = new ReplSession(() -> LawEngine.builder().output(io).workDir(dir).build(), io);
+    s.evaluate("let x = 2 * 21");
+    // an "editor" that changes the multiplier, as a person would in vi
+    s.editor("sed -i s/21/50/");
+    s.edit();
+    assertThat(screen.toString()).contains("let x = 2 * 50\n").contains("let x = 100   (replaces the earlier x)");
+    s.editor("true"); // saved unchanged
+    s.edit();
+    assertThat(screen.toString()).contains(":edit: nothing changed; nothing was run");
+    s.editor("false");
+    s.edit();
+    assertThat(screen.toString()).contains("exited with status 1");
+    assertThat(s.engine().eval("<t>", "x").show()).isEqualTo("100");
+  }
+
+  @Test
+  void outputDuringABarStartsOnACleanLine() {
+    StringWriter screen = new StringWriter();
+    PrintWriter out = new PrintWriter(screen);
+    long[] now = {0};
+    TerminalProgress bar = new TerminalProgress(out, () -> now[0]);
+    ReplIO io = new ReplIO(out, null, () -> 0);
+    io.clearBarWith(bar::done);
+    bar.start("starts", 10);
+    now[0] = 200_000_000L;
+    bar.advance(3);
+    io.println("a warning, say");
+    assertThat(screen.toString()).endsWith("3/10\r\033[Ka warning, say" + System.lineSeparator());
+    io.println("more");
+    assertThat(screen.toString()).endsWith("a warning, say" + System.lineSeparator() + "more" + System.lineSeparator());
   }
 }

@@ -81,6 +81,17 @@ final class TerminalDriver implements AutoCloseable {
         .replaceAll("\u001B[=>78]", "").replace("\r", "");
   }
 
+  /** Everything shown so far, escape sequences included. */
+  String raw() {
+    synchronized (screen) {
+      return screen.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  int rawLength() {
+    return raw().length();
+  }
+
   int exitCode() throws Exception {
     return exit.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
   }
