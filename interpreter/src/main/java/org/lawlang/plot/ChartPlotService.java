@@ -10,21 +10,31 @@ import org.lawlang.syntax.Stmt;
 
 /**
  * The `plot` statement's service (registered in {@code Services.standard()}): builds the
- * figure, then writes it to the `to` file as SVG or PNG, or, without a file, prints it as a
+ * figure, then writes it to the `to` file as PNG, SVG or PDF, or, without a file, prints it as a
  * terminal plot (in the REPL and in scripts alike). Other features that draw (fit residuals,
  * a compute-optimal frontier, IsoFLOP curves) build a {@link Figure} and call {@link #draw}.
  */
 public final class ChartPlotService implements Services.PlotService {
   private final IntSupplier textWidth;
+  private final boolean colour;
 
-  /** Text plots {@link TerminalPlot#WIDTH} cells wide (scripts: the same text everywhere). */
+  /** Plain text plots {@link TerminalPlot#WIDTH} cells wide (scripts: the same text everywhere). */
   public ChartPlotService() {
-    this(() -> TerminalPlot.WIDTH);
+    this(() -> TerminalPlot.WIDTH, false);
   }
 
-  /** Text plots as wide as {@code textWidth} says (the REPL passes its terminal's width). */
+  /** Plain text plots as wide as {@code textWidth} says. */
   public ChartPlotService(IntSupplier textWidth) {
+    this(textWidth, false);
+  }
+
+  /**
+   * Text plots as wide as {@code textWidth} says, in colour when {@code colour} (the REPL
+   * passes its terminal's width, and colour unless the terminal is dumb).
+   */
+  public ChartPlotService(IntSupplier textWidth, boolean colour) {
     this.textWidth = textWidth;
+    this.colour = colour;
   }
 
   @Override
@@ -35,15 +45,16 @@ public final class ChartPlotService implements Services.PlotService {
     }
     Figure figure = FigureBuilder.build(node, options, in, env);
     if (options.path == null) {
-      in.print(TerminalPlot.render(figure, textWidth.getAsInt(), TerminalPlot.HEIGHT), List.of());
+      in.print(TerminalPlot.render(figure, textWidth.getAsInt(), TerminalPlot.HEIGHT, colour), List.of());
     } else {
-      draw(figure, options.path, options.pathSpan, in);
+      ChartWriter.write(figure, options.page(), in.resolve(options.path), options.path, options.pathSpan);
+      wrote(figure, options.path, in);
     }
   }
 
   /**
    * Draws a figure: to {@code path} (resolved against the running script's folder; errors
-   * point at {@code at}) as SVG or PNG, or, when {@code path} is null, as text on the output.
+   * point at {@code at}) as PNG, SVG or PDF at the default size, or, when {@code path} is null, as text on the output.
    */
   public static void draw(Figure figure, String path, Span at, Interpreter in) {
     if (path == null) {
@@ -51,7 +62,11 @@ public final class ChartPlotService implements Services.PlotService {
       return;
     }
     ChartWriter.write(figure, in.resolve(path), path, at);
-    int n = figure.series().size();
+    wrote(figure, path, in);
+  }
+
+  private static void wrote(Figure figure, String path, Interpreter in) {
+    long n = figure.series().stream().filter(s -> s.kind() != Figure.Kind.RULE).count();
     in.print("plot: wrote " + path + " (" + n + (n == 1 ? " series)" : " series)"), List.of());
   }
 }

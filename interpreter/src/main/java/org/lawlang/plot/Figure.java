@@ -13,11 +13,16 @@ public record Figure(String title, String xLabel, String yLabel, boolean logX, b
     series = List.copyOf(series);
   }
 
-  /** How a series is drawn: separate markers, a line through the points in order, or marks that stand out (minima). */
+  /**
+   * How a series is drawn: separate markers, a line through the points in order, marks that
+   * stand out (minima), or a horizontal reference line across the axes at its first y (the
+   * zero line of a residual plot; not in the legend).
+   */
   public enum Kind {
     POINTS,
     CURVE,
-    MARKS
+    MARKS,
+    RULE
   }
 
   /**
