@@ -42,6 +42,7 @@ final class PlotOptions {
   static PlotOptions read(List<Stmt.PlotOption> options) {
     PlotOptions o = new PlotOptions();
     boolean scaleGiven = false;
+    Stmt.PlotOption pageOption = null;
     for (Stmt.PlotOption opt : options) {
       String name = opt.name();
       if (name.equals("to")) {
@@ -78,8 +79,10 @@ final class PlotOptions {
         double[] size = size(opt);
         o.widthIn = size[0];
         o.heightIn = size[1];
+        pageOption = opt;
       } else if (name.equals("dpi")) {
         o.dpi = dpi(opt);
+        pageOption = opt;
       } else {
         List<String> all = new ArrayList<>(SCALES);
         all.addAll(TEXTS);
@@ -91,6 +94,10 @@ final class PlotOptions {
                 .orElse("the options are to \"FILE\", " + String.join(", ", SCALES) + ", " + String.join(", ", TEXTS)
                     + " \"...\", minima, residuals, size WxH in, dpi N"));
       }
+    }
+    if (pageOption != null && o.path == null) {
+      throw LawException.of(Msg.PLOT_OPTION_TEXT, pageOption.span(), pageOption.name(), "applies to a picture file, and this plot has none")
+          .hint("add to \"figure.png\" (or .svg, .pdf)");
     }
     if (o.residuals && !scaleGiven) {
       // residuals scatter around zero: a log y axis cannot show them
