@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -73,7 +74,15 @@ public final class ChartWriter {
   }
 
   /** Writes the figure to {@code file} as {@code page} says; {@code shown} names it in errors. */
-  public static void write(Figure figure, Page page, Path file, String shown, Span at) {
+  static void write(Figure figure, Page page, Path file, String shown, Span at) {
+    write(List.of(figure), page, file, shown, at);
+  }
+
+  /**
+   * Writes figures as panels in a row (a paper's 1×3 figure), each of the page's size, to
+   * {@code file}; {@code shown} names it in errors.
+   */
+  static void write(List<Figure> panels, Page page, Path file, String shown, Span at) {
     String format = format(shown, at);
     try {
       if (file.getParent() != null) {
@@ -81,9 +90,9 @@ public final class ChartWriter {
       }
       try (OutputStream out = Files.newOutputStream(file)) {
         switch (format) {
-          case "svg" -> out.write(svg(figure, page).getBytes(StandardCharsets.UTF_8));
-          case "pdf" -> pdf(figure, page, out);
-          default -> png(image(figure, page), page.dpi(), out);
+          case "svg" -> out.write(svg(panels, page).getBytes(StandardCharsets.UTF_8));
+          case "pdf" -> pdf(panels, page, out);
+          default -> png(image(panels, page), page.dpi(), out);
         }
       }
     } catch (IOException e) {
@@ -95,13 +104,13 @@ public final class ChartWriter {
     }
   }
 
-  /** The figure as an image of the page's size in pixels. */
-  static BufferedImage image(Figure figure, Page page) {
-    BufferedImage img = new BufferedImage(page.pixelWidth(), page.pixelHeight(), BufferedImage.TYPE_INT_RGB);
+  /** The panels as an image, each of the page's size in pixels. */
+  static BufferedImage image(List<Figure> panels, Page page) {
+    BufferedImage img = new BufferedImage(page.pixelWidth() * panels.size(), page.pixelHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
       g.scale(page.dpi() / 72, page.dpi() / 72);
-      Painter.paint(figure, new Java2DCanvas(g), page.widthPt(), page.heightPt(), page.legend());
+      Painter.paint(panels, new Java2DCanvas(g), page.widthPt(), page.heightPt(), page.legend());
     } finally {
       g.dispose();
     }
@@ -109,22 +118,26 @@ public final class ChartWriter {
   }
 
   static String svg(Figure figure, Page page) {
-    SvgCanvas canvas = new SvgCanvas(page.widthPt(), page.heightPt());
-    Painter.paint(figure, canvas, page.widthPt(), page.heightPt(), page.legend());
+    return svg(List.of(figure), page);
+  }
+
+  static String svg(List<Figure> panels, Page page) {
+    SvgCanvas canvas = new SvgCanvas(page.widthPt() * panels.size(), page.heightPt());
+    Painter.paint(panels, canvas, page.widthPt(), page.heightPt(), page.legend());
     return canvas.document();
   }
 
   /** A one-page PDF of the page's size, vector throughout, the font embedded (subset) so its text is text. */
-  static void pdf(Figure figure, Page page, OutputStream out) throws IOException {
+  static void pdf(List<Figure> panels, Page page, OutputStream out) throws IOException {
     try (PDDocument doc = new PDDocument(); PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer()) {
-      PDRectangle size = new PDRectangle((float) page.widthPt(), (float) page.heightPt());
+      PDRectangle size = new PDRectangle((float) (page.widthPt() * panels.size()), (float) page.heightPt());
       PDPage pdfPage = new PDPage(size);
       doc.addPage(pdfPage);
       fonts.registerFont(Fonts.base().getFontName(), Fonts.stream());
       PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, size);
       g.setFontTextDrawer(fonts);
       try {
-        Painter.paint(figure, new Java2DCanvas(g), page.widthPt(), page.heightPt(), page.legend());
+        Painter.paint(panels, new Java2DCanvas(g), page.widthPt(), page.heightPt(), page.legend());
       } finally {
         g.dispose();
       }

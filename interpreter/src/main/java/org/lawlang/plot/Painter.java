@@ -39,6 +39,8 @@ final class Painter {
 
   private final Figure figure;
   private final Canvas canvas;
+  /** The left edge of the figure's area on the canvas (panels of a row sit side by side). */
+  private final double ox;
   private final double width;
   private final double height;
   private final Legend legendPlace;
@@ -56,9 +58,10 @@ final class Painter {
   /** A series with the colour, line style and marker it is drawn with, and whether the legend lists it. */
   private record Entry(Figure.Series series, Color color, float[] dash, Palette.Shape shape) {}
 
-  private Painter(Figure figure, Canvas canvas, double width, double height, Legend legend) {
+  private Painter(Figure figure, Canvas canvas, double ox, double width, double height, Legend legend) {
     this.figure = figure;
     this.canvas = canvas;
+    this.ox = ox;
     this.width = width;
     this.height = height;
     this.legendPlace = legend;
@@ -79,11 +82,18 @@ final class Painter {
 
   /** Draws the figure into a {@code width} × {@code height} point area of the canvas. */
   static void paint(Figure figure, Canvas canvas, double width, double height, Legend legend) {
-    new Painter(figure, canvas, width, height, legend).paint();
+    paint(List.of(figure), canvas, width, height, legend);
+  }
+
+  /** Draws the figures as panels in a row, each in a {@code width} × {@code height} point area. */
+  static void paint(List<Figure> panels, Canvas canvas, double width, double height, Legend legend) {
+    for (int i = 0; i < panels.size(); i++) {
+      new Painter(panels.get(i), canvas, i * width, width, height, legend).paint();
+    }
   }
 
   private void paint() {
-    canvas.rect(0, 0, width, height, Color.WHITE, null, 0);
+    canvas.rect(ox, 0, width, height, Color.WHITE, null, 0);
     List<Entry> listed = entries.stream().filter(e -> e.series.kind() != Figure.Kind.RULE).toList();
     boolean showLegend = legendPlace != Legend.NONE && listed.size() > 1;
     double[] box = showLegend ? legendSize(listed) : null;
@@ -133,9 +143,9 @@ final class Painter {
         labels = Math.max(labels, Canvas.width(t.text(), t.sup(), TICK_FONT));
       }
     }
-    left = PAD + (figure.yLabel().isEmpty() ? 0 : LABEL_FONT * 1.2 + 4) + labels + 3 + MAJOR;
+    left = ox + PAD + (figure.yLabel().isEmpty() ? 0 : LABEL_FONT * 1.2 + 4) + labels + 3 + MAJOR;
     double right = PAD + 4 + rightExtra;
-    plotW = Math.max(20, width - left - right);
+    plotW = Math.max(20, ox + width - left - right);
     xTicks = fit(xr, figure.logX(), plotW, true);
   }
 
@@ -298,7 +308,7 @@ final class Painter {
       canvas.text(ym[0], ym[1], left, top - 4, TICK_FONT, -1, false, TEXT);
     }
     if (!figure.yLabel().isEmpty()) {
-      canvas.text(figure.yLabel(), null, PAD + LABEL_FONT * 0.8, top + plotH / 2, LABEL_FONT, 0, true, TEXT);
+      canvas.text(figure.yLabel(), null, ox + PAD + LABEL_FONT * 0.8, top + plotH / 2, LABEL_FONT, 0, true, TEXT);
     }
     if (figure.title() != null) {
       canvas.text(figure.title(), null, left + plotW / 2, top - TITLE_FONT * 0.6, TITLE_FONT, 0, false, TEXT);

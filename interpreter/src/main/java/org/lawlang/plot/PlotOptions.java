@@ -13,12 +13,16 @@ import org.lawlang.syntax.Stmt;
  * axis scales (`loglog`, the default; `linear`, `logx`, `logy`), the texts `title`, `xlabel`,
  * `ylabel`, `minima` (mark the lowest point of each curve, as on IsoFLOP curves), `residuals`
  * (a linear y axis with a zero line), and for files `size 6x4 in` (inches), `dpi 300` (PNG)
- * and `legend "outside"` (or best, none, upper right, upper left, lower left, lower right).
+ * and `legend "outside"` (or best, none, upper right, upper left, lower left, lower right); `panel`
+ * adds the plot to a row of panels in its file (see {@link ChartPlotService}).
  */
 final class PlotOptions {
   static final List<String> SCALES = List.of("loglog", "linear", "logx", "logy");
   static final List<String> TEXTS = List.of("title", "xlabel", "ylabel", "legend");
-  static final List<String> MARKS = List.of("minima", "residuals");
+  static final List<String> MARKS = List.of("minima", "residuals", "panel");
+  /** The size of one panel of a row when none is given: three fit a slide, or a page at 0.5×. */
+  static final double PANEL_WIDTH = 4;
+  static final double PANEL_HEIGHT = 3.2;
   static final List<String> PAGE = List.of("size", "dpi");
 
   String path;
@@ -30,6 +34,7 @@ final class PlotOptions {
   boolean logY = true;
   boolean minima;
   boolean residuals;
+  boolean panel;
   double widthIn = ChartWriter.Page.DEFAULT.widthIn();
   double heightIn = ChartWriter.Page.DEFAULT.heightIn();
   double dpi = ChartWriter.Page.DEFAULT.dpi();
@@ -43,6 +48,8 @@ final class PlotOptions {
     PlotOptions o = new PlotOptions();
     boolean scaleGiven = false;
     Stmt.PlotOption pageOption = null;
+    Stmt.PlotOption panelOption = null;
+    boolean sized = false;
     for (Stmt.PlotOption opt : options) {
       String name = opt.name();
       if (name.equals("to")) {
@@ -55,10 +62,13 @@ final class PlotOptions {
         scaleGiven = true;
       } else if (MARKS.contains(name)) {
         noText(opt);
-        if (name.equals("minima")) {
-          o.minima = true;
-        } else {
-          o.residuals = true;
+        switch (name) {
+          case "minima" -> o.minima = true;
+          case "residuals" -> o.residuals = true;
+          default -> {
+            o.panel = true;
+            panelOption = opt;
+          }
         }
       } else if (TEXTS.contains(name)) {
         String text = text(opt);
@@ -80,6 +90,7 @@ final class PlotOptions {
         o.widthIn = size[0];
         o.heightIn = size[1];
         pageOption = opt;
+        sized = true;
       } else if (name.equals("dpi")) {
         o.dpi = dpi(opt);
         pageOption = opt;
@@ -92,8 +103,16 @@ final class PlotOptions {
         throw LawException.of(Msg.PLOT_UNKNOWN_OPTION, opt.span(), name)
             .hint(Suggest.closest(name, all).map(s -> "did you mean '" + s + "'?")
                 .orElse("the options are to \"FILE\", " + String.join(", ", SCALES) + ", " + String.join(", ", TEXTS)
-                    + " \"...\", minima, residuals, size WxH in, dpi N"));
+                    + " \"...\", minima, residuals, panel, size WxH in, dpi N"));
       }
+    }
+    if (panelOption != null && o.path == null) {
+      throw LawException.of(Msg.PLOT_OPTION_TEXT, panelOption.span(), "panel", "adds the plot to a row of panels in a file, and this plot has none")
+          .hint("add to \"figure.png\": each plot with 'panel' to that file adds one panel");
+    }
+    if (o.panel && !sized) {
+      o.widthIn = PANEL_WIDTH;
+      o.heightIn = PANEL_HEIGHT;
     }
     if (pageOption != null && o.path == null) {
       throw LawException.of(Msg.PLOT_OPTION_TEXT, pageOption.span(), pageOption.name(), "applies to a picture file, and this plot has none")

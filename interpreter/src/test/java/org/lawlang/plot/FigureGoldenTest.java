@@ -55,7 +55,8 @@ class FigureGoldenTest {
   @Test
   void everyExampleFigureMatchesItsGoldenImage() throws IOException {
     List<String> drawn = files(dir.resolve("out"), ".png");
-    assertThat(drawn).contains("chinchilla_runs.png", "twenty_tokens.png", "isoflop.png", "residuals.png", "named.png");
+    assertThat(drawn).contains("chinchilla_runs.png", "twenty_tokens.png", "isoflop.png", "residuals.png", "named.png",
+        "figure3.png");
     for (String name : drawn) {
       Path golden = GOLDEN.resolve(name);
       if (UPDATE) {
@@ -142,7 +143,7 @@ class FigureGoldenTest {
   @Test
   void theScriptSaysWhatItWrote() {
     assertThat(output).contains("plot: wrote out/chinchilla_runs.pdf (4 series)", "plot: wrote out/residuals.png (1 series)",
-        "plot: wrote out/named.png (3 series)");
+        "plot: wrote out/named.png (3 series)", "plot: wrote out/figure3.png (panel 3 of 3, 1 series)");
   }
 
   /** The share of pixels where some channel differs by more than {@link #CHANNEL_TOLERANCE}. */

@@ -173,6 +173,25 @@ class PaintingTest {
   }
 
   @Test
+  void panelsMakeARowAndAStatementRunAgainReplacesItsOwn(@TempDir Path dir) throws Exception {
+    String code = "plot L(N, 20 * N) over [1e8, 1e12] to \"row.png\" panel title \"a\"\n"
+        + "plot L(N, 5 * N) over [1e8, 1e12] to \"row.png\" panel size 3x2 in dpi 100\n";
+    StringBuilder out = new StringBuilder();
+    LawEngine engine = LawEngine.builder().output(Output.buffer(out)).workDir(dir).build();
+    engine.eval("row.law", PlotFilesTest.SCRIPT + code);
+    engine.eval("row.law", PlotFilesTest.SCRIPT + code);
+    assertThat(out.toString()).contains("(panel 1 of 1, 1 series)", "(panel 2 of 2, 1 series)").doesNotContain("of 3");
+    BufferedImage row = ImageIO.read(dir.resolve("row.png").toFile());
+    // two panels of the last statement's size, side by side
+    assertThat(new int[] {row.getWidth(), row.getHeight()}).containsExactly(600, 200);
+    // a plot without `panel` to the same file starts it afresh
+    engine.eval("other.law", PlotFilesTest.SCRIPT + "plot L(N, 20 * N) over [1e8, 1e12] to \"row.png\" size 3x2 in dpi 100");
+    assertThat(ImageIO.read(dir.resolve("row.png").toFile()).getWidth()).isEqualTo(300);
+    assertThatThrownBy(() -> PlotFilesTestAccess.run(dir, "plot L(N, 20 * N) over [1e8, 1e12] panel"))
+        .isInstanceOf(LawException.class).hasMessageContaining("row of panels");
+  }
+
+  @Test
   void pageOptionsNeedAFileAndSensibleValues(@TempDir Path dir) {
     assertThatThrownBy(() -> PlotFilesTestAccess.run(dir, "plot L(N, 20 * N) over [1e8, 1e12] dpi 300"))
         .isInstanceOf(LawException.class).hasMessageContaining("applies to a picture file");

@@ -96,9 +96,9 @@ class TicksTest {
     double step = t.get(1).value() - t.get(0).value();
     double mantissa = step / Math.pow(10, Math.floor(Math.log10(step) + 1e-6));
     assertThat(List.of(1.0, 2.0, 2.5, 5.0)).anySatisfy(m -> assertThat(mantissa).isCloseTo(m, org.assertj.core.data.Offset.offset(1e-5)));
+    double scale = Math.max(Math.abs(a), width);
     for (int i = 0; i < t.size(); i++) {
-      assertThat(t.get(i).value()).isBetween(a - 1e-9 * width, a + width + 1e-9 * width);
-      double scale = Math.max(Math.abs(a), width);
+      assertThat(t.get(i).value()).isBetween(a - 1e-9 * scale, a + width + 1e-9 * scale);
       assertThat(t.get(i).value()).isCloseTo(t.get(0).value() + i * step, org.assertj.core.data.Offset.offset(1e-9 * scale));
     }
     // one format: every label has the same number of decimals
