@@ -123,7 +123,8 @@ final class FigureBuilder {
     }
     double[] x = d.column(xName);
     double[] y = broadcast(in.eval(s.y(), columns), x.length, s);
-    String label = s.label() != null ? s.label() : d.name();
+    // a column is named by its dataset; an expression over columns by itself (`loss * 1.1`)
+    String label = s.label() != null ? s.label() : s.y() instanceof org.lawlang.syntax.Expr.Name ? d.name() : s.y().span().text();
     labels.points(s);
     Figure.Series points = Scales.keepShowable(new Figure.Series(label, x, y, Figure.Kind.POINTS), options, s.span(), in);
     series.add(points);

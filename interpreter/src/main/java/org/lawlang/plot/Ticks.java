@@ -67,11 +67,11 @@ final class Ticks {
   /**
    * The power of ten a linear axis's labels are divided by, written once at the end of the
    * axis as ×10ⁿ (as matplotlib does): 0 unless its numbers are large (≥ 10⁵) or small
-   * (< 10⁻³); always 0 on a log axis.
+   * (< 10⁻²); always 0 on a log axis.
    */
   static int multiplier(double lo, double hi, boolean log) {
     double biggest = Math.max(Math.abs(lo), Math.abs(hi));
-    if (log || !(biggest >= 1e5 || biggest < 1e-3) || biggest == 0) {
+    if (log || !(biggest >= 1e5 || biggest < 1e-2) || biggest == 0) {
       return 0;
     }
     return (int) Math.floor(Math.log10(biggest) + EPS);

@@ -86,6 +86,9 @@ class TicksTest {
     assertThat(Ticks.multiplier(0, 1.6e10, true)).isZero();
     assertThat(Ticks.multiplier(-3, 250, false)).isZero();
     assertThat(Ticks.multiplierText(-4)).containsExactly("×10", "−4");
+    // small numbers too: 0.25 … 1.75 ×10⁻³ rather than 0.00025 … 0.00175
+    assertThat(Ticks.multiplier(0.0001, 0.0018, false)).isEqualTo(-3);
+    assertThat(labels(Ticks.of(0.0001, 0.0018, false, 8))).containsExactly("0.25", "0.50", "0.75", "1.00", "1.25", "1.50", "1.75");
   }
 
   @Property(tries = 300)
