@@ -1,63 +1,98 @@
 package org.lawlang.plot;
 
-import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Span;
 
 /**
- * Draws a {@link Figure} with XChart (headless) and writes it as SVG or PNG, chosen by the
- * file name's extension. Points are markers, curves are lines; log axes as the figure says.
+ * Writes a {@link Figure} as PNG, SVG or PDF, chosen by the file name's extension, at the
+ * size (inches) and resolution (PNG only) of a {@link Page}. One {@link Painter} draws all
+ * three; SVG and PDF keep text as text (in the shipped DejaVu Sans, embedded in the PDF).
  */
 public final class ChartWriter {
-  static final int WIDTH = 800;
-  static final int HEIGHT = 560;
-  private static final Color[] COLORS = {
-    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)
-  };
-
   private ChartWriter() {}
 
-  /** The format a path asks for: "svg" or "png"; an error at {@code at} for anything else. */
-  static String format(String path, Span at) {
-    String lower = path.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".svg")) {
-      return "svg";
+  /** A figure's size in inches, a PNG's dots per inch, and where its legend goes. */
+  record Page(double widthIn, double heightIn, double dpi, Painter.Legend legend) {
+    /** 6 × 4.2 inches; PNGs at twice a screen's 96 dpi, so they stay sharp on high-density screens. */
+    static final Page DEFAULT = new Page(6, 4.2, 192, Painter.Legend.BEST);
+
+    double widthPt() {
+      return widthIn * 72;
     }
-    if (lower.endsWith(".png")) {
-      return "png";
+
+    double heightPt() {
+      return heightIn * 72;
     }
-    throw LawException.of(Msg.PLOT_FORMAT, at, path).hint("end the file name with .svg or .png");
+
+    int pixelWidth() {
+      return (int) Math.round(widthIn * dpi);
+    }
+
+    int pixelHeight() {
+      return (int) Math.round(heightIn * dpi);
+    }
   }
 
-  /** Writes the figure to {@code file}; {@code shown} names it in errors. */
+  /** The format a path asks for: "png", "svg" or "pdf"; an error at {@code at} for anything else. */
+  static String format(String path, Span at) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    for (String f : new String[] {"png", "svg", "pdf"}) {
+      if (lower.endsWith("." + f)) {
+        return f;
+      }
+    }
+    throw LawException.of(Msg.PLOT_FORMAT, at, path).hint("end the file name with .png, .svg or .pdf");
+  }
+
+  /** Writes the figure to {@code file} at the default size; {@code shown} names it in errors. */
   public static void write(Figure figure, Path file, String shown, Span at) {
+    write(figure, Page.DEFAULT, file, shown, at);
+  }
+
+  /** Writes the figure to {@code file} as {@code page} says; {@code shown} names it in errors. */
+  static void write(Figure figure, Page page, Path file, String shown, Span at) {
+    write(List.of(figure), page, file, shown, at);
+  }
+
+  /**
+   * Writes figures as panels in a row (a paper's 1×3 figure), each of the page's size, to
+   * {@code file}; {@code shown} names it in errors.
+   */
+  static void write(List<Figure> panels, Page page, Path file, String shown, Span at) {
     String format = format(shown, at);
     try {
-      XYChart chart = chart(figure);
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
       try (OutputStream out = Files.newOutputStream(file)) {
-        if (format.equals("svg")) {
-          VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        } else {
-          BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        switch (format) {
+          case "svg" -> out.write(svg(panels, page).getBytes(StandardCharsets.UTF_8));
+          case "pdf" -> pdf(panels, page, out);
+          default -> png(image(panels, page), page.dpi(), out);
         }
       }
     } catch (IOException e) {
@@ -69,59 +104,69 @@ public final class ChartWriter {
     }
   }
 
-  static XYChart chart(Figure figure) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(figure.title() == null ? "" : figure.title())
-        .xAxisTitle(figure.xLabel()).yAxisTitle(figure.yLabel()).build();
-    var st = chart.getStyler();
-    st.setXAxisLogarithmic(figure.logX());
-    st.setYAxisLogarithmic(figure.logY());
-    st.setChartBackgroundColor(Color.WHITE);
-    st.setPlotBackgroundColor(Color.WHITE);
-    st.setPlotBorderColor(Color.GRAY);
-    st.setPlotGridLinesColor(new Color(0xe6e6e6));
-    st.setLegendPosition(Styler.LegendPosition.InsideNE);
-    st.setLegendBorderColor(Color.LIGHT_GRAY);
-    st.setLegendVisible(figure.series().size() > 1 || figure.title() == null);
-    st.setChartTitleVisible(figure.title() != null);
-    // decade-only ticks leave a log axis that spans about one decade unlabelled; more ticks
-    // crowd a wider one. (A custom label formatter would turn the axis linear in XChart 3.8.)
-    st.setXAxisLogarithmicDecadeOnly(decades(figure, true) > 1.5);
-    st.setYAxisLogarithmicDecadeOnly(decades(figure, false) > 1.5);
-    st.setMarkerSize(figure.series().stream().anyMatch(s -> s.kind() == Figure.Kind.MARKS) ? 9 : 5);
-    st.setAntiAlias(true);
-    st.setSeriesColors(COLORS);
-    Set<String> used = new HashSet<>();
-    for (Figure.Series s : figure.series()) {
-      String name = s.label();
-      for (int k = 2; !used.add(name); k++) {
-        name = s.label() + " (" + k + ")";
-      }
-      XYSeries xy = chart.addSeries(name, s.x(), s.y());
-      if (s.kind() == Figure.Kind.POINTS) {
-        xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        xy.setMarker(SeriesMarkers.CIRCLE);
-      } else if (s.kind() == Figure.Kind.MARKS) {
-        xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        xy.setMarker(SeriesMarkers.DIAMOND);
-        xy.setMarkerColor(Color.BLACK);
-      } else {
-        xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        xy.setMarker(SeriesMarkers.NONE);
-      }
+  /** The panels as an image, each of the page's size in pixels. */
+  static BufferedImage image(List<Figure> panels, Page page) {
+    BufferedImage img = new BufferedImage(page.pixelWidth() * panels.size(), page.pixelHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      g.scale(page.dpi() / 72, page.dpi() / 72);
+      Painter.paint(panels, new Java2DCanvas(g), page.widthPt(), page.heightPt(), page.legend());
+    } finally {
+      g.dispose();
     }
-    return chart;
+    return img;
   }
 
-  /** How many decades the figure spans along one axis. */
-  private static double decades(Figure figure, boolean x) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (Figure.Series s : figure.series()) {
-      double[] r = Scales.range(x ? s.x() : s.y());
-      lo = Math.min(lo, r[0]);
-      hi = Math.max(hi, r[1]);
+  static String svg(Figure figure, Page page) {
+    return svg(List.of(figure), page);
+  }
+
+  static String svg(List<Figure> panels, Page page) {
+    SvgCanvas canvas = new SvgCanvas(page.widthPt() * panels.size(), page.heightPt());
+    Painter.paint(panels, canvas, page.widthPt(), page.heightPt(), page.legend());
+    return canvas.document();
+  }
+
+  /** A one-page PDF of the page's size, vector throughout, the font embedded (subset) so its text is text. */
+  static void pdf(List<Figure> panels, Page page, OutputStream out) throws IOException {
+    try (PDDocument doc = new PDDocument(); PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer()) {
+      PDRectangle size = new PDRectangle((float) (page.widthPt() * panels.size()), (float) page.heightPt());
+      PDPage pdfPage = new PDPage(size);
+      doc.addPage(pdfPage);
+      fonts.registerFont(Fonts.base().getFontName(), Fonts.stream());
+      PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, size);
+      g.setFontTextDrawer(fonts);
+      try {
+        Painter.paint(panels, new Java2DCanvas(g), page.widthPt(), page.heightPt(), page.legend());
+      } finally {
+        g.dispose();
+      }
+      try (PDPageContentStream content = new PDPageContentStream(doc, pdfPage)) {
+        content.drawForm(g.getXFormObject());
+      }
+      doc.getDocumentInformation().setCreator("law");
+      doc.save(out);
     }
-    return lo > 0 && hi > lo ? Math.log10(hi / lo) : 0;
+  }
+
+  /** Writes a PNG that records its resolution (pHYs), so that a word processor places it at the size asked for. */
+  static void png(BufferedImage img, double dpi, OutputStream out) throws IOException {
+    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+    ImageWriter writer = writers.next();
+    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(stream);
+      IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), null);
+      IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+      String perMetre = Integer.toString((int) Math.round(dpi / 0.0254));
+      phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+      phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+      phys.setAttribute("unitSpecifier", "meter");
+      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+      root.appendChild(phys);
+      meta.mergeTree("javax_imageio_png_1.0", root);
+      writer.write(null, new IIOImage(img, null, meta), null);
+    } finally {
+      writer.dispose();
+    }
   }
 }

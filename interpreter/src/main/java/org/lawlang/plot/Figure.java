@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A picture ready to draw, independent of how it is drawn: titles, axes and a list of
- * series. Built from a `plot` statement by {@link FigureBuilder}; drawn to SVG/PNG by
- * {@link ChartWriter} and to text by {@link TerminalPlot}. Other statements (fit residuals,
+ * series. Built from a `plot` statement by {@link FigureBuilder}; drawn to PNG, SVG or PDF by
+ * {@link ChartWriter} (through {@link Painter}) and to text by {@link TerminalPlot}. Other statements (fit residuals,
  * a compute-optimal frontier, IsoFLOP curves) can build one directly and draw it the same way.
  */
 public record Figure(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series) {
@@ -13,11 +13,16 @@ public record Figure(String title, String xLabel, String yLabel, boolean logX, b
     series = List.copyOf(series);
   }
 
-  /** How a series is drawn: separate markers, a line through the points in order, or marks that stand out (minima). */
+  /**
+   * How a series is drawn: separate markers, a line through the points in order, marks that
+   * stand out (minima), or a horizontal reference line across the axes at its first y (the
+   * zero line of a residual plot; not in the legend).
+   */
   public enum Kind {
     POINTS,
     CURVE,
-    MARKS
+    MARKS,
+    RULE
   }
 
   /**

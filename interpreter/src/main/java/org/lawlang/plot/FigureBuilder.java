@@ -60,6 +60,9 @@ final class FigureBuilder {
     if (options.minima) {
       ordered.add(minima(ordered, node));
     }
+    if (options.residuals) {
+      ordered.add(new Figure.Series("0", new double[] {0}, new double[] {0}, Figure.Kind.RULE));
+    }
     String xLabel = options.xLabel != null ? options.xLabel : b.labels.xLabel();
     String yLabel = options.yLabel != null ? options.yLabel : b.labels.yLabel();
     return new Figure(options.title, xLabel, yLabel, options.logX, options.logY, ordered);
@@ -120,7 +123,8 @@ final class FigureBuilder {
     }
     double[] x = d.column(xName);
     double[] y = broadcast(in.eval(s.y(), columns), x.length, s);
-    String label = d.name();
+    // a column is named by its dataset; an expression over columns by itself (`loss * 1.1`)
+    String label = s.label() != null ? s.label() : s.y() instanceof org.lawlang.syntax.Expr.Name ? d.name() : s.y().span().text();
     labels.points(s);
     Figure.Series points = Scales.keepShowable(new Figure.Series(label, x, y, Figure.Kind.POINTS), options, s.span(), in);
     series.add(points);
@@ -134,7 +138,7 @@ final class FigureBuilder {
     double[] xs = Scales.sample(range[0], range[1], SAMPLES, options.logX);
     String text = s.y().span().text();
     if (s.variable() == null) {
-      series.add(curve(s, text, xName, xs, new Env(env)));
+      series.add(curve(s, s.label() != null ? s.label() : text, xName, xs, new Env(env)));
       return;
     }
     double[] values = Values.doubles(in.eval(s.values(), env), s.values().span(), "the values of '" + s.variable().name() + "'");
@@ -142,7 +146,11 @@ final class FigureBuilder {
       in.checkCancelled(s.span());
       Env scope = new Env(env);
       scope.define(s.variable().name(), new Values.Num(v));
-      series.add(curve(s, text + ", " + s.variable().name() + " = " + (Math.abs(v) >= 1e3 ? NumberFormat.si(v) : NumberFormat.show(v)), xName, xs, scope));
+      // the legend names each curve by its value (`C = 1e19`); the expression is on the y axis
+      String value = Math.abs(v) >= 1e3 ? NumberFormat.si(v) : NumberFormat.show(v);
+      String label = s.label() != null ? s.label().replace("{" + s.variable().name() + "}", value)
+          : s.variable().name() + " = " + value;
+      series.add(curve(s, label, xName, xs, scope));
     }
   }
 

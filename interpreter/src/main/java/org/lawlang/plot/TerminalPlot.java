@@ -2,33 +2,43 @@ package org.lawlang.plot;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lawlang.syntax.NumberFormat;
 
 /**
  * Draws a {@link Figure} as text with Unicode braille characters (2×4 dots a cell), so a
- * `plot` without a file shows its shape at once in the terminal. Log axes as the figure says;
- * curves are numbered at their right end and listed in a legend; the output is
- * deterministic, so scripts print it and golden tests check it.
+ * `plot` without a file shows its shape at once in the terminal. Log axes as the figure says,
+ * with round tick values from {@link Ticks} (10⁸, 2.5, …) at their places; curves are
+ * numbered at their right end and listed in a legend. Plain text by default — deterministic,
+ * so scripts print it and golden tests check it; on a colour terminal (the REPL asks for it)
+ * each series takes its colour from the {@link Palette}.
  */
 public final class TerminalPlot {
   public static final int WIDTH = 60;
   public static final int HEIGHT = 16;
   private static final int[][] BITS = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
+  /** xterm-256 colours nearest to the {@link Palette}'s; black stays the terminal's own colour. */
+  private static final int[] XTERM = {25, 166, 36, 175, 214, 74, -1};
+  private static final String RESET = "\u001b[0m";
 
   private final Figure figure;
   private final int width;
   private final int height;
+  private final boolean colour;
   private final int[][] cells;
+  /** Which series drew a cell last (1-based; 0 none): its colour. */
+  private final int[][] owner;
   private final char[][] points;
   private final String[] marks;
   private final double[] xr;
   private final double[] yr;
+  private int drawing;
 
-  private TerminalPlot(Figure figure, int width, int height) {
+  private TerminalPlot(Figure figure, int width, int height, boolean colour) {
     this.figure = figure;
     this.width = width;
     this.height = height;
+    this.colour = colour;
     this.cells = new int[height][width];
+    this.owner = new int[height][width];
     this.points = new char[height][width];
     this.marks = new String[height];
     this.xr = axisRange(figure, true);
@@ -40,83 +50,144 @@ public final class TerminalPlot {
   }
 
   public static String render(Figure figure, int width, int height) {
-    return new TerminalPlot(figure, Math.max(10, width), Math.max(4, height)).draw();
+    return render(figure, width, height, false);
+  }
+
+  /** The plot as text; with {@code colour}, ANSI colour codes for a terminal that shows them. */
+  public static String render(Figure figure, int width, int height, boolean colour) {
+    return new TerminalPlot(figure, Math.max(10, width), Math.max(4, height), colour).draw();
   }
 
   private String draw() {
     int curve = 0;
+    int coloured = 0;
     List<String> legend = new ArrayList<>();
-    for (Figure.Series s : figure.series()) {
-      if (s.kind() != Figure.Kind.CURVE) {
-        char mark = s.kind() == Figure.Kind.MARKS ? '◆' : '•';
-        for (int i = 0; i < s.size(); i++) {
-          point(px(s.x()[i]), py(s.y()[i]), mark);
+    // reference lines, then curves, then points and marks: data stays visible over curves
+    for (Figure.Kind kind : new Figure.Kind[] {Figure.Kind.RULE, Figure.Kind.CURVE, Figure.Kind.POINTS, Figure.Kind.MARKS}) {
+      int index = 0;
+      for (Figure.Series s : figure.series()) {
+        index++;
+        if (s.kind() != kind) {
+          continue;
         }
-        legend.add("  " + mark + " " + s.label() + " (" + s.size() + (s.size() == 1 ? " point)" : " points)"));
-      } else {
-        curve++;
-        for (int i = 1; i < s.size(); i++) {
-          line(px(s.x()[i - 1]), py(s.y()[i - 1]), px(s.x()[i]), py(s.y()[i]));
+        drawing = index;
+        if (kind == Figure.Kind.RULE) {
+          int y = py(s.y()[0]);
+          for (int x = 0; x < 2 * width; x += 3) {
+            dot(x, y);
+          }
+        } else if (kind == Figure.Kind.CURVE) {
+          for (int i = 1; i < s.size(); i++) {
+            line(px(s.x()[i - 1]), py(s.y()[i - 1]), px(s.x()[i]), py(s.y()[i]));
+          }
+          if (s.size() == 1) {
+            dot(px(s.x()[0]), py(s.y()[0]));
+          }
+        } else {
+          char mark = kind == Figure.Kind.MARKS ? '◆' : '•';
+          for (int i = 0; i < s.size(); i++) {
+            point(px(s.x()[i]), py(s.y()[i]), mark);
+          }
         }
-        if (s.size() == 1) {
-          dot(px(s.x()[0]), py(s.y()[0]));
-        }
-        int row = Math.min(height - 1, Math.max(0, py(s.y()[s.size() - 1]) / 4));
-        String mark = Integer.toString(curve);
-        marks[row] = marks[row] == null ? mark : marks[row] + "," + mark;
-        legend.add("  " + mark + " " + s.label());
       }
     }
-    String top = tick(yr[1], figure.logY());
-    double middle = (yr[0] + yr[1]) / 2;
-    String mid = tick(middle, figure.logY());
-    int midRow = Math.max(1, Math.min(height - 2, (int) Math.round((1 - 0.5) * (4 * height - 1)) / 4));
-    String bottom = tick(yr[0], figure.logY());
-    int gutter = Math.max(top.length(), Math.max(mid.length(), bottom.length()));
+    int index = 0;
+    for (Figure.Series s : figure.series()) {
+      index++;
+      int c = s.kind() == Figure.Kind.MARKS || s.kind() == Figure.Kind.RULE ? -1 : XTERM[coloured++ % XTERM.length];
+      colourOf[Math.min(index, colourOf.length - 1)] = c;
+      if (s.kind() == Figure.Kind.RULE) {
+        continue;
+      }
+      if (s.kind() != Figure.Kind.CURVE) {
+        char mark = s.kind() == Figure.Kind.MARKS ? '◆' : '•';
+        legend.add(paint(String.valueOf(mark), c) + " " + s.label() + " (" + s.size() + (s.size() == 1 ? " point)" : " points)"));
+      } else {
+        curve++;
+        int row = Math.min(height - 1, Math.max(0, py(s.y()[s.size() - 1]) / 4));
+        String mark = Integer.toString(curve);
+        marks[row] = marks[row] == null ? paint(mark, c) : marks[row] + "," + paint(mark, c);
+        legend.add(paint(mark, c) + " " + s.label());
+      }
+    }
+    String[] rowLabels = new String[height];
+    int gutter = 1;
+    for (Ticks.Tick t : Ticks.of(unlog(yr[0], figure.logY()), unlog(yr[1], figure.logY()), figure.logY(), Math.max(3, height / 2))) {
+      int row = Math.min(height - 1, Math.max(0, py(t.value()) / 4));
+      if (t.major() && rowLabels[row] == null) {
+        rowLabels[row] = t.plain();
+        gutter = Math.max(gutter, rowLabels[row].length());
+      }
+    }
     StringBuilder out = new StringBuilder();
     if (figure.title() != null) {
       out.append(" ".repeat(Math.max(0, gutter + 2 + (width - figure.title().length()) / 2))).append(figure.title()).append('\n');
     }
-    out.append(" ".repeat(gutter + 1)).append(figure.yLabel()).append('\n');
+    out.append(" ".repeat(gutter + 1)).append(figure.yLabel()).append(multiplier(yr, figure.logY())).append('\n');
     for (int r = 0; r < height; r++) {
-      String label = r == 0 ? top : r == midRow ? mid : r == height - 1 ? bottom : "";
+      String label = rowLabels[r] == null ? "" : rowLabels[r];
       out.append(" ".repeat(gutter - label.length())).append(label).append(label.isEmpty() ? " │" : " ┤");
+      int run = 0;
       for (int c = 0; c < width; c++) {
-        out.append(points[r][c] != 0 ? points[r][c] : (char) (0x2800 + cells[r][c]));
+        char ch = points[r][c] != 0 ? points[r][c] : (char) (0x2800 + cells[r][c]);
+        int want = colour && owner[r][c] > 0 ? colourOf[Math.min(owner[r][c], colourOf.length - 1)] : -1;
+        if (want != run) {
+          out.append(run > 0 ? RESET : "");
+          out.append(want > 0 ? "\u001b[38;5;" + want + "m" : "");
+          run = want;
+        }
+        out.append(ch);
       }
+      out.append(run > 0 ? RESET : "");
       if (marks[r] != null) {
         out.append(' ').append(marks[r]);
       }
       out.append('\n');
     }
-    out.append(" ".repeat(gutter + 1)).append('└').append("─".repeat(width)).append('\n');
-    out.append(xTicks(gutter + 2)).append('\n');
-    out.append(" ".repeat(gutter + 2 + Math.max(0, (width - figure.xLabel().length()) / 2))).append(figure.xLabel()).append('\n');
-    legend.forEach(l -> out.append(l).append('\n'));
+    out.append(xAxis(gutter + 1)).append('\n');
+    String xLabel = figure.xLabel() + multiplier(xr, figure.logX());
+    out.append(" ".repeat(gutter + 2 + Math.max(0, (width - xLabel.length()) / 2))).append(xLabel).append('\n');
+    legend.forEach(l -> out.append("  ").append(l).append('\n'));
     return out.substring(0, out.length() - 1);
   }
 
-  private String xTicks(int indent) {
-    String lo = tick(xr[0], figure.logX());
-    String mid = tick((xr[0] + xr[1]) / 2, figure.logX());
-    String hi = tick(xr[1], figure.logX());
-    char[] line = " ".repeat(indent + width + hi.length()).toCharArray();
-    put(line, indent, lo);
-    int m = indent + width / 2 - mid.length() / 2;
-    if (m > indent + lo.length() && m + mid.length() < indent + width - hi.length()) {
-      put(line, m, mid);
+  /** Colours of the series by 1-based index (the last slot for any beyond). */
+  private final int[] colourOf = new int[64];
+
+  private String paint(String text, int xterm) {
+    return colour && xterm > 0 ? "\u001b[38;5;" + xterm + "m" + text + RESET : text;
+  }
+
+  /** The x axis line with a ┬ at each labelled tick, and the labels centred under them (none overlapping). */
+  private String xAxis(int indent) {
+    char[] axis = ("└" + "─".repeat(width)).toCharArray();
+    List<Ticks.Tick> ticks = Ticks.of(unlog(xr[0], figure.logX()), unlog(xr[1], figure.logX()), figure.logX(), Math.max(3, width / 10));
+    char[] labels = " ".repeat(indent + width + 12).toCharArray();
+    int free = 0;
+    for (Ticks.Tick t : ticks) {
+      if (!t.major()) {
+        continue;
+      }
+      int col = Math.min(width - 1, Math.max(0, px(t.value()) / 2));
+      String text = t.plain();
+      int at = indent + 1 + col - text.length() / 2;
+      if (at >= free && at + text.length() <= labels.length) {
+        axis[1 + col] = '┬';
+        text.getChars(0, text.length(), labels, at);
+        free = at + text.length() + 1;
+      }
     }
-    put(line, indent + width - hi.length(), hi);
-    return new String(line).stripTrailing();
+    return " ".repeat(indent) + new String(axis) + "\n" + new String(labels).stripTrailing();
   }
 
-  private static void put(char[] line, int at, String text) {
-    text.getChars(0, text.length(), line, Math.max(0, at));
+  /** " ×10ⁿ" after an axis label when a linear axis's numbers are divided by a power of ten. */
+  private static String multiplier(double[] r, boolean log) {
+    String[] m = Ticks.multiplierText(Ticks.multiplier(unlog(r[0], log), unlog(r[1], log), log));
+    return m == null ? "" : "  " + m[0] + Ticks.superscript(m[1]);
   }
 
-  /** An axis label for a value in plot coordinates. */
-  private static String tick(double v, boolean log) {
-    return NumberFormat.show(log ? StrictMath.pow(10, v) : v, 3);
+  private static double unlog(double t, boolean log) {
+    return log ? StrictMath.pow(10, t) : t;
   }
 
   /** The axis range in plot coordinates (log10 on a log axis), widened when empty. */
@@ -125,6 +196,9 @@ public final class TerminalPlot {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (Figure.Series s : f.series()) {
+      if (x && s.kind() == Figure.Kind.RULE) {
+        continue;
+      }
       for (double v : x ? s.x() : s.y()) {
         double t = log ? StrictMath.log10(v) : v;
         if (Double.isFinite(t)) {
@@ -156,6 +230,7 @@ public final class TerminalPlot {
   private void dot(int x, int y) {
     if (x >= 0 && y >= 0 && x < 2 * width && y < 4 * height) {
       cells[y / 4][x / 2] |= BITS[x % 2][y % 4];
+      owner[y / 4][x / 2] = drawing;
     }
   }
 
@@ -163,6 +238,7 @@ public final class TerminalPlot {
   private void point(int x, int y, char mark) {
     if (x >= 0 && y >= 0 && x < 2 * width && y < 4 * height && points[y / 4][x / 2] != '◆') {
       points[y / 4][x / 2] = mark;
+      owner[y / 4][x / 2] = drawing;
     }
   }
 

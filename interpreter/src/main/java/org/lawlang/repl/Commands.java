@@ -78,8 +78,10 @@ final class Commands {
           "plot loss vs N from runs                      points: two columns of a dataset",
           "plot L(N, 20 * N) over [1e8, 1e12]             a curve: any expression in one free name",
           "plot f(N, D) for D in [1B, 10B] over [a, b]    one curve per value",
+          "plot loss vs N from runs \"Chinchilla runs\"     a string after a series names it",
           "options: loglog (default), linear, logx, logy, title \"...\", xlabel \"...\", ylabel \"...\", minima,",
-          "         to \"file.svg\" or \"file.png\"; without 'to' the plot is drawn here in text"));
+          "         residuals, legend \"outside\", to \"file.png\" (or .svg, .pdf) size 6x4 in dpi 300, panel;",
+          "         without 'to' the plot is drawn here in text"));
 
   private Commands() {}
 

@@ -45,7 +45,8 @@ public final class Repl {
     this.session = new ReplSession(() -> {
       // text plots as wide as the terminal allows (room for the axis labels and curve numbers)
       var services = Services.standard().plot(new ChartPlotService(
-          () -> terminal.getWidth() <= 0 ? TerminalPlot.WIDTH : Math.max(30, Math.min(160, terminal.getWidth() - 16))));
+          () -> terminal.getWidth() <= 0 ? TerminalPlot.WIDTH : Math.max(30, Math.min(160, terminal.getWidth() - 16)),
+          interactive && colours(terminal) >= 256));
       LawEngine engine = LawEngine.builder().output(io).workDir(workDir).services(services).build();
       if (interactive) {
         TerminalProgress bar = new TerminalProgress(terminal.writer());
@@ -164,5 +165,14 @@ public final class Repl {
       terminal.setAttributes(saved);
       terminal.flush();
     }
+  }
+
+  /** How many colours the terminal shows (0 when it says nothing, or when NO_COLOR is set). */
+  private static int colours(Terminal terminal) {
+    if (System.getenv("NO_COLOR") != null) {
+      return 0;
+    }
+    Integer n = terminal.getNumericCapability(org.jline.utils.InfoCmp.Capability.max_colors);
+    return n == null ? 0 : n;
   }
 }

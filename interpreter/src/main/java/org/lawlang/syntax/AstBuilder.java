@@ -276,14 +276,18 @@ final class AstBuilder extends LawParserBaseVisitor<Object> {
   public Object visitPlotStmt(PlotStmtContext ctx) {
     List<PlotSeries> series = new ArrayList<>();
     for (PlotSeriesContext s : ctx.plotSeries()) {
-      series.add(new PlotSeries(span(s), expr(s.y), ident(s.x), expr(s.source), ident(s.var), expr(s.values), interval(s.interval())));
+      series.add(new PlotSeries(span(s), expr(s.y), ident(s.x), expr(s.source), ident(s.var), expr(s.values), interval(s.interval()),
+          s.label == null ? null : unquote(s.label)));
     }
     List<PlotOption> options = new ArrayList<>();
     for (PlotOptionContext o : ctx.plotOption()) {
       if (o.path != null) {
         options.add(new PlotOption(span(o), "to", unquote(o.path)));
       } else {
-        options.add(new PlotOption(span(o), o.name.getText(), o.text == null ? null : unquote(o.text)));
+        // a number or a size is kept as its source text (`300`, `6x4 in`): PlotOptions reads it as it reads "6x4 in"
+        String text = o.text != null ? unquote(o.text) : o.number != null ? o.number.getText()
+            : o.size != null ? o.size.getText() + (o.IN() != null ? " in" : "") : null;
+        options.add(new PlotOption(span(o), o.name.getText(), text));
       }
     }
     return new Plot(span(ctx), List.copyOf(series), List.copyOf(options));

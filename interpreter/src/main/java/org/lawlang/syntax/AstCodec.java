@@ -42,7 +42,7 @@ import org.lawlang.syntax.Stmt.TableSource;
  */
 public final class AstCodec {
   /** The layout version; part of every cache entry's header. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   private AstCodec() {}
 
@@ -392,6 +392,7 @@ public final class AstCodec {
           ident(p.variable());
           expr(p.values());
           interval(p.over());
+          str(p.label());
         }
         uint(x.options().size());
         for (PlotOption o : x.options()) {
@@ -736,7 +737,7 @@ public final class AstCodec {
           int k = uint();
           List<PlotSeries> series = new ArrayList<>(k);
           for (int i = 0; i < k; i++) {
-            series.add(new PlotSeries(span(), expr(), ident(), expr(), ident(), expr(), interval()));
+            series.add(new PlotSeries(span(), expr(), ident(), expr(), ident(), expr(), interval(), str()));
           }
           int m = uint();
           List<PlotOption> options = new ArrayList<>(m);

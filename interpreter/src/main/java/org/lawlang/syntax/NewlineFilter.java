@@ -83,7 +83,8 @@ final class NewlineFilter implements TokenSource {
       }
       pending.add(next);
       boolean drop = depth > 0
-          || (CONTINUES_AFTER.contains(lastType) && beforeLastType != HELP && beforeLastType != DOT)
+          || (CONTINUES_AFTER.contains(lastType) && beforeLastType != HELP && beforeLastType != DOT
+              && !(lastType == IN && beforeLastType == SIZE)) // `size 6x4 in` may end a line
           || CONTINUES_BEFORE.contains(next.getType())
           || lastType == NL;
       if (!drop) {

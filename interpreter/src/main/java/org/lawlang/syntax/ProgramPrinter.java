@@ -204,6 +204,9 @@ public final class ProgramPrinter {
       if (s.over() != null) {
         out.append(" over ").append(ExprPrinter.interval(s.over()));
       }
+      if (s.label() != null) {
+        out.append(' ').append(ExprPrinter.quote(s.label()));
+      }
     }
     for (PlotOption o : p.options()) {
       if (o.name().equals("to")) {

@@ -75,8 +75,8 @@ public sealed interface Stmt {
   record RowItem(Span span, String name, Expr value) {}
 
   /** One series of a plot: `loss vs N from runs`, `f(N, D) for D in [1B, 10B]`, `L(N) over [1e8, 1e12]`. */
-  record PlotSeries(Span span, Expr y, Ident x, Expr source, Ident variable, Expr values, Interval over) {}
+  record PlotSeries(Span span, Expr y, Ident x, Expr source, Ident variable, Expr values, Interval over, String label) {}
 
-  /** A plot option: `to "file.svg"`, `loglog`, `title "..."`. */
+  /** A plot option: `to "file.svg"`, `loglog`, `title "..."`; a number or size as its source text (`dpi 300`, `size 6x4 in`). */
   record PlotOption(Span span, String name, String text) {}
 }

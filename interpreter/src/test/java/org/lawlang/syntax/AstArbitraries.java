@@ -160,9 +160,10 @@ final class AstArbitraries {
 
   private static Arbitrary<Stmt> plot(Arbitrary<Expr> e, Arbitrary<Interval> interval) {
     Arbitrary<PlotSeries> series = Combinators.combine(e, idents().injectNull(0.5), e.injectNull(0.6),
-            Combinators.combine(idents(), e).as((v, vals) -> new Object[] {v, vals}).injectNull(0.6), interval.injectNull(0.7))
-        .as((y, x, src, loop, over) -> new PlotSeries(AT, y, x, src, loop == null ? null : (Ident) loop[0],
-            loop == null ? null : (Expr) loop[1], over));
+            Combinators.combine(idents(), e).as((v, vals) -> new Object[] {v, vals}).injectNull(0.6), interval.injectNull(0.7),
+            strings().injectNull(0.7))
+        .as((y, x, src, loop, over, label) -> new PlotSeries(AT, y, x, src, loop == null ? null : (Ident) loop[0],
+            loop == null ? null : (Expr) loop[1], over, label));
     Arbitrary<PlotOption> option = Arbitraries.oneOf(
         strings().map(p -> new PlotOption(AT, "to", p)),
         Combinators.combine(Arbitraries.of("loglog", "title", "logx", "xlabel"), strings().injectNull(0.5))

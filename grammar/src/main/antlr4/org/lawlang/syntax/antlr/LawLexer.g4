@@ -64,6 +64,8 @@ NUMBER
     : DIGITS ('.' DIGITS)? EXPONENT? SUFFIX?
     | '.' DIGITS EXPONENT? SUFFIX?
     ;
+// A figure size for `plot ... size 6x4 in`: width x height (longest match: `6x4` is not 6, x4).
+SIZE : DIGITS ('.' DIGITS)? 'x' DIGITS ('.' DIGITS)?;
 fragment DIGITS   : [0-9] ('_'? [0-9])*;
 fragment EXPONENT : [eE] [+-]? [0-9]+;
 fragment SUFFIX   : [KMBT];

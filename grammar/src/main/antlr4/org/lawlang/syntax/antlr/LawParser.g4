@@ -81,8 +81,9 @@ constraint : (name=ident COLON)? lhs=arith op=(ASSIGN | LE | GE | LT | GT) rhs=a
 
 rowItem : (name=ident COLON)? value=expr;
 
-plotSeries : y=arith (VS x=ident)? (FROM source=arith)? (FOR var=ident IN values=arith)? (OVER interval)?;
-plotOption : TO path=STRING | name=ident text=STRING?;
+// a string after a series names it in the legend; an option takes a string, a number (`dpi 300`) or a size (`size 6x4 in`)
+plotSeries : y=arith (VS x=ident)? (FROM source=arith)? (FOR var=ident IN values=arith)? (OVER interval)? (label=STRING)?;
+plotOption : TO path=STRING | name=ident (text=STRING | number=NUMBER | size=SIZE IN?)?;
 
 // ---- expressions -----------------------------------------------------------------
 
