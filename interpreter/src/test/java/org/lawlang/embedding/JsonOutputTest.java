@@ -130,7 +130,7 @@ class JsonOutputTest {
   void wholeNumbersAndCountsHaveNoFraction(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Path script = dir.resolve("counts.law");
     java.nio.file.Files.writeString(script, "data t = table (N, loss) {\n1M 4\n10M 3.3\n100M 2.9\n}\n"
-        + "law P(N) = A / N^a with A > 0, a in [0, 1]\nlet f = fit loss ~ P(N) to t\nprint f\nprint f.starts, 0.5, 1e300\n");
+        + "law P(N) = A / N^a with A > 0, a in [0, 1]\nlet f = fit loss ~ P(N) to t starts at(A = 10, a = 0.1)\nprint f\nprint f.starts, 0.5, 1e300\n");
     Run json = cli("run", "--json", script.toString());
     assertThat(json.code()).isZero();
     assertThat(json.out()).contains("\"starts\":1,").contains("\"searched\":1,").doesNotContain("\"starts\":1.0")
