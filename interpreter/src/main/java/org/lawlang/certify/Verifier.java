@@ -469,12 +469,15 @@ public final class Verifier {
     double first = Double.NaN;
     double last = Double.NaN;
     int samples = 0;
-    for (int k = 0; k < 1100; k++) {
-      double t = Math.scalb(1.0, k - 4);
+    for (int k = 0; k < 6000; k++) {
+      double t = Math.pow(2, k / 4.0 - 4);
       double[] u = at(u0, d, t);
+      if (!inRange(u)) {
+        break;
+      }
       double fv = sign * objective.value(u);
       double violation = violation(u);
-      if (!Double.isFinite(fv) || !Double.isFinite(violation) || !inRange(u)) {
+      if (!Double.isFinite(fv) || !Double.isFinite(violation)) {
         break;
       }
       boolean feasible = violation <= FEASIBLE;
@@ -644,7 +647,7 @@ public final class Verifier {
 
   private boolean inRange(double[] u) {
     for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(u[i]) || (log[i] && Math.abs(u[i]) > 700)) {
+      if (!Double.isFinite(u[i]) || Math.abs(u[i]) > (log[i] ? 700 : 1e150)) {
         return false;
       }
     }

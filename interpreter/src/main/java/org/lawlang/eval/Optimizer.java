@@ -57,6 +57,8 @@ public final class Optimizer implements Services.OptimizeService {
       Problem local = p;
       s = LocalSolver.solve(p, in.session().settings().seed(),
           x -> Verifier.check(local, null, new Solution(Solution.Status.OPTIMAL, x, false, 0, 1, "", List.of(), List.of()))
+              .confirmed(),
+          r -> Verifier.check(local, null, new Solution(Solution.Status.UNBOUNDED, r.from(), false, 0, 1, "", List.of(), List.of(), r))
               .confirmed());
     }
     Check check = Verifier.check(p, gf, s);

@@ -2,12 +2,9 @@ package org.lawlang.solve;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * The end game of the local method. The augmented Lagrangian approaches a bound or an
@@ -211,7 +208,7 @@ final class ActiveSet {
       double[] d;
       try {
         d = new LUDecomposition(new Array2DRowRealMatrix(kkt, false), 1e-14).getSolver().solve(new ArrayRealVector(rhs)).toArray();
-      } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+      } catch (org.apache.commons.math3.exception.MathIllegalArgumentException | org.apache.commons.math3.exception.MathArithmeticException e) {
         return null; // dependent active gradients or a singular reduced Hessian: keep the AL point
       }
       for (int i = 0; i < n; i++) {
@@ -273,37 +270,48 @@ final class ActiveSet {
     if (k == 0) {
       return null; // a vertex: the active constraints fix the point
     }
-    RealMatrix zm = new Array2DRowRealMatrix(z, false);
-    RealMatrix reduced = zm.transpose().multiply(new Array2DRowRealMatrix(h, false)).multiply(zm);
+    double[][] reduced = new double[k][k];
     double size = 1;
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        double v = 0.5 * (reduced.getEntry(i, j) + reduced.getEntry(j, i));
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        double v = 0;
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < n; j++) {
+            v += z[i][a] * 0.5 * (h[i][j] + h[j][i]) * z[j][b];
+          }
+        }
         if (!Double.isFinite(v)) {
           return null;
         }
-        reduced.setEntry(i, j, v);
+        reduced[a][b] = v;
         size = Math.max(size, Math.abs(v));
       }
     }
-    double[] ev;
-    EigenDecomposition e;
-    try {
-      e = new EigenDecomposition(reduced.scalarMultiply(1 / size));
-      ev = e.getRealEigenvalues();
-    } catch (MathIllegalStateException ex) {
-      return null;
+    for (double[] row : reduced) {
+      for (int b = 0; b < k; b++) {
+        row[b] /= size;
+      }
     }
+    // the symmetric eigenproblem by Jacobi rotations (Commons Math's general EigenDecomposition
+    // threw "zero norm" on some of these reduced Hessians)
+    Jacobi.Eigen e = Jacobi.decompose(reduced);
+    double[] ev = e.values();
     int least = 0;
     for (int i = 1; i < k; i++) {
       if (ev[i] < ev[least]) {
         least = i;
       }
     }
-    if (ev[least] >= -CURVATURE) {
+    if (!(ev[least] < -CURVATURE)) {
       return null;
     }
-    return zm.operate(e.getEigenvector(least)).toArray();
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < k; a++) {
+        d[i] += z[i][a] * e.vectors()[least][a];
+      }
+    }
+    return d;
   }
 
   /** An orthonormal basis (as columns) of the vectors orthogonal to every row, from an SVD. */

@@ -26,7 +26,7 @@ public final class LocalSolver {
   static final double DIVERGING = 1e30;
 
   public static Solution solve(Problem p, long seed) {
-    return solve(p, seed, x -> true);
+    return solve(p, seed, x -> true, r -> true);
   }
 
   /**
@@ -34,7 +34,8 @@ public final class LocalSolver {
    * one that {@code certified} accepts (the independent KKT check), so that a run that stalled
    * where the objective is merely flat does not hide one that reached a true optimum.
    */
-  public static Solution solve(Problem p, long seed, java.util.function.Predicate<double[]> certified) {
+  public static Solution solve(Problem p, long seed, java.util.function.Predicate<double[]> certified,
+      java.util.function.Predicate<Certificate.Ray> confirmedRay) {
     int n = p.variables().size();
     List<String> names = p.names();
     boolean[] log = new boolean[n];
@@ -120,7 +121,7 @@ public final class LocalSolver {
       best = r;
     }
     String method = "augmented Lagrangian, Newton, " + starts.size() + " starts";
-    Certificate.Ray ray = Rays.find(al, bases, runaway, log);
+    Certificate.Ray ray = Rays.find(al, bases, runaway, log, confirmedRay);
     if (ray != null) {
       List<Integer> moving = new ArrayList<>();
       for (int i = 0; i < n; i++) {

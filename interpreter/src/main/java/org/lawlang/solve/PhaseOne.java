@@ -20,6 +20,9 @@ final class PhaseOne {
     }
   }
 
+  /** How far from the origin (in the log-space coordinates) phase I looks: e^500 is 1e217. */
+  static final double REACH = 500;
+
   static Result find(LogSumExp[] fs, double[] y0) {
     int k = y0.length;
     double worst = Double.NEGATIVE_INFINITY;
@@ -68,6 +71,18 @@ final class PhaseOne {
           }
           g[k] -= 1 / d;
           h[k][k] += 1 / (d * d);
+        }
+        // a box |y| < REACH keeps the search finite: without it a variable that only loosens
+        // constraints as it grows ran the search out of range, which then read as infeasible
+        for (int a = 0; a < k; a++) {
+          double up = REACH - zz[a];
+          double down = REACH + zz[a];
+          if (!(up > 0 && down > 0)) {
+            return Double.NaN;
+          }
+          v -= Math.log(up) + Math.log(down);
+          g[a] += 1 / up - 1 / down;
+          h[a][a] += 1 / (up * up) + 1 / (down * down);
         }
         return v;
       }, z, 1e-10, 200, LogSpaceSolver.LIMIT, null, zz -> {

@@ -16,7 +16,8 @@ final class Rays {
   private Rays() {}
 
   /** A ray of {@code al}'s problem from one of {@code bases}, or null. */
-  static Certificate.Ray find(AugmentedLagrangian al, List<double[]> bases, List<double[]> runaway, boolean[] log) {
+  static Certificate.Ray find(AugmentedLagrangian al, List<double[]> bases, List<double[]> runaway, boolean[] log,
+      java.util.function.Predicate<Certificate.Ray> confirmed) {
     int n = log.length;
     List<double[]> dirs = new ArrayList<>(runaway);
     if (n <= 4) {
@@ -55,8 +56,12 @@ final class Rays {
         continue;
       }
       for (double[] d : dirs) {
-        if (falls(al, u0, d)) {
-          return new Certificate.Ray(LocalSolver.toVariables(u0, log), d.clone());
+        if (falls(al, u0, d, log)) {
+          // the quick test here measures violations absolutely; the checker's relative test decides
+          Certificate.Ray ray = new Certificate.Ray(LocalSolver.toVariables(u0, log), d.clone());
+          if (confirmed.test(ray)) {
+            return ray;
+          }
         }
       }
     }
@@ -68,17 +73,22 @@ final class Rays {
    * strictly, ever faster, by a million times its size before the arithmetic overflows (the
    * tail is what proves unboundedness; the ray may first climb, as −y²/x + x²y does).
    */
-  private static boolean falls(AugmentedLagrangian al, double[] u0, double[] d) {
+  private static boolean falls(AugmentedLagrangian al, double[] u0, double[] d, boolean[] log) {
     double start = Double.NaN;
     double previous = Double.NaN;
     double first = Double.NaN;
     double last = Double.NaN;
     int samples = 0;
-    for (int k = 0; k < 1100; k++) {
-      double t = Math.scalb(1.0, k - 4);
+    for (int k = 0; k < 6000; k++) {
+      double t = Math.pow(2, k / 4.0 - 4);
       double[] u = u0.clone();
+      boolean inRange = true;
       for (int i = 0; i < u.length; i++) {
         u[i] += t * d[i];
+        inRange &= Math.abs(u[i]) < (log[i] ? 700 : 1e150);
+      }
+      if (!inRange) {
+        break; // beyond, exp(u) overflows: what the formula gives there is not the ray's
       }
       double fv = al.objective(u);
       double violation = al.violation(u);
