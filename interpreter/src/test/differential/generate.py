@@ -1203,6 +1203,9 @@ def table_cases():
     rng = random.Random(12)
     chin = "law L(N, D) = E + A / N^alpha + B / D^beta\n    where E = 1.69, A = 406.4, B = 410.7, alpha = 0.34, beta = 0.28\n"
 
+    def ray(frm, d):
+        return {"ray": {"from": frm, "log_direction": d}}
+
     def add(pid, sense, obj, cons, over, names, status, value, point, glob, by, prelude="", solve=None, extra=None):
         rec = record(pid, "issue12", sense, obj, cons, over, names, len(names), {}, status, value, point, glob, by, prelude=prelude)
         if solve:
@@ -1244,24 +1247,27 @@ def table_cases():
         True, "constructed: y <= 2t - t^2 <= 1 with t = 1/x^2, equality at x = y = 1")
     # 5-8. unbounded
     add("issue12-05", "min", "2.48*x^(-2)*y^(2) - 2.91 - 1.3*x^(-2)*y^(-2)", [], [], ["x", "y"], "unbounded", None, None, True,
-        "constructed: at y = 0.5 the objective is -2.91 - 4.58/x^2, falling without limit as x -> 0")
+        "constructed: at y = 0.5 the objective is -2.91 - 4.58/x^2, falling without limit as x -> 0",
+        extra=ray({"x": 1.0, "y": 0.5}, {"x": -1.0, "y": 0.0}))
     add("issue12-06", "min", "-N - D", [("N*D", "<=", "100")], [], ["N", "D"], "unbounded", None, None, True,
-        "constructed: N = t, D = 1/t is feasible and the objective is below -t")
+        "constructed: N = t, D = 1/t is feasible and the objective is below -t", extra=ray({"N": 1.0, "D": 1.0}, {"N": 1.0, "D": -1.0}))
     add("issue12-07", "max", "N + D", [("N*D", "=", "100")], [], ["N", "D"], "unbounded", None, None, True,
-        "constructed: N = t, D = 100/t is feasible and the objective is above t")
+        "constructed: N = t, D = 100/t is feasible and the objective is above t", extra=ray({"N": 10.0, "D": 10.0}, {"N": 1.0, "D": -1.0}))
     c8 = [("(0.92)*x^(-2)*y^(1) + (0.58)*x^(2)*y^(-2)", ">=", "4.5")]
     add("issue12-08", "min", "(-2.9)*x^(-1)*y^(2) + (1.04)*x^(2)*y^(-2) + (0.3)*x^(2)*y^(1)", c8, [], ["x", "y"], "unbounded",
-        None, None, True, "constructed: x = 1, y = t >= 5 is feasible (0.92 t >= 4.6) and the objective is below -2.9 t^2 + 0.3 t + 1.04")
+        None, None, True, "constructed: x = 1, y = t >= 5 is feasible (0.92 t >= 4.6) and the objective is below -2.9 t^2 + 0.3 t + 1.04",
+        extra=ray({"x": 1.0, "y": 5.0}, {"x": 0.0, "y": 1.0}))
     add("issue12-08b", "min", "-2.9*y^2/x + 1.04*x^2/y^2 + 0.3*x^2*y", [("0.92*y/x^2 + 0.58*x^2/y^2", ">=", "4.5")], ["y", "x"],
         ["x", "y"], "unbounded", None, None, True, "the same problem as issue12-08, written the other way",
-        extra={"twin_of": "issue12-08"})
+        extra=dict(ray({"x": 1.0, "y": 5.0}, {"x": 0.0, "y": 1.0}), twin_of="issue12-08"))
     # 9. x^3 over a huge range
     add("issue12-09", "min", "x^3", [], ["x in [-1e100, 1e100]"], ["x"], "optimal", -1e300, {"x": -1e100}, True,
         "constructed: x^3 is increasing, so the minimum is at the lower end")
     out[-1]["bounds"] = {"x": [-1e100, 1e100]}
     # 10. a law with a negative parameter
     add("issue12-10", "min", "Q(N)", [("N", "<=", "10")], [], ["N"], "unbounded", None, None, True,
-        "constructed: Q(N) = -1/N + N falls without limit as N -> 0", prelude="law Q(N) = A/N + N where A = -1\n")
+        "constructed: Q(N) = -1/N + N falls without limit as N -> 0", prelude="law Q(N) = A/N + N where A = -1\n",
+        extra=ray({"N": 1.0}, {"N": -1.0}))
     # 11-12. solve
     add("issue12-11", "solve", "x", [("(x-3)/(x-1.2345)", "=", "0")], [], ["x"], "optimal", 3.0, {"x": 3.0}, True,
         "constructed: the only zero of the numerator in [0, 5]", solve="solve (x-3)/(x-1.2345) = 0 for x in [0, 5]")

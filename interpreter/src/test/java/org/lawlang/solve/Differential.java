@@ -42,10 +42,19 @@ final class Differential {
 
   record Constraint(String lhs, String op, String rhs) {}
 
+  /** The certificate of an unbounded reference: x(s) = from·exp(s·d) (log) or from + s·d, feasible for all s >= 0. */
+  record Ray(Map<String, Double> from, Map<String, Double> direction, boolean log) {
+    Map<String, Double> at(double s) {
+      Map<String, Double> x = new LinkedHashMap<>();
+      from.forEach((k, v) -> x.put(k, log ? v * Math.exp(s * direction.get(k)) : v + s * direction.get(k)));
+      return x;
+    }
+  }
+
   /** One stored problem with its reference answer. */
   record Problem(String id, String cls, String script, String sense, List<String> vars, String objective,
       List<Constraint> constraints, Map<String, double[]> bounds, Verdict reference, Double value,
-      Map<String, Double> point, boolean global, boolean statusProven, String by, String twinOf) {
+      Map<String, Double> point, boolean global, boolean statusProven, String by, String twinOf, Ray ray) {
 
     /** The script's definitions (laws) without the question, so expressions can be evaluated alone. */
     String prelude() {
@@ -144,7 +153,21 @@ final class Differential {
     return new Problem(n.get("id").asText(), n.get("class").asText(), n.get("script").asText(), n.get("sense").asText(), vars,
         n.get("objective").asText(), cons, bounds, ref, n.hasNonNull("value") ? n.get("value").asDouble() : null, point,
         n.get("global").asBoolean(), n.path("status_proven").asBoolean(true), n.get("by").asText(),
-        n.hasNonNull("twin_of") ? n.get("twin_of").asText() : null);
+        n.hasNonNull("twin_of") ? n.get("twin_of").asText() : null, ray(n.get("ray")));
+  }
+
+  private static Ray ray(JsonNode r) {
+    if (r == null || r.isNull()) {
+      return null;
+    }
+    boolean log = r.has("log_direction");
+    return new Ray(numbers(r.get("from")), numbers(r.get(log ? "log_direction" : "direction")), log);
+  }
+
+  private static Map<String, Double> numbers(JsonNode n) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asDouble()));
+    return out;
   }
 
   // ---- running law ------------------------------------------------------------------------------

@@ -86,6 +86,55 @@ class DifferentialJudgeTest {
     assertThat(bad).isEmpty();
   }
 
+  /** The unbounded references, checked by law's evaluator: along each stored ray every constraint holds and the objective runs away. */
+  @Test
+  void everyUnboundedReferenceCarriesARayThatLawsEvaluatorConfirms() {
+    List<String> bad = new ArrayList<>();
+    for (Problem p : PROBLEMS) {
+      if (p.reference() != Verdict.UNBOUNDED) {
+        continue;
+      }
+      if (p.ray() == null) {
+        bad.add(p.id() + ": no ray");
+        continue;
+      }
+      LawEngine e = withPrelude(p);
+      double[] steps = p.ray().log() ? new double[] {0, 2, 5, 10, 20, 40} : new double[] {0, 10, 1e2, 1e3, 1e4, 1e6};
+      double sign = p.maximize() ? -1 : 1; // sign * objective must fall
+      double first = Double.NaN;
+      double last = Double.NaN;
+      for (double s : steps) {
+        Map<String, Double> x = p.ray().at(s);
+        x.forEach(e::set);
+        for (var c : p.constraints()) {
+          double l = e.eval(c.lhs()).asDouble();
+          double r = e.eval(c.rhs()).asDouble();
+          if (!Differential.holds(l, c.op(), r)) {
+            bad.add(p.id() + ": at s = " + s + ", " + c.lhs() + " " + c.op() + " " + c.rhs() + " fails");
+          }
+        }
+        for (var b : p.bounds().entrySet()) {
+          double xi = x.get(b.getKey());
+          if (xi < b.getValue()[0] || xi > b.getValue()[1]) {
+            bad.add(p.id() + ": at s = " + s + ", " + b.getKey() + " leaves its range");
+          }
+        }
+        // the certificate is asymptotic (a dominant term takes over): the objective may rise
+        // first, so only the far end is held to falling, and falling far
+        double f = sign * e.eval(p.objective()).asDouble();
+        if (s == steps[steps.length - 1] && !(f < last)) {
+          bad.add(p.id() + ": the objective still rises at s = " + s);
+        }
+        first = Double.isNaN(first) ? f : first;
+        last = f;
+      }
+      if (!(last < first - 1e3 * Math.max(1, Math.abs(first)))) {
+        bad.add(p.id() + ": the objective improves only from " + first + " to " + last);
+      }
+    }
+    assertThat(bad).isEmpty();
+  }
+
   @Test
   void wrongClaimsAreRefuted() {
     Problem gp = find("issue12-03"); // global reference (cvxopt)

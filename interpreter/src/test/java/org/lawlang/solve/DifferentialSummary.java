@@ -33,8 +33,15 @@ record DifferentialSummary(List<Result> results, List<String> invariance, long w
     Map<String, List<Result>> byClass = new LinkedHashMap<>();
     results.forEach(r -> byClass.computeIfAbsent(r.problem().cls(), k -> new ArrayList<>()).add(r));
     StringBuilder out = new StringBuilder();
-    out.append(String.format("differential suite: %d problems, %.1f s wall, law's own time %.1f s%n%n", results.size(),
-        wallMillis / 1000.0, results.stream().mapToLong(r -> r.outcome().micros()).sum() / 1e6));
+    long[] us = results.stream().filter(r -> !"timeout".equals(r.outcome().code())).mapToLong(r -> r.outcome().micros()).sorted().toArray();
+    long timeouts = results.size() - us.length;
+    out.append(String.format("differential suite: %d problems, %.1f s wall, law's own time %.1f s (%d timed out)%n", results.size(),
+        wallMillis / 1000.0, results.stream().mapToLong(r -> r.outcome().micros()).sum() / 1e6, timeouts));
+    if (us.length > 0) {
+      out.append(String.format("time per answered problem: median %.1f ms, 90%% %.1f ms, 99%% %.1f ms, max %.1f ms%n",
+          us[us.length / 2] / 1e3, us[(int) (us.length * 0.9)] / 1e3, us[(int) (us.length * 0.99)] / 1e3, us[us.length - 1] / 1e3));
+    }
+    out.append('\n');
     String fmt = "%-20s %9s %7s %13s %15s %9s %7s %13s%n";
     out.append(String.format(fmt, "class", "generated", "agreed", "not certified", "different local", "disagreed", "refuted",
         "law better"));
