@@ -81,6 +81,8 @@ public enum Msg {
   OPT_NONPOSITIVE("L608", "'%s' must be positive here (it is a power-law variable), but its range allows %s"),
   WORKFLOW_WARNING("L610", "%s"),
   SOLVE_IDENTITY("L611", "the equation holds for every %s sampled in %s: it does not pick out a root"),
+  ROOTS_NO_RANGE("L620", "roots needs a range to scan for %s"),
+  SOLVE_NO_VARIABLE("L621", "'%s' does not appear in this equation"),
   OPT_NONPOSITIVE_LEVEL("L609", "constraint '%s' cannot hold: its level is %s, but its power-law side is positive"),
 
   // ---- L7xx imports and the standard library -------------------------------------------------
