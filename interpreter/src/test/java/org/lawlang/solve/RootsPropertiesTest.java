@@ -25,7 +25,7 @@ import org.lawlang.syntax.NumberFormat;
  * `solve` over the same range must answer the smallest, warning (naming the count) exactly
  * when there are several.
  */
-class RootsProperties {
+class RootsPropertiesTest {
   /** One generated case: the range, the roots in increasing order and the equation's text. */
   private record Case(double lo, double hi, double scale, double[] roots, String lhs, boolean expanded) {}
 
