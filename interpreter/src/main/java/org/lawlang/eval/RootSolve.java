@@ -32,6 +32,8 @@ final class RootSolve {
   /** Both ends of the default range: positive values only, as scaling-law quantities are. */
   private static final double LOW = 1e-30;
   private static final double HIGH = 1e30;
+  /** Samples a decade for the look at negative values that `solve` without a range makes only to warn. */
+  private static final int NEGATIVE_LOOK = 20;
 
   /** A confirmed root, and whether Brent met its tolerance on the way. */
   private record Confirmed(RootCheck.Verdict verdict, boolean converged) {}
@@ -67,7 +69,11 @@ final class RootSolve {
     Map<String, Integer> slots = new HashMap<>();
     slots.put(x, 0);
     Compiled.Fn fc = Compiled.compile(diff, slots);
-    DoubleUnaryOperator f = v -> fc.apply(new double[] {v});
+    double[] at = new double[1]; // one slot array for the thousands of samples (a statement runs on one thread)
+    DoubleUnaryOperator f = v -> {
+      at[0] = v;
+      return fc.apply(at);
+    };
     DoubleUnaryOperator size = Magnitude.of(diff, x);
     String range = "[" + NumberFormat.show(lo) + ", " + NumberFormat.show(hi) + "]";
     Found found = find(f, size, lo, hi);
@@ -77,7 +83,7 @@ final class RootSolve {
           .hint("both sides are the same for every " + x + "; check that the equation says what you meant");
     }
     // without a range only positive values are scanned: look at the negative ones too, to say so
-    List<Confirmed> negative = ranged ? List.of() : find(f, size, -HIGH, -LOW).roots();
+    List<Confirmed> negative = ranged ? List.of() : find(f, size, -HIGH, -LOW, NEGATIVE_LOOK).roots();
     warnAboutRest(node, in, found, x);
     if (node.all()) {
       if (found.roots().isEmpty()) {
@@ -112,7 +118,11 @@ final class RootSolve {
 
   /** Scans [lo, hi] and checks every candidate; dips whose least |f| is negligible are touches. */
   private static Found find(DoubleUnaryOperator f, DoubleUnaryOperator size, double lo, double hi) {
-    RootFinder.Scan scan = RootFinder.scan(f, lo, hi);
+    return find(f, size, lo, hi, RootFinder.PER_DECADE);
+  }
+
+  private static Found find(DoubleUnaryOperator f, DoubleUnaryOperator size, double lo, double hi, int perDecade) {
+    RootFinder.Scan scan = RootFinder.scan(f, lo, hi, perDecade);
     List<Confirmed> roots = new ArrayList<>();
     List<RootCheck.Verdict> refuted = new ArrayList<>();
     for (RootFinder.Candidate c : scan.candidates()) {

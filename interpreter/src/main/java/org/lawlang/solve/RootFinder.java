@@ -16,8 +16,8 @@ import java.util.function.DoubleUnaryOperator;
  *       after a pole is still a root);
  *   <li>a point refined by Brent's method in every cell where f changes sign, unless |f| there
  *       is no smaller than at the cell's ends: then f changed sign across a pole or a jump;
- *   <li>in every dip — a sample where |f| is smaller than at both neighbours without a sign
- *       change — the least value of ±f between the neighbours: if it has the other sign, two
+ *   <li>in every dip — a sample where |f| is smaller than at both neighbours (and than 0.9 of
+ *       the larger) without a sign change — the least value of ±f between the neighbours: if it has the other sign, two
  *       roots closer than the grid hid in the dip and both are refined ((x − 2)·(x − 2.05));
  *       if not, the dip is reported for the caller to judge as a possible double root.
  * </ul>
@@ -26,7 +26,7 @@ public final class RootFinder {
   private RootFinder() {}
 
   /** Samples a decade of |x|. */
-  static final int PER_DECADE = 100;
+  public static final int PER_DECADE = 100;
   /** Each side of zero is scanned down to this fraction of its end. */
   static final double FLOOR = 1e-30;
   /** Dips searched at most (each costs about 100 evaluations). */
@@ -47,7 +47,12 @@ public final class RootFinder {
       double fMax, double xAtMax, double xAtLeast, boolean leastAtEnd, boolean zeroEverywhere) {}
 
   public static Scan scan(DoubleUnaryOperator f, double lo, double hi) {
-    double[] xs = grid(lo, hi);
+    return scan(f, lo, hi, PER_DECADE);
+  }
+
+  /** The scan with {@code perDecade} samples a decade (fewer for a cheap look, as at the negatives `solve` skips). */
+  public static Scan scan(DoubleUnaryOperator f, double lo, double hi, int perDecade) {
+    double[] xs = grid(lo, hi, perDecade);
     int n = xs.length;
     double[] fs = new double[n];
     double fMin = Double.POSITIVE_INFINITY;
@@ -106,16 +111,26 @@ public final class RootFinder {
         finite && (least == 0 || least == n - 1), finite && allZero);
   }
 
-  /** The sample points: even in ln|x|, ascending, with lo and hi exactly. */
-  static double[] grid(double lo, double hi) {
+  /** The grids of `solve` without a range (1e-30 to 1e30, and its look at the negatives), made once: 7,000 exp calls. */
+  private static final java.util.Map<String, double[]> DEFAULT_GRIDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The sample points: even in ln|x|, ascending, with lo and hi exactly. Read only. */
+  static double[] grid(double lo, double hi, int perDecade) {
+    if (Math.abs(lo) == 1e-30 && Math.abs(hi) == 1e30 || Math.abs(lo) == 1e30 && Math.abs(hi) == 1e-30) {
+      return DEFAULT_GRIDS.computeIfAbsent(lo + " " + hi + " " + perDecade, k -> makeGrid(lo, hi, perDecade));
+    }
+    return makeGrid(lo, hi, perDecade);
+  }
+
+  private static double[] makeGrid(double lo, double hi, int perDecade) {
     if (lo > 0) {
-      return side(lo, hi);
+      return side(lo, hi, perDecade);
     }
     if (hi < 0) {
-      return mirror(side(-hi, -lo));
+      return mirror(side(-hi, -lo, perDecade));
     }
-    double[] neg = lo < 0 ? mirror(side(Math.max(-lo * FLOOR, Double.MIN_NORMAL), -lo)) : new double[0];
-    double[] pos = hi > 0 ? side(Math.max(hi * FLOOR, Double.MIN_NORMAL), hi) : new double[0];
+    double[] neg = lo < 0 ? mirror(side(Math.max(-lo * FLOOR, Double.MIN_NORMAL), -lo, perDecade)) : new double[0];
+    double[] pos = hi > 0 ? side(Math.max(hi * FLOOR, Double.MIN_NORMAL), hi, perDecade) : new double[0];
     double[] out = new double[neg.length + 1 + pos.length];
     System.arraycopy(neg, 0, out, 0, neg.length);
     out[neg.length] = 0;
@@ -123,13 +138,13 @@ public final class RootFinder {
     return out;
   }
 
-  private static double[] side(double a, double b) {
+  private static double[] side(double a, double b, int perDecade) {
     if (!(a < b)) {
       return new double[] {b};
     }
     double la = Math.log(a);
     double lb = Math.log(b);
-    int n = (int) Math.max(401, Math.min(6001, Math.ceil((lb - la) / Math.log(10) * PER_DECADE) + 1));
+    int n = (int) Math.max(4 * perDecade + 1, Math.min(60 * perDecade + 1, Math.ceil((lb - la) / Math.log(10) * perDecade) + 1));
     double[] xs = new double[n];
     for (int i = 0; i < n; i++) {
       xs[i] = i == 0 ? a : i == n - 1 ? b : Math.exp(la + (lb - la) * i / (n - 1));
@@ -149,9 +164,16 @@ public final class RootFinder {
     return Double.isFinite(a) && Double.isFinite(b) && a != 0 && b != 0 && (a < 0) != (b < 0);
   }
 
+  /**
+   * A sample lower in |f| than both neighbours, and clearly lower than the higher one: two roots
+   * hidden near it leave it a fraction of its neighbours (a ninth, for a parabola sampled evenly),
+   * while the rounding noise on a flat stretch of f makes dips of a few units in the last place,
+   * which would cost a search each.
+   */
   private static boolean dip(double before, double at, double after) {
     return Double.isFinite(before) && Double.isFinite(after) && at != 0 && !changes(before, at) && !changes(at, after)
-        && before != 0 && after != 0 && Math.abs(at) < Math.abs(before) && Math.abs(at) <= Math.abs(after);
+        && before != 0 && after != 0 && Math.abs(at) < Math.abs(before) && Math.abs(at) <= Math.abs(after)
+        && Math.abs(at) < 0.9 * Math.max(Math.abs(before), Math.abs(after));
   }
 
   /**
