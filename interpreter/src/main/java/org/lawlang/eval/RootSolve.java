@@ -138,8 +138,15 @@ final class RootSolve {
     return new Found(scan, roots, refuted, touches);
   }
 
-  /** Warnings for what was seen but is not reported: refuted sign changes, touches of zero. */
+  /** Warnings for what was seen but is not reported: refuted sign changes, touches of zero, roots between samples. */
   private static void warnAboutRest(Expr.Solve node, Interpreter in, Found found, String x) {
+    if (!Double.isNaN(found.scan().oscillatesAt())) {
+      in.warnOnce("roots-aliasing", Diagnostic.warning(Msg.OPT_GENERAL, node.span(),
+          "left minus right changes sign three times between two neighbouring samples at " + x + " = "
+              + NumberFormat.show(found.scan().oscillatesAt()) + ": it oscillates faster than the grid (" + RootFinder.PER_DECADE
+              + " points a decade) follows, so roots between samples may be missing")
+          .withHint("a narrower range is sampled more finely (at least " + (4 * RootFinder.PER_DECADE + 1) + " points)"));
+    }
     if (!found.roots().isEmpty() && !found.refuted().isEmpty()) {
       RootCheck.Verdict v = found.refuted().get(0);
       in.warnOnce("roots-refuted", Diagnostic.warning(Msg.OPT_GENERAL, node.span(),

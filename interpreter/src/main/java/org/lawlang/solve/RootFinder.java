@@ -15,7 +15,9 @@ import java.util.function.DoubleUnaryOperator;
  *   <li>every sample where f is exactly 0, whatever else the scan saw (a zero on a grid point
  *       after a pole is still a root);
  *   <li>a point refined by Brent's method in every cell where f changes sign, unless |f| there
- *       is no smaller than at the cell's ends: then f changed sign across a pole or a jump;
+ *       is no smaller than at the cell's ends: then f changed sign across a pole or a jump. The
+ *       cell's thirds are sampled too: three sign changes there are three roots, each refined,
+ *       and a sign that f oscillates faster than the grid (reported, as more may hide);
  *   <li>in every dip — a sample where |f| is smaller than at both neighbours (and than 0.9 of
  *       the larger) without a sign change — the least value of ±f between the neighbours: if it has the other sign, two
  *       roots closer than the grid hid in the dip and both are refined ((x − 2)·(x − 2.05));
@@ -41,10 +43,12 @@ public final class RootFinder {
   /**
    * What the scan found: candidates and dips in increasing x, the points where f changed sign
    * across a pole or a jump, the number of samples, the least and greatest f seen (and where),
-   * where |f| was least, and whether every finite sample was exactly 0.
+   * where |f| was least, whether every finite sample was exactly 0, and the first cell where f
+   * changed sign three times between its ends and its thirds (NaN if none): f oscillates faster
+   * than the grid there, and roots between samples may be missed.
    */
   public record Scan(List<Candidate> candidates, List<Dip> dips, List<Double> jumps, int samples, double fMin, double xAtMin,
-      double fMax, double xAtMax, double xAtLeast, boolean leastAtEnd, boolean zeroEverywhere) {}
+      double fMax, double xAtMax, double xAtLeast, boolean leastAtEnd, boolean zeroEverywhere, double oscillatesAt) {}
 
   public static Scan scan(DoubleUnaryOperator f, double lo, double hi) {
     return scan(f, lo, hi, PER_DECADE);
@@ -84,12 +88,29 @@ public final class RootFinder {
     List<Dip> dips = new ArrayList<>();
     List<Double> jumps = new ArrayList<>();
     int dipsSearched = 0;
+    double oscillates = Double.NaN;
     for (int i = 0; i < n; i++) {
       if (fs[i] == 0 && !(i > 0 && fs[i - 1] == 0)) {
         candidates.add(new Candidate(xs[i], true));
       }
       if (i + 1 < n && changes(fs[i], fs[i + 1])) {
-        refine(f, xs[i], xs[i + 1], fs[i], fs[i + 1], candidates, jumps);
+        // the cell's thirds: three sign changes there are three roots where the ends show one
+        double a = xs[i];
+        double b = xs[i + 1];
+        double t1 = a + (b - a) / 3;
+        double t2 = a + 2 * (b - a) / 3;
+        double f1 = f.applyAsDouble(t1);
+        double f2 = f.applyAsDouble(t2);
+        if (changes(fs[i], f1) && changes(f1, f2) && changes(f2, fs[i + 1])) {
+          refine(f, a, t1, fs[i], f1, candidates, jumps);
+          refine(f, t1, t2, f1, f2, candidates, jumps);
+          refine(f, t2, b, f2, fs[i + 1], candidates, jumps);
+          if (Double.isNaN(oscillates)) {
+            oscillates = a;
+          }
+        } else {
+          refine(f, a, b, fs[i], fs[i + 1], candidates, jumps);
+        }
       }
       if (i > 0 && i + 1 < n && dip(fs[i - 1], fs[i], fs[i + 1]) && dipsSearched++ < MAX_DIPS) {
         double s = Math.signum(fs[i]);
@@ -108,7 +129,7 @@ public final class RootFinder {
     candidates.sort(Comparator.comparingDouble(Candidate::x));
     boolean finite = least >= 0;
     return new Scan(candidates, dips, jumps, n, fMin, xMin, fMax, xMax, finite ? xs[least] : Double.NaN,
-        finite && (least == 0 || least == n - 1), finite && allZero);
+        finite && (least == 0 || least == n - 1), finite && allZero, oscillates);
   }
 
   /** The grids of `solve` without a range (1e-30 to 1e30, and its look at the negatives), made once: 7,000 exp calls. */

@@ -25,6 +25,16 @@ class RootFinderTest {
   }
 
   @Test
+  void saysWhereTheGridIsTooCoarseAndNotWhereItIsFineEnough() {
+    RootFinder.Scan coarse = RootFinder.scan(Math::sin, 0, 1e4);
+    assertThat(coarse.oscillatesAt()).isBetween(140.0, 1e4);
+    assertThat(coarse.candidates().size()).isLessThan(3184); // the roots k·π, k = 0 .. 3183
+    RootFinder.Scan fine = RootFinder.scan(Math::sin, 9000, 10000);
+    assertThat(fine.oscillatesAt()).isNaN();
+    assertThat(fine.candidates()).hasSize(319); // k = 2865 .. 3183
+  }
+
+  @Test
   void aFlatStretchOfRoundingNoiseIsNotSearched() {
     // L(N, 20 N) - 2 is flat to the last place for large N: no dip there is worth a search
     DoubleUnaryOperator f = n -> 1.69 + 406.4 / Math.pow(n, 0.34) + 410.7 / Math.pow(20 * n, 0.28) - 2;
