@@ -84,6 +84,8 @@ public enum Msg {
   SOLVE_IDENTITY("L611", "the equation holds for every %s sampled in %s: it does not pick out a root"),
   OPT_NO_FEASIBLE_POINT("L620", "no feasible point found: %s"),
   OPT_NOT_CERTIFIED("L621", "the answer is not certified: %s"),
+  ROOTS_NO_RANGE("L612", "roots needs a range to scan for %s"),
+  SOLVE_NO_VARIABLE("L613", "'%s' does not appear in this equation"),
   OPT_NONPOSITIVE_LEVEL("L609", "constraint '%s' cannot hold: its level is %s, but its power-law side is positive"),
 
   // ---- L7xx imports and the standard library -------------------------------------------------

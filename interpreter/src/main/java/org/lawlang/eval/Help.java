@@ -20,8 +20,9 @@ final class Help {
       java.util.Map.entry("minimize", "minimize EXPR subject to name: lhs = rhs, … over N in [lo, hi], D"
           + "   optimum; power laws are solved globally in log space"),
       java.util.Map.entry("maximize", "maximize EXPR subject to … over …   as minimize, for a maximum"),
-      java.util.Map.entry("solve", "solve lhs = rhs for X [in [lo, hi]]   a root, bracketed on a log grid and refined by Brent"),
-      java.util.Map.entry("plot", "plot y vs x from data, L(N, D) for D in [..] loglog to \"f.pdf\"   a picture"),
+      java.util.Map.entry("solve", "solve lhs = rhs for X [in [lo, hi]]   the smallest root, bracketed on a log grid and refined by Brent"),
+      java.util.Map.entry("roots", "roots lhs = rhs for X in [lo, hi]    every root bracketed in the range, as a list"),
+      java.util.Map.entry("plot", "plot y vs x from data, L(N, D) for D in [..] loglog to \"f.svg\"   a picture"),
       java.util.Map.entry("compare", "compare L1, L2 at (N = 70B, D = 1.4T)   laws side by side at one point"),
       java.util.Map.entry("where", "where A = 406.4, …                  fixes a law's parameters"),
       java.util.Map.entry("with", "with A > 0, alpha in [0, 2] start 0.3   bounds and starts of a law's free parameters"));

@@ -1,95 +1,235 @@
 package org.lawlang.eval;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.lawlang.compile.Compiled;
+import org.lawlang.compile.Magnitude;
 import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
+import org.lawlang.solve.RootCheck;
 import org.lawlang.solve.RootFinder;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Expr.Binary;
 import org.lawlang.syntax.Expr.BinaryOp;
-import org.lawlang.syntax.ExprPrinter;
 import org.lawlang.syntax.NumberFormat;
 
 /**
- * `solve lhs = rhs for X [in [lo, hi]]`: lowers lhs − rhs to a formula in X, brackets a sign
- * change (in log space when X is positive, i.e. unless the range reaches zero) and refines
- * it with Brent's method. No sign change in the range is an error that says how close the
- * two sides came; several sign changes give the smallest root and a warning.
+ * `solve lhs = rhs for X [in [lo, hi]]` and `roots lhs = rhs for X in [lo, hi]`: lowers
+ * lhs − rhs to a formula in X, lets {@link RootFinder} propose roots in the range (1e-30 to
+ * 1e30 when none is given), and keeps only those that {@link RootCheck} confirms. `solve`
+ * answers the smallest, with a warning naming how many there are; `roots` answers the list.
+ * Sign changes across poles, unconfirmed ones and dips that touch zero without changing sign
+ * are never reported as roots: they are named in warnings, or in the error when nothing is left.
  */
 final class RootSolve {
   private RootSolve() {}
 
+  /** Both ends of the default range: positive values only, as scaling-law quantities are. */
+  private static final double LOW = 1e-30;
+  private static final double HIGH = 1e30;
+  /** Samples a decade for the look at negative values that `solve` without a range makes only to warn. */
+  private static final int NEGATIVE_LOOK = 20;
+
+  /** A confirmed root, and whether Brent met its tolerance on the way. */
+  private record Confirmed(RootCheck.Verdict verdict, boolean converged) {}
+
+  /** The scan of a range with every candidate checked. */
+  private record Found(RootFinder.Scan scan, List<Confirmed> roots, List<RootCheck.Verdict> refuted, List<RootFinder.Dip> touches) {}
+
   static Value solve(Expr.Solve node, Interpreter in, Env env) {
     String x = node.variable().name();
-    double lo = Double.NEGATIVE_INFINITY;
-    double hi = Double.POSITIVE_INFINITY;
-    if (node.range() != null) {
+    boolean ranged = node.range() != null;
+    if (node.all() && !ranged) {
+      throw LawException.of(Msg.ROOTS_NO_RANGE, node.span(), x)
+          .hint("give the range to list the roots in: roots ... for " + x + " in [lo, hi]");
+    }
+    double lo = LOW;
+    double hi = HIGH;
+    if (ranged) {
       lo = Values.finite(in.eval(node.range().lo(), env), node.range().lo().span(), "a bound");
       hi = Values.finite(in.eval(node.range().hi(), env), node.range().hi().span(), "a bound");
       if (!(lo < hi)) {
         throw LawException.of(Msg.BAD_BOUNDS, node.range().span(), x, NumberFormat.show(lo), NumberFormat.show(hi));
       }
     }
-    boolean positive = node.range() == null || lo > 0;
     Expr lhs = ProblemBuilder.lowerForSolve(node.lhs(), node.variable(), in, env);
     Expr rhs = ProblemBuilder.lowerForSolve(node.rhs(), node.variable(), in, env);
     Expr diff = new Binary(node.span(), BinaryOp.SUB, lhs, rhs);
+    String equation = node.lhs().span().text() + " = " + node.rhs().span().text();
+    if (!mentions(diff, x)) {
+      throw LawException.of(Msg.SOLVE_NO_VARIABLE, node.variable().span(), x)
+          .hint("both sides are fixed numbers here, so no value of " + x + " changes " + equation
+              + "; solve for a name that appears in it");
+    }
     Map<String, Integer> slots = new HashMap<>();
     slots.put(x, 0);
-    Compiled.Fn f = Compiled.compile(diff, slots);
-    RootFinder.Root r = RootFinder.find(v -> f.apply(new double[] {v}), lo, hi, positive);
-    Compiled.Fn left = Compiled.compile(lhs, slots);
-    Compiled.Fn right = Compiled.compile(rhs, slots);
-    String equation = node.lhs().span().text() + " = " + node.rhs().span().text();
-    String range = positive && node.range() == null ? "[1e-30, 1e30]" : "[" + NumberFormat.show(Math.max(lo, positive ? 1e-30 : -1e6))
-        + ", " + NumberFormat.show(Math.min(hi, positive ? 1e30 : 1e6)) + "]";
-    if (r.zeroEverywhere() || identity(left, right, lo, hi, positive)) {
+    Compiled.Fn fc = Compiled.compile(diff, slots);
+    double[] at = new double[1]; // one slot array for the thousands of samples (a statement runs on one thread)
+    DoubleUnaryOperator f = v -> {
+      at[0] = v;
+      return fc.apply(at);
+    };
+    DoubleUnaryOperator size = Magnitude.of(diff, x);
+    String range = "[" + NumberFormat.show(lo) + ", " + NumberFormat.show(hi) + "]";
+    Found found = find(f, size, lo, hi);
+    if (found.scan().zeroEverywhere()
+        || identity(Compiled.compile(lhs, slots), Compiled.compile(rhs, slots), lo, hi)) {
       throw LawException.of(Msg.SOLVE_IDENTITY, node.span(), x, range)
           .hint("both sides are the same for every " + x + "; check that the equation says what you meant");
     }
-    if (Double.isNaN(r.x())) {
-      boolean across = r.fMin() < 0 && r.fMax() > 0;
-      String seen = across
-          ? "left minus right changes sign only where it jumps or is undefined"
-              + (Double.isNaN(r.jumpAt()) ? "" : " (near " + x + " = " + NumberFormat.show(r.jumpAt()) + ")")
-          : Double.isFinite(r.fMin())
-          ? "at " + r.samples() + " sampled points left minus right ranges from " + NumberFormat.show(r.fMin()) + " (at " + x
-              + " = " + NumberFormat.show(r.xAtMin()) + ") to " + NumberFormat.show(r.fMax()) + " (at " + x + " = "
-              + NumberFormat.show(r.xAtMax()) + ") and never changes sign; a root where it only touches 0 is not found: give a"
-              + " range around it (solve ... for " + x + " in [lo, hi]) or use minimize"
-          : "the equation is undefined everywhere in the range";
-      if (node.range() == null) {
-        seen += "; without a range, solve looks at positive " + x + " only (give one for others: for " + x + " in [-10, 10])";
+    // without a range only positive values are scanned: look at the negative ones too, to say so
+    List<Confirmed> negative = ranged ? List.of() : find(f, size, -HIGH, -LOW, NEGATIVE_LOOK).roots();
+    warnAboutRest(node, in, found, x);
+    if (node.all()) {
+      if (found.roots().isEmpty()) {
+        in.warnOnce("roots-none", Diagnostic.warning(Msg.SOLVE_NO_ROOT, node.span(), x, range)
+            .withHint(noRootHint(found, x, ranged, negative)));
       }
-      throw LawException.of(Msg.SOLVE_NO_ROOT, node.span(), x, range).hint(seen);
+      return new Values.ListVal(found.roots().stream().map(r -> (Value) new Values.Num(r.verdict().x())).toList());
     }
-    if (r.signChanges() > 1) {
+    if (found.roots().isEmpty()) {
+      throw LawException.of(Msg.SOLVE_NO_ROOT, node.span(), x, range).hint(noRootHint(found, x, ranged, negative));
+    }
+    Confirmed r = found.roots().get(0);
+    int count = found.roots().size();
+    if (count > 1) {
       in.warnOnce("solve-roots", Diagnostic.warning(Msg.OPT_GENERAL, node.span(),
-          "the equation changes sign " + r.signChanges() + " times in " + range + "; this is the smallest root"));
+          "the equation has " + count + " roots in " + range + "; this is the smallest")
+          .withHint("'roots " + equation + " for " + x + " in " + range + "' lists them all"));
+    }
+    if (!negative.isEmpty()) {
+      in.warnOnce("solve-negative", Diagnostic.warning(Msg.OPT_GENERAL, node.span(),
+          "without a range, solve looks at positive " + x + " only; the equation also has " + plural(negative.size(), "root")
+              + " at negative " + x + " (" + x + " = " + NumberFormat.show(negative.get(negative.size() - 1).verdict().x()) + ")")
+          .withHint("give a range to look there: solve ... for " + x + " in [lo, hi]"));
     }
     Map<String, Double> point = new LinkedHashMap<>();
-    point.put(x, r.x());
-    String method = "Brent" + (positive ? ", bracketed in log space" : "") + ", residual " + NumberFormat.show(r.residual());
+    point.put(x, r.verdict().x());
+    String method = "Brent" + (lo > 0 ? ", bracketed in log space" : "") + ", residual "
+        + NumberFormat.show(r.verdict().residual());
     return new OptimumValue("root of " + equation, r.converged() ? "root" : "iteration-limit", false,
         method, 0, point, Double.NaN, List.of(), null);
   }
 
+  /** Scans [lo, hi] and checks every candidate; dips whose least |f| is negligible are touches. */
+  private static Found find(DoubleUnaryOperator f, DoubleUnaryOperator size, double lo, double hi) {
+    return find(f, size, lo, hi, RootFinder.PER_DECADE);
+  }
+
+  private static Found find(DoubleUnaryOperator f, DoubleUnaryOperator size, double lo, double hi, int perDecade) {
+    RootFinder.Scan scan = RootFinder.scan(f, lo, hi, perDecade);
+    List<Confirmed> roots = new ArrayList<>();
+    List<RootCheck.Verdict> refuted = new ArrayList<>();
+    for (RootFinder.Candidate c : scan.candidates()) {
+      RootCheck.Verdict v = RootCheck.check(f, size, c.x());
+      if (v.root()) {
+        roots.add(new Confirmed(v, c.converged()));
+      } else {
+        refuted.add(v);
+      }
+    }
+    List<RootFinder.Dip> touches = scan.dips().stream()
+        .filter(d -> RootCheck.negligible(d.f(), size.applyAsDouble(d.x()))).toList();
+    return new Found(scan, roots, refuted, touches);
+  }
+
+  /** Warnings for what was seen but is not reported: refuted sign changes, touches of zero, roots between samples. */
+  private static void warnAboutRest(Expr.Solve node, Interpreter in, Found found, String x) {
+    if (!Double.isNaN(found.scan().oscillatesAt())) {
+      in.warnOnce("roots-aliasing", Diagnostic.warning(Msg.OPT_GENERAL, node.span(),
+          "left minus right changes sign three times between two neighbouring samples at " + x + " = "
+              + NumberFormat.show(found.scan().oscillatesAt()) + ": it oscillates faster than the grid (" + RootFinder.PER_DECADE
+              + " points a decade) follows, so roots between samples may be missing")
+          .withHint("a narrower range is sampled more finely (at least " + (4 * RootFinder.PER_DECADE + 1) + " points)"));
+    }
+    if (!found.roots().isEmpty() && !found.refuted().isEmpty()) {
+      RootCheck.Verdict v = found.refuted().get(0);
+      in.warnOnce("roots-refuted", Diagnostic.warning(Msg.OPT_GENERAL, node.span(),
+          "left minus right changes sign near " + x + " = " + NumberFormat.show(v.x()) + (found.refuted().size() > 1
+              ? " (and " + (found.refuted().size() - 1) + " more places)" : "") + ", which is not reported as a root: " + v.why()));
+    }
+    if (!found.roots().isEmpty() && !found.touches().isEmpty()) {
+      RootFinder.Dip d = found.touches().get(0);
+      in.warnOnce("roots-touch", Diagnostic.warning(Msg.OPT_GENERAL, node.span(), touch(d, x) + (found.touches().size() > 1
+          ? " (and at " + (found.touches().size() - 1) + " more places)" : "") + "; such a root is not reported"));
+    }
+  }
+
+  private static String touch(RootFinder.Dip d, String x) {
+    return "left minus right comes within " + NumberFormat.show(Math.abs(d.f())) + " of 0 near " + x + " = "
+        + NumberFormat.show(d.x()) + " without changing sign: perhaps a double root";
+  }
+
+  private static String noRootHint(Found found, String x, boolean ranged, List<Confirmed> negative) {
+    RootFinder.Scan s = found.scan();
+    String seen;
+    if (!found.touches().isEmpty()) {
+      seen = touch(found.touches().get(0), x) + ", which cannot be bracketed; minimize the square of left minus right to find"
+          + " where it touches";
+    } else if (!found.refuted().isEmpty() && s.jumps().isEmpty()) {
+      RootCheck.Verdict v = found.refuted().get(0);
+      seen = "left minus right changes sign near " + x + " = " + NumberFormat.show(v.x()) + ", but that is not a root: " + v.why();
+    } else if (s.fMin() < 0 && s.fMax() > 0) {
+      double at = !s.jumps().isEmpty() ? s.jumps().get(0) : found.refuted().isEmpty() ? Double.NaN : found.refuted().get(0).x();
+      seen = "left minus right changes sign only where it jumps or is undefined"
+          + (Double.isNaN(at) ? "" : " (near " + x + " = " + NumberFormat.show(at) + ")");
+    } else if (Double.isFinite(s.fMin())) {
+      seen = "at " + s.samples() + " sampled points left minus right ranges from " + NumberFormat.show(s.fMin()) + " (at " + x
+          + " = " + NumberFormat.show(s.xAtMin()) + ") to " + NumberFormat.show(s.fMax()) + " (at " + x + " = "
+          + NumberFormat.show(s.xAtMax()) + ") and never changes sign"
+          + (ranged && s.leastAtEnd() ? "; it is nearest 0 at the end " + x + " = " + NumberFormat.show(s.xAtLeast())
+              + " of the range, so a root may lie beyond it" : "");
+    } else {
+      seen = "the equation is undefined everywhere in the range";
+    }
+    if (!ranged) {
+      seen += "; without a range, solve looks at positive " + x + " only"
+          + (negative.isEmpty() ? " (give one for others: for " + x + " in [-10, 10])"
+              : ", and there is a root at " + x + " = " + NumberFormat.show(negative.get(negative.size() - 1).verdict().x())
+                  + " (give a range to look there: for " + x + " in [lo, hi])");
+    }
+    return seen;
+  }
+
+  private static String plural(int n, String word) {
+    return n == 1 ? "a " + word : n + " " + word + "s";
+  }
+
+  /** Whether the name occurs in the lowered formula (else no value of it changes the equation). */
+  private static boolean mentions(Expr e, String name) {
+    if (e instanceof Expr.Name n) {
+      return n.name().equals(name);
+    }
+    if (e instanceof Expr.Unary u) {
+      return mentions(u.operand(), name);
+    }
+    if (e instanceof Binary b) {
+      return mentions(b.lhs(), name) || mentions(b.rhs(), name);
+    }
+    if (e instanceof Expr.Call c) {
+      return c.args().stream().anyMatch(a -> mentions(a.value(), name));
+    }
+    return false;
+  }
+
   /**
-   * Whether both sides agree to rounding at 61 points across the range: then the equation is
-   * an identity (6·N·(C/(6·N)) = C), whose rounding noise would otherwise pass for roots.
+   * Whether both sides agree to rounding at 61 points across the range (even in ln x for a
+   * positive range): then the equation is an identity (6·N·(C/(6·N)) = C), whose rounding
+   * noise would otherwise pass for roots.
    */
-  private static boolean identity(Compiled.Fn left, Compiled.Fn right, double lo, double hi, boolean positive) {
-    double a = positive ? Math.log(Double.isFinite(lo) && lo > 0 ? lo : 1e-30) : Double.isFinite(lo) ? lo : -1e6;
-    double b = positive ? Math.log(Double.isFinite(hi) ? hi : 1e30) : Double.isFinite(hi) ? hi : 1e6;
+  private static boolean identity(Compiled.Fn left, Compiled.Fn right, double lo, double hi) {
+    boolean log = lo > 0;
+    double a = log ? Math.log(lo) : lo;
+    double b = log ? Math.log(hi) : hi;
     int seen = 0;
     for (int i = 0; i <= 60; i++) {
       double u = a + (b - a) * i / 60;
-      double[] x = {positive ? Math.exp(u) : u};
+      double[] x = {log ? Math.exp(u) : u};
       double l = left.apply(x);
       double r = right.apply(x);
       if (!Double.isFinite(l) || !Double.isFinite(r)) {

@@ -384,6 +384,10 @@ public final class Checker {
         expr(c.rhs(), scope, vars);
       }
     } else if (e instanceof Solve s) {
+      if (s.all() && s.range() == null) {
+        error(Diagnostic.error(Msg.ROOTS_NO_RANGE, s.span(), s.variable().name())
+            .withHint("give the range to list the roots in: roots ... for " + s.variable().name() + " in [lo, hi]"));
+      }
       Set<String> vars = new HashSet<>(free);
       vars.add(s.variable().name());
       expr(s.lhs(), scope, vars);

@@ -76,6 +76,16 @@ final class Brent {
     throw new IllegalArgumentException("the ends do not bracket a root");
   }
 
+  /**
+   * A root of f in [lo, hi], whose ends' values {@code fLo} and {@code fHi} are known to have
+   * opposite signs. Unlike {@link #solve}, no |f| counts as small enough to stop early: an
+   * absolute threshold would end at any point of an equation whose terms are all tiny (x = 1e-20).
+   */
+  static double bracketed(DoubleUnaryOperator f, double lo, double hi, double fLo, double fHi, double relAcc, double absAcc,
+      int maxEval) throws NotConverged {
+    return refine(new Budget(f, maxEval), lo, hi, fLo, fHi, relAcc, absAcc);
+  }
+
   private static double refine(Budget fn, double lo, double hi, double fLo, double fHi, double eps, double t)
       throws NotConverged {
     double a = lo;

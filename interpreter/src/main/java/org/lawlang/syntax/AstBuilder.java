@@ -439,7 +439,8 @@ final class AstBuilder extends LawParserBaseVisitor<Object> {
 
   @Override
   public Object visitSolveExpr(SolveExprContext ctx) {
-    return new Solve(span(ctx), expr(ctx.lhs), expr(ctx.rhs), ident(ctx.var), interval(ctx.interval()));
+    return new Solve(span(ctx), ctx.kind.getType() == LawParser.ROOTS, expr(ctx.lhs), expr(ctx.rhs), ident(ctx.var),
+        interval(ctx.interval()));
   }
 
   @Override

@@ -292,7 +292,7 @@ public final class AstCodec {
           expr(c.rhs());
         }
       } else if (e instanceof Expr.Solve x) {
-        u8(14);
+        u8(x.all() ? 15 : 14); // `roots` got its own tag, so entries written before it stay valid
         span(x.span());
         expr(x.lhs());
         expr(x.rhs());
@@ -673,7 +673,8 @@ public final class AstCodec {
               Collections.unmodifiableList(constraints));
         }
         case 14:
-          return new Expr.Solve(span(), expr(), expr(), ident(), interval());
+        case 15:
+          return new Expr.Solve(span(), tag == 15, expr(), expr(), ident(), interval());
         default:
           throw new IllegalStateException("bad expression tag " + tag);
       }

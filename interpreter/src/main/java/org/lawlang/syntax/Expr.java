@@ -33,7 +33,8 @@ public sealed interface Expr {
 
   record Optimize(Span span, boolean maximize, Expr objective, List<OverVar> over, List<Constraint> constraints) implements Expr {}
 
-  record Solve(Span span, Expr lhs, Expr rhs, Ident variable, Interval range) implements Expr {}
+  /** `solve` (one root) or, with {@code all}, `roots` (every root bracketed in the range). */
+  record Solve(Span span, boolean all, Expr lhs, Expr rhs, Ident variable, Interval range) implements Expr {}
 
   /** A call argument, optionally named (`grid(alpha = 0..2 by 0.5)`). */
   record Arg(Span span, String name, Expr value) {}

@@ -86,7 +86,7 @@ public final class ExprPrinter {
               .collect(Collectors.joining(", ")));
     }
     Solve s2 = (Solve) e;
-    return "solve " + print(s2.lhs(), 4) + " = " + print(s2.rhs(), 4) + " for " + s2.variable().name()
+    return (s2.all() ? "roots " : "solve ") + print(s2.lhs(), 4) + " = " + print(s2.rhs(), 4) + " for " + s2.variable().name()
         + (s2.range() == null ? "" : " in " + interval(s2.range()));
   }
 

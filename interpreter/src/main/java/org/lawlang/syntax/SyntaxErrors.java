@@ -81,7 +81,7 @@ final class SyntaxErrors extends BaseErrorListener {
 
   /** Statement words, for "did you mean" when a statement starts with a misspelt one. */
   private static final List<String> STATEMENT_WORDS = List.of("let", "law", "proc", "return", "data", "print", "import",
-      "for", "row", "plot", "help", "compare", "fit", "minimize", "maximize", "solve");
+      "for", "row", "plot", "help", "compare", "fit", "minimize", "maximize", "solve", "roots");
 
   /**
    * At an end of input inside a bracket, or at a statement word that starts a later line than

@@ -98,7 +98,9 @@ final class Differential {
       return switch (o.code()) {
         case "L602", "L607" -> Verdict.INFEASIBLE; // L607: `solve` found no root in the range
         case "L603" -> Verdict.UNBOUNDED;
-        case "L604" -> Verdict.NOT_CERTIFIED;
+        // L604: the solver stopped, or ran away without a confirmed ray; L620: the local method
+        // found no feasible point, which it says proves nothing
+        case "L604", "L620" -> Verdict.NOT_CERTIFIED;
         default -> Verdict.ERROR;
       };
     }

@@ -75,10 +75,11 @@ class LogSpaceTest {
 
   @Test
   void rootFinderBracketsInLogSpace() {
-    RootFinder.Root r = RootFinder.find(x -> 1 / Math.sqrt(x) - 1e-5, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true);
-    assertEquals(1e10, r.x(), 1e10 * 1e-12);
-    RootFinder.Root none = RootFinder.find(x -> x * x + 1, -10, 10, false);
-    assertTrue(Double.isNaN(none.x()));
+    RootFinder.Scan r = RootFinder.scan(x -> 1 / Math.sqrt(x) - 1e-5, 1e-30, 1e30);
+    assertEquals(1, r.candidates().size());
+    assertEquals(1e10, r.candidates().get(0).x(), 1e10 * 1e-12);
+    RootFinder.Scan none = RootFinder.scan(x -> x * x + 1, -10, 10);
+    assertTrue(none.candidates().isEmpty());
     assertEquals(1, none.fMin(), 1e-2);
   }
 }

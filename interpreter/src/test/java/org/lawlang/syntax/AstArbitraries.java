@@ -88,8 +88,8 @@ final class AstArbitraries {
             .as((t, m, d, o) -> (Expr) new Fit(AT, t, m, d, o))),
         net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(true, false), sub, over.list().ofMaxSize(2), constraint.list().ofMaxSize(2))
             .as((max, obj, ov, cs) -> (Expr) new Optimize(AT, max, obj, ov, cs))),
-        net.jqwik.api.Tuple.of(1, Combinators.combine(sub, sub, idents(), interval.injectNull(0.5))
-            .as((l, r, v, i) -> (Expr) new Solve(AT, l, r, v, i))));
+        net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(true, false), sub, sub, idents(), interval.injectNull(0.5))
+            .as((all, l, r, v, i) -> (Expr) new Solve(AT, all, l, r, v, i))));
   }
 
   // ---- statements ---------------------------------------------------------------------

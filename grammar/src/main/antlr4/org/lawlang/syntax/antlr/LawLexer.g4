@@ -25,6 +25,7 @@ MINIMIZE : 'minimize';
 MAXIMIZE : 'maximize';
 SUBJECT  : 'subject';
 SOLVE    : 'solve';
+ROOTS    : 'roots';
 PLOT     : 'plot';
 ROW      : 'row';
 AND      : 'and';

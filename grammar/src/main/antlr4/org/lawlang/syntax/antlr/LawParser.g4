@@ -109,7 +109,7 @@ arith
           (OVER overVar (COMMA overVar)*)?
           (SUBJECT TO constraint (COMMA constraint)*)?
           (OVER overVar (COMMA overVar)*)?                            # OptimizeExpr
-    | SOLVE lhs=arith ASSIGN rhs=arith FOR var=ident (IN interval)?   # SolveExpr
+    | kind=(SOLVE | ROOTS) lhs=arith ASSIGN rhs=arith FOR var=ident (IN interval)?   # SolveExpr
     | NUMBER                                                          # NumberExpr
     | STRING                                                          # StringExpr
     | (TRUE | FALSE)                                                  # BoolExpr
@@ -124,11 +124,11 @@ arg  : (name=ident ASSIGN)? value=expr;
 identList : ident (COMMA ident)*;
 
 // After a dot any name is a field, the statement words too (a fit's `f.law`)
-fieldName : ident | LAW | LET | PRINT | IMPORT | FOR | ROW | FIT | MINIMIZE | MAXIMIZE | SOLVE | PLOT | WHERE | WITH;
+fieldName : ident | LAW | LET | PRINT | IMPORT | FOR | ROW | FIT | MINIMIZE | MAXIMIZE | SOLVE | ROOTS | PLOT | WHERE | WITH;
 
 // `help minimize`: the statement words, explained (a name that is also a word, like `data`, means the word)
 helpTopic
-    : LET | LAW | PROC | DATA | PRINT | IMPORT | FOR | ROW | FIT | MINIMIZE | MAXIMIZE | SOLVE
+    : LET | LAW | PROC | DATA | PRINT | IMPORT | FOR | ROW | FIT | MINIMIZE | MAXIMIZE | SOLVE | ROOTS
     | PLOT | COMPARE | WHERE | WITH
     ;
 
