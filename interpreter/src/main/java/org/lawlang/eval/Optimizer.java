@@ -54,12 +54,17 @@ public final class Optimizer implements Services.OptimizeService {
     }
     if (s == null) {
       gf = null; // the local method's verdicts are checked against the problem alone
-      Problem local = p;
-      s = LocalSolver.solve(p, in.session().settings().seed(),
+      // the local method's starts and paths depend on the variables' order: solve with them
+      // sorted by name, so that `over y, x` and `over x, y` get one answer
+      int[] order = java.util.stream.IntStream.range(0, p.variables().size()).boxed()
+          .sorted(java.util.Comparator.comparing(i -> p.variables().get(i).name())).mapToInt(Integer::intValue).toArray();
+      Problem local = new Problem(java.util.Arrays.stream(order).mapToObj(i -> p.variables().get(i)).toList(), p.objective(),
+          p.maximize(), p.constraints());
+      s = inOriginalOrder(LocalSolver.solve(local, in.session().settings().seed(),
           x -> Verifier.check(local, null, new Solution(Solution.Status.OPTIMAL, x, false, 0, 1, "", List.of(), List.of()))
               .confirmed(),
           r -> Verifier.check(local, null, new Solution(Solution.Status.UNBOUNDED, r.from(), false, 0, 1, "", List.of(), List.of(), r))
-              .confirmed());
+              .confirmed()), order);
     }
     Check check = Verifier.check(p, gf, s);
     String heading = (p.maximize() ? "maximum of " : "minimum of ") + node.objective().span().text();
@@ -69,6 +74,27 @@ public final class Optimizer implements Services.OptimizeService {
       result = ensemble(node, o, in, env);
     }
     return result;
+  }
+
+  /** A solution of the problem with its variables in {@code order} (canonical i is original order[i]), in the original order. */
+  private static Solution inOriginalOrder(Solution s, int[] order) {
+    double[] x = s.x() == null ? null : new double[order.length];
+    for (int c = 0; c < order.length && x != null; c++) {
+      x[order[c]] = s.x()[c];
+    }
+    List<Integer> diverging = s.diverging().stream().map(c -> order[c]).toList();
+    List<Integer> conflicting = s.conflicting().stream().map(j -> j >= 0 ? j : -1 - order[-1 - j]).toList();
+    Certificate evidence = s.certificate();
+    if (evidence instanceof Certificate.Ray r) {
+      double[] from = new double[order.length];
+      double[] d = new double[order.length];
+      for (int c = 0; c < order.length; c++) {
+        from[order[c]] = r.from()[c];
+        d[order[c]] = r.direction()[c];
+      }
+      evidence = new Certificate.Ray(from, d);
+    }
+    return new Solution(s.status(), x, s.global(), s.iterations(), s.starts(), s.method(), conflicting, diverging, evidence);
   }
 
   /**

@@ -71,9 +71,19 @@ public final class LocalSolver {
     List<double[]> bases = new ArrayList<>();
     List<double[]> runaway = new ArrayList<>();
     List<AugmentedLagrangian.Result> ends = new ArrayList<>();
+    String method = "augmented Lagrangian, Newton, " + starts.size() + " starts";
+    // a ray from the starts first: an unbounded problem is then answered without the runs,
+    // which on such problems chase the objective for thousands of Newton steps each
+    Certificate.Ray early = Rays.find(al, starts, List.of(), log, confirmedRay);
+    if (early != null) {
+      return unbounded(early, n, 0, starts.size(), method);
+    }
     for (double[] u0 : starts) {
       feasibleStart |= al.violation(u0) <= 1e-7;
       bases.add(u0);
+      if (iterations > BUDGET) {
+        break; // the remaining starts would only repeat runs that already took their fill
+      }
       AugmentedLagrangian.Result r = al.run(u0);
       iterations += r.iterations();
       diverged |= r.diverged();
@@ -120,16 +130,9 @@ public final class LocalSolver {
       }
       best = r;
     }
-    String method = "augmented Lagrangian, Newton, " + starts.size() + " starts";
     Certificate.Ray ray = Rays.find(al, bases, runaway, log, confirmedRay);
     if (ray != null) {
-      List<Integer> moving = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (ray.direction()[i] != 0) {
-          moving.add(i);
-        }
-      }
-      return new Solution(Solution.Status.UNBOUNDED, ray.from(), false, iterations, starts.size(), method, List.of(), moving, ray);
+      return unbounded(ray, n, iterations, starts.size(), method);
     }
     if (best == null || (diverged && !best.feasible())) {
       away.sort(null);
@@ -323,6 +326,19 @@ public final class LocalSolver {
     }
     return u;
   }
+
+  private static Solution unbounded(Certificate.Ray ray, int n, int iterations, int starts, String method) {
+    List<Integer> moving = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (ray.direction()[i] != 0) {
+        moving.add(i);
+      }
+    }
+    return new Solution(Solution.Status.UNBOUNDED, ray.from(), false, iterations, starts, method, List.of(), moving, ray);
+  }
+
+  /** Newton steps for all runs together, past which no further start is run (a run takes at most about 6,000). */
+  static final int BUDGET = 24_000;
 
   /** The unit (max-norm) direction from {@code a} to {@code b}. */
   private static double[] direction(double[] a, double[] b) {

@@ -140,8 +140,10 @@ class FitOptimizeProperties {
     OptimumReport plain = minimize(engine, "minimize 1.69 + 406.4 / N^a + 410.7 / D^b subject to 6 * N * D = C");
     OptimumReport scaled = minimize(engine, "minimize 1.69 + 406.4 / (k * M)^a + 410.7 / D^b subject to 6 * k * M * D = C");
     assertThat(rel(scaled.objective(), plain.objective())).isLessThan(1e-9);
-    assertThat(rel(k * scaled.point().get("M"), plain.point().get("N"))).isLessThan(1e-8);
-    assertThat(rel(scaled.point().get("D"), plain.point().get("D"))).isLessThan(1e-8);
+    // the objective to 1e-9, the point to 1e-7: a minimum's location is determined only to about
+    // the square root of the objective's precision (1.4e-8 was seen, at a = 0.4, b = 0.29)
+    assertThat(rel(k * scaled.point().get("M"), plain.point().get("N"))).isLessThan(1e-7);
+    assertThat(rel(scaled.point().get("D"), plain.point().get("D"))).isLessThan(1e-7);
   }
 
   @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
@@ -158,7 +160,9 @@ class FitOptimizeProperties {
         + ", alpha = " + lit(a) + ", beta = " + lit(b));
     OptimumReport o = minimize(engine, "minimize L(N, D) subject to compute: 6 * N * D = " + lit(c));
     assertThat(o.global()).isTrue();
-    assertThat(rel(o.point().get("N"), nOpt)).isLessThan(1e-8);
-    assertThat(rel(o.point().get("D"), dOpt)).isLessThan(1e-8);
+    // to 1e-7: a minimum's location is determined only to about the square root of the
+    // objective's precision (3.6e-8 was seen, at alpha 0.35, beta 0.22, C 10^19.37)
+    assertThat(rel(o.point().get("N"), nOpt)).isLessThan(1e-7);
+    assertThat(rel(o.point().get("D"), dOpt)).isLessThan(1e-7);
   }
 }
