@@ -3,7 +3,6 @@ package org.lawlang.solve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.lawlang.solve.Differential.Judgement;
 import org.lawlang.solve.Differential.Problem;
@@ -17,12 +16,11 @@ import org.lawlang.solve.Differential.Result;
  * same verdict. Writes target/differential-summary.txt. {@link DifferentialReportTest} prints
  * the same account without failing (-Ddifferential.report=true).
  */
-@Disabled("gate: enabled when the certified optimiser lands (issue 12)")
 class DifferentialTest {
   /** Two workers: CI machines have two cores, and each problem runs single-threaded. */
   static final int THREADS = 2;
   /** Per problem; `-Ddifferential.timeout=SECONDS` changes it. */
-  static final long TIMEOUT_MILLIS = (long) (1000 * Double.parseDouble(System.getProperty("differential.timeout", "10")));
+  static final long TIMEOUT_MILLIS = (long) (1000 * Double.parseDouble(System.getProperty("differential.timeout", "30")));
 
   static DifferentialSummary runSuite() {
     List<Problem> problems = Differential.load();
