@@ -18,6 +18,9 @@ public record BuiltinValue(Builtin builtin) implements Callable {
 
   @Override
   public Value call(Interpreter interpreter, List<Value> args, Span at) {
+    if (Ensembles.size(args) >= 0) {
+      return Ensembles.callBuiltin(interpreter, builtin, args, at);
+    }
     return BuiltinCalls.call(builtin, args, at, interpreter);
   }
 }

@@ -52,6 +52,38 @@ final class Ensembles {
     return new Uncertain(p.value(), xs, shape.level(), shape.method());
   }
 
+  /**
+   * A builtin called with uncertain arguments: the point from the points, each member from the
+   * members. A number comes back uncertain; a text (si, fmt) shows the point and the interval's
+   * ends through the same builtin.
+   */
+  static Value callBuiltin(Interpreter in, org.lawlang.semantics.Builtin b, List<Value> args, Span at) {
+    Uncertain shape = first(args);
+    Value point = BuiltinCalls.call(b, points(args), at, in);
+    double[] xs = new double[shape.size()];
+    for (int k = 0; k < xs.length; k++) {
+      try {
+        Value v = BuiltinCalls.call(b, members(args, k), at, in);
+        xs[k] = v instanceof Values.Num n && Double.isFinite(n.value()) ? n.value() : Double.NaN;
+      } catch (LawException noValue) {
+        xs[k] = Double.NaN;
+      }
+    }
+    if (point instanceof Values.Num p) {
+      return new Uncertain(p.value(), xs, shape.level(), shape.method());
+    }
+    if (point instanceof Values.Str text && args.size() >= 1 && args.get(0) instanceof Uncertain u) {
+      double[] ends = u.interval();
+      List<Value> lo = new ArrayList<>(points(args));
+      List<Value> hi = new ArrayList<>(points(args));
+      lo.set(0, new Values.Num(ends[0]));
+      hi.set(0, new Values.Num(ends[1]));
+      return new Values.Str(text.value() + " (" + org.lawlang.syntax.NumberFormat.show(u.level() * 100) + "%: "
+          + BuiltinCalls.call(b, lo, at, in).show() + " .. " + BuiltinCalls.call(b, hi, at, in).show() + ")");
+    }
+    return point;
+  }
+
   private static double member(Interpreter in, Law law, List<Value> args, Span at) {
     try {
       Value v = LawCalls.apply(law, args, at, in);
