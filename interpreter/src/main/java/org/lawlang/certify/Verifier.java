@@ -67,7 +67,7 @@ public final class Verifier {
       Expr diff = ge ? new Binary(c.span(), BinaryOp.SUB, c.rhs(), c.lhs()) : new Binary(c.span(), BinaryOp.SUB, c.lhs(), c.rhs());
       diffs.add(diff);
       constraints.add(SmoothFunction.of(diff, names, log, 0));
-      sizes.add(SmoothFunction.of(Magnitude.sum(List.of(c.lhs(), c.rhs())), names, log, 0));
+      sizes.add(SmoothFunction.of(org.lawlang.compile.Magnitude.sum(List.of(c.lhs(), c.rhs())), names, log, 0));
     }
   }
 
@@ -75,7 +75,7 @@ public final class Verifier {
   private void differentiate() {
     if (objectiveSmooth == null) {
       objectiveSmooth = SmoothFunction.of(p.objective(), names, log, 2);
-      objectiveSize = SmoothFunction.of(Magnitude.of(p.objective()), names, log, 1);
+      objectiveSize = SmoothFunction.of(org.lawlang.compile.Magnitude.expr(p.objective()), names, log, 1);
       for (int j = 0; j < diffs.size(); j++) {
         constraints.set(j, SmoothFunction.of(diffs.get(j), names, log, 2));
       }
