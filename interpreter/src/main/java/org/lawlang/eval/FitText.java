@@ -57,6 +57,9 @@ final class FitText {
       out.append("  bootstrap: ").append(o.bootstrap()).append(o.bootstrap() == 1 ? " resample (seed " : " resamples (seed ").append(o.seed()).append("), ")
           .append(o.bootConverged() == o.bootstrap() ? "every refit converged" : o.bootConverged() + " refits converged")
           .append("; percentile intervals\n");
+      for (String line : f.refitsAtBounds()) {
+        out.append("  ").append(line).append('\n');
+      }
     }
     out.append("  status: ").append(status).append(" (").append(detail).append(')');
     return out.toString();

@@ -77,6 +77,46 @@ public final class FitValue extends LawValue implements FitReport {
     return members[k];
   }
 
+  /**
+   * Per parameter, how many refits ended on one of its bounds (for a parameter declared > 0, at
+   * a millionth of its estimate or below: the open bound 0 approached), as lines for the
+   * report; an interval whose end is such a bound is the bound, not a measured spread.
+   */
+  List<String> refitsAtBounds() {
+    List<String> out = new ArrayList<>();
+    if (ensemble == null) {
+      return out;
+    }
+    for (int j = 0; j < free.size(); j++) {
+      Param p = free.get(j);
+      double est = Math.abs(o.estimates()[j]);
+      int low = 0;
+      int high = 0;
+      for (double[] member : ensemble) {
+        double x = member[j];
+        double room = 1e-6 * Math.max(Math.max(1, est), Math.max(Math.abs(p.lo()), Math.abs(p.hi())) < Double.POSITIVE_INFINITY
+            ? Math.max(Math.abs(p.lo()), Math.abs(p.hi())) : 1);
+        if (Double.isFinite(p.lo()) && (p.lo() == 0 && p.loOpen() ? x <= 1e-6 * est : x <= p.lo() + room)) {
+          low++;
+        } else if (Double.isFinite(p.hi()) && x >= p.hi() - room) {
+          high++;
+        }
+      }
+      int share = (int) Math.round(100.0 * (low + high) / ensemble.length);
+      if (low + high > 0) {
+        String where = low > 0 && high > 0 ? "on its bounds" : low > 0 ? "at its lower bound " + bound(p.lo()) : "at its upper bound "
+            + bound(p.hi());
+        out.add((low + high) + " of " + ensemble.length + " refits (" + share + "%) put " + p.name() + " " + where
+            + (share * 2 >= 100 - 100 * o.level() ? "; its interval reaches that bound, a limit of the model rather than a measured spread" : ""));
+      }
+    }
+    return out;
+  }
+
+  private static String bound(double b) {
+    return org.lawlang.syntax.NumberFormat.show(b);
+  }
+
   String ensembleMethod() {
     return "bootstrap, " + ensemble.length + " resamples";
   }
