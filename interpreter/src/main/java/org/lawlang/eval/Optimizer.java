@@ -105,45 +105,24 @@ public final class Optimizer implements Services.OptimizeService {
    * the one solved and checked above; members are not certified one by one.
    */
   private static Value ensemble(Expr.Optimize node, OptimumValue o, Interpreter in, Env env) {
-    Set<String> mentioned = new java.util.LinkedHashSet<>();
-    mentions(node.objective(), mentioned);
+    List<Expr> read = new ArrayList<>(List.of(node.objective()));
     node.constraints().forEach(c -> {
-      mentions(c.lhs(), mentioned);
-      mentions(c.rhs(), mentioned);
+      read.add(c.lhs());
+      read.add(c.rhs());
     });
-    Map<String, Value> uncertain = new LinkedHashMap<>();
-    int size = -1;
-    double level = 0.95;
-    String method = null;
-    for (String name : mentioned) {
-      Value v = env.lookup(name);
-      int k = v instanceof FitValue f ? f.ensembleSize() : v instanceof Uncertain u ? u.size() : 0;
-      if (k > 0) {
-        if (size >= 0 && size != k) {
-          throw Ensembles.mismatch(size, k, node.span());
-        }
-        size = k;
-        uncertain.put(name, v);
-        level = v instanceof FitValue f ? f.outcome().level() : ((Uncertain) v).level();
-        method = v instanceof FitValue f ? f.ensembleMethod() : ((Uncertain) v).method();
-      }
-    }
+    Map<String, Value> uncertain = uncertainIn(read, env, node.span());
     if (uncertain.isEmpty()) {
       return o;
     }
+    int size = sizeOf(uncertain);
     Map<String, double[]> samples = new LinkedHashMap<>();
-    o.point().keySet().forEach(name -> samples.put(name, new double[uncertain.isEmpty() ? 0 : sizeOf(uncertain)]));
-    samples.put("value", new double[sizeOf(uncertain)]);
-    for (int k = 0; k < sizeOf(uncertain); k++) {
-      Env member = new Env(env);
-      for (Map.Entry<String, Value> e : uncertain.entrySet()) {
-        member.define(e.getKey(), e.getValue() instanceof FitValue f ? new LawValue(f.member(k))
-            : new Values.Num(((Uncertain) e.getValue()).sample(k)));
-      }
+    o.point().keySet().forEach(name -> samples.put(name, new double[size]));
+    samples.put("value", new double[size]);
+    for (int k = 0; k < size; k++) {
       double[] x = null;
       Problem mp = null;
       try {
-        mp = ProblemBuilder.build(node, in, member).problem();
+        mp = ProblemBuilder.build(node, in, member(env, uncertain, k)).problem();
         GeometricForm gf = GeometricForm.of(mp);
         Solution ms = gf != null ? LogSpaceSolver.solve(gf) : null;
         if (ms == null) {
@@ -162,7 +141,71 @@ public final class Optimizer implements Services.OptimizeService {
       }
       samples.get("value")[k] = x == null ? Double.NaN : objective(mp, x);
     }
-    return o.withEnsemble(samples, level, method);
+    return o.withEnsemble(samples, levelOf(uncertain), methodOf(uncertain));
+  }
+
+  /** The root as uncertain as the equation: `solve` once per bootstrap member, as {@link #ensemble} does for minimize. */
+  private static Value ensembleRoot(Expr.Solve node, OptimumValue o, Interpreter in, Env env) {
+    List<Expr> read = new ArrayList<>(List.of(node.lhs(), node.rhs()));
+    if (node.range() != null) {
+      read.add(node.range().lo());
+      read.add(node.range().hi());
+    }
+    Map<String, Value> uncertain = uncertainIn(read, env, node.span());
+    if (uncertain.isEmpty() || o.point().size() != 1) {
+      return o;
+    }
+    String variable = o.point().keySet().iterator().next();
+    double[] roots = new double[sizeOf(uncertain)];
+    for (int k = 0; k < roots.length; k++) {
+      try {
+        Value v = RootSolve.solve(node, in, member(env, uncertain, k));
+        roots[k] = v instanceof OptimumValue m && m.status().equals("root") ? m.point().get(variable) : Double.NaN;
+      } catch (LawException noRoot) {
+        roots[k] = Double.NaN;
+      }
+    }
+    return o.withEnsemble(Map.of(variable, roots), levelOf(uncertain), methodOf(uncertain));
+  }
+
+  /** The bootstrapped fits and uncertain numbers that {@code read} mentions, by name. */
+  private static Map<String, Value> uncertainIn(List<Expr> read, Env env, Span at) {
+    Set<String> mentioned = new java.util.LinkedHashSet<>();
+    read.forEach(e -> mentions(e, mentioned));
+    Map<String, Value> uncertain = new LinkedHashMap<>();
+    int size = -1;
+    for (String name : mentioned) {
+      Value v = env.lookup(name);
+      int k = v instanceof FitValue f ? f.ensembleSize() : v instanceof Uncertain u ? u.size() : 0;
+      if (k > 0) {
+        if (size >= 0 && size != k) {
+          throw Ensembles.mismatch(size, k, at);
+        }
+        size = k;
+        uncertain.put(name, v);
+      }
+    }
+    return uncertain;
+  }
+
+  /** The environment of member k: each bootstrapped fit its refit k, each uncertain number its member k. */
+  private static Env member(Env env, Map<String, Value> uncertain, int k) {
+    Env member = new Env(env);
+    for (Map.Entry<String, Value> e : uncertain.entrySet()) {
+      member.define(e.getKey(), e.getValue() instanceof FitValue f ? new LawValue(f.member(k))
+          : new Values.Num(((Uncertain) e.getValue()).sample(k)));
+    }
+    return member;
+  }
+
+  private static double levelOf(Map<String, Value> uncertain) {
+    Value v = uncertain.values().iterator().next();
+    return v instanceof FitValue f ? f.outcome().level() : ((Uncertain) v).level();
+  }
+
+  private static String methodOf(Map<String, Value> uncertain) {
+    Value v = uncertain.values().iterator().next();
+    return v instanceof FitValue f ? f.ensembleMethod() : ((Uncertain) v).method();
   }
 
   /** The names an expression reads, callees and field targets included. */
@@ -229,7 +272,8 @@ public final class Optimizer implements Services.OptimizeService {
 
   @Override
   public Value solve(Expr.Solve node, Interpreter in, Env env) {
-    return RootSolve.solve(node, in, env);
+    Value v = RootSolve.solve(node, in, env);
+    return !node.all() && v instanceof OptimumValue o ? ensembleRoot(node, o, in, env) : v;
   }
 
   private static Value report(Solution s, Check check, Problem p, ProblemBuilder.Built built, Expr.Optimize node, String heading,
