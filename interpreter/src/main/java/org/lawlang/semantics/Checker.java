@@ -229,6 +229,59 @@ public final class Checker {
       }
     } else if (s instanceof ExprStmt e) {
       expr(e.expr(), scope, Set.of());
+    } else if (s instanceof Plot p) {
+      for (PlotSeries series : p.series()) {
+        if (series.source() != null) {
+          expr(series.source(), scope, Set.of()); // y and x name the dataset's columns, known only when it is read
+          continue;
+        }
+        Scope curve = new Scope(scope);
+        if (series.x() != null) {
+          curve.names.put(series.x().name(), Symbols.VALUE);
+        }
+        if (series.variable() != null) {
+          curve.names.put(series.variable().name(), Symbols.VALUE);
+        }
+        if (series.x() == null) {
+          // a curve's axis is its free name (plot L(N, 20 * N) over [...]); which one, when there
+          // are several, the run says with its own hint (L807); a law or function it calls must exist
+          for (String name : operandNames(series.y())) {
+            if (lookup(name, curve) == null && Builtin.named(name).isEmpty()) {
+              curve.names.put(name, Symbols.VALUE);
+            }
+          }
+        }
+        if (series.values() != null) {
+          expr(series.values(), scope, Set.of());
+        }
+        if (series.over() != null) {
+          expr(series.over().lo(), scope, Set.of());
+          expr(series.over().hi(), scope, Set.of());
+        }
+        expr(series.y(), curve, Set.of());
+      }
+    }
+  }
+
+  /** The names an expression reads as values, in order (callees left out). */
+  private static List<String> operandNames(Expr e) {
+    List<String> out = new ArrayList<>();
+    operandNames(e, out);
+    return out;
+  }
+
+  private static void operandNames(Expr e, List<String> out) {
+    if (e instanceof Name n) {
+      out.add(n.name());
+    } else if (e instanceof Unary u) {
+      operandNames(u.operand(), out);
+    } else if (e instanceof Binary b) {
+      operandNames(b.lhs(), out);
+      operandNames(b.rhs(), out);
+    } else if (e instanceof Call c) {
+      c.args().forEach(a -> operandNames(a.value(), out));
+    } else if (e instanceof Field f) {
+      operandNames(f.target(), out);
     }
   }
 
