@@ -91,8 +91,7 @@ public final class Verifier {
       case NOT_ATTAINED -> c instanceof Certificate.Dual d && gf != null ? v.global(gf, s.x(), d)
           : Check.refuted("none", "no dual bound was given", Map.of());
       case UNBOUNDED -> c instanceof Certificate.Ray r ? v.ray(gf, r) : Check.refuted("none", "no ray was given", Map.of());
-      case INFEASIBLE -> c instanceof Certificate.Farkas f && gf != null ? farkas(gf, f)
-          : Check.refuted("none", "no start of the local method found a feasible point, which does not prove that there is none", Map.of());
+      case INFEASIBLE -> c instanceof Certificate.Farkas f && gf != null ? farkas(gf, f) : v.enclosed();
       case ITERATION_LIMIT -> Check.refuted("none", "the solver stopped before it converged", Map.of());
     };
   }
@@ -618,6 +617,63 @@ public final class Verifier {
     double reach = residual > 0 ? bound / (residual * n) : Double.POSITIVE_INFINITY;
     return Check.confirmed("farkas", "multipliers combine the constraints into 0 >= " + show(bound)
         + (reach < 1e12 ? " wherever every |ln v| is below " + show(reach) : ""), ev);
+  }
+
+  // ---- infeasible within the ranges: interval arithmetic ----------------------------------------
+
+  /** Boxes the ranges may be cut into before the interval proof gives up. */
+  static final int BOXES = 4096;
+
+  /**
+   * A proof that no point of the variables' ranges satisfies the constraints: the ranges cut
+   * into boxes (halving the widest bounded range), in each of which some constraint's side,
+   * enclosed by interval arithmetic, misses its level. Refuted when that does not succeed: the
+   * local method's failure to find a feasible point is then all there is.
+   */
+  private Check enclosed() {
+    Map<String, Enclosure.Interval> box = new java.util.HashMap<>();
+    for (Problem.Var v : p.variables()) {
+      box.put(v.name(), new Enclosure.Interval(v.positive() ? Math.max(v.lo(), 0) : v.lo(), v.hi()));
+    }
+    int[] budget = {BOXES};
+    int[] used = {0};
+    if (excluded(box, budget, used)) {
+      return Check.confirmed("interval", "interval arithmetic over the variables' ranges" + (used[0] > 1 ? ", cut into " + used[0]
+          + " boxes," : "") + " shows that the constraints hold nowhere", Map.of("boxes", (double) used[0]));
+    }
+    return Check.refuted("none", "no start of the local method found a feasible point, and interval arithmetic over the"
+        + " variables' ranges could not show that there is none", Map.of());
+  }
+
+  private boolean excluded(Map<String, Enclosure.Interval> box, int[] budget, int[] used) {
+    used[0]++;
+    for (int j = 0; j < diffs.size(); j++) {
+      Enclosure.Interval side = Enclosure.of(diffs.get(j), box);
+      boolean eq = p.constraints().get(j).relation() == Relation.EQ;
+      if (eq ? !side.contains(0) : side.lo() > 0) {
+        return true;
+      }
+    }
+    String widest = null;
+    double width = 0;
+    for (Map.Entry<String, Enclosure.Interval> e : box.entrySet()) {
+      double w = e.getValue().hi() - e.getValue().lo();
+      if (Double.isFinite(w) && w > width) {
+        width = w;
+        widest = e.getKey();
+      }
+    }
+    if (widest == null || budget[0] < 2) {
+      return false;
+    }
+    budget[0] -= 2;
+    Enclosure.Interval range = box.get(widest);
+    double mid = 0.5 * (range.lo() + range.hi());
+    Map<String, Enclosure.Interval> left = new java.util.HashMap<>(box);
+    Map<String, Enclosure.Interval> right = new java.util.HashMap<>(box);
+    left.put(widest, new Enclosure.Interval(range.lo(), mid));
+    right.put(widest, new Enclosure.Interval(mid, range.hi()));
+    return excluded(left, budget, used) && excluded(right, budget, used);
   }
 
   // ---- shared --------------------------------------------------------------------------------

@@ -289,7 +289,8 @@ public final class Optimizer implements Services.OptimizeService {
         }
         throw LawException.of(Msg.OPT_INFEASIBLE, node.span(), "these constraints cannot hold together: "
             + String.join(", ", names(s.conflicting(), p, built)))
-            .hint("the problem is convex in log space, so no point satisfies them all (certificate: " + check.summary() + ")");
+            .hint(check.kind().equals("farkas") ? "the problem is convex in log space, so no point satisfies them all (certificate: "
+                + check.summary() + ")" : "certificate: " + check.summary());
       }
       case NOT_ATTAINED -> {
         if (!check.confirmed()) {

@@ -110,6 +110,40 @@ class VerifierTest {
   }
 
   @Test
+  void intervalArithmeticNeverProvesAFeasibleProblemInfeasible() {
+    Stmt st = Parsing.parse(new Source("<test>", "minimize x subject to x*x - 2*x + 1 <= 0.01")).statements().get(0);
+    Expr.Optimize o = (Expr.Optimize) ((Stmt.ExprStmt) st).expr();
+    Problem feasible = new Problem(List.of(new Problem.Var("x", o.span(), -1e6, 1e6, false)), o.objective(), false,
+        List.of(new Problem.Constraint(null, o.span(), o.constraints().get(0).lhs(), o.constraints().get(0).relation(),
+            o.constraints().get(0).rhs(), false)));
+    Solution claim = new Solution(Solution.Status.INFEASIBLE, null, false, 0, 1, "", List.of(0), List.of());
+    assertFalse(Verifier.check(feasible, null, claim).confirmed(), "x = 1 satisfies it");
+  }
+
+  @Test
+  void enclosuresContainEveryValue() {
+    java.util.Random r = new java.util.Random(7);
+    String[] formulas = {"x*x - 2*x*y + exp(-y) / (1 + x^2)", "(x - y)^3 - sin(x) * ln(2 + y^2)", "sqrt(x^2 + 1) * atan(y) - abs(x - 3)"};
+    for (String f : formulas) {
+      Expr e = ((Stmt.ExprStmt) Parsing.parse(new Source("<test>", f)).statements().get(0)).expr();
+      for (int trial = 0; trial < 200; trial++) {
+        double xlo = r.nextGaussian() * 3;
+        double ylo = r.nextGaussian() * 3;
+        double xhi = xlo + r.nextDouble() * 2;
+        double yhi = ylo + r.nextDouble() * 2;
+        Enclosure.Interval in = Enclosure.of(e, java.util.Map.of("x", new Enclosure.Interval(xlo, xhi), "y",
+            new Enclosure.Interval(ylo, yhi)));
+        for (int k = 0; k < 20; k++) {
+          double x = xlo + r.nextDouble() * (xhi - xlo);
+          double y = ylo + r.nextDouble() * (yhi - ylo);
+          double v = org.lawlang.compile.Compiled.compile(e, java.util.Map.of("x", 0, "y", 1)).apply(new double[] {x, y});
+          assertTrue(in.contains(v), f + " = " + v + " at (" + x + ", " + y + ") outside " + in);
+        }
+      }
+    }
+  }
+
+  @Test
   void theReportCarriesTheEvidence() {
     LawEngine eng = LawEngine.builder().output(Output.buffer(new StringBuilder())).build();
     eng.eval("<test>", "law L(N, D) = E + A / N^alpha + B / D^beta\n"

@@ -1,0 +1,118 @@
+package org.lawlang.certify;
+
+import java.util.Map;
+import org.lawlang.syntax.Expr;
+import org.lawlang.syntax.Expr.Binary;
+import org.lawlang.syntax.Expr.Call;
+import org.lawlang.syntax.Expr.Name;
+import org.lawlang.syntax.Expr.Num;
+import org.lawlang.syntax.Expr.Unary;
+
+/**
+ * Interval arithmetic on a flattened formula: an interval sure to contain every value the
+ * formula takes while each variable stays in its range. Bounds are rounded outwards (one ulp
+ * per operation), and whatever it cannot bound (a quotient whose divisor may be 0, a power of
+ * a base that may be negative) is the whole line, so an enclosure is never too narrow. It proves
+ * infeasibility where a search can only fail: a constraint whose side's enclosure misses its
+ * level holds at no point of the box.
+ */
+final class Enclosure {
+  private Enclosure() {}
+
+  /** [lo, hi]; the whole line when nothing better is known. */
+  record Interval(double lo, double hi) {
+    static final Interval ALL = new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+
+    static Interval of(double lo, double hi) {
+      if (Double.isNaN(lo) || Double.isNaN(hi)) {
+        return ALL;
+      }
+      return new Interval(lo == Double.NEGATIVE_INFINITY ? lo : Math.nextDown(lo), hi == Double.POSITIVE_INFINITY ? hi : Math.nextUp(hi));
+    }
+
+    boolean contains(double x) {
+      return lo <= x && x <= hi;
+    }
+  }
+
+  static Interval of(Expr e, Map<String, Interval> box) {
+    if (e instanceof Num n) {
+      return new Interval(n.value(), n.value());
+    }
+    if (e instanceof Name n) {
+      Interval v = box.get(n.name());
+      return v == null ? Interval.ALL : v;
+    }
+    if (e instanceof Unary u) {
+      Interval a = of(u.operand(), box);
+      return u.op() == Expr.UnaryOp.NEG ? new Interval(-a.hi(), -a.lo()) : a;
+    }
+    if (e instanceof Binary b) {
+      Interval l = of(b.lhs(), box);
+      Interval r = of(b.rhs(), box);
+      return switch (b.op()) {
+        case ADD -> Interval.of(l.lo() + r.lo(), l.hi() + r.hi());
+        case SUB -> Interval.of(l.lo() - r.hi(), l.hi() - r.lo());
+        case MUL -> product(l, r);
+        case DIV -> r.lo() > 0 || r.hi() < 0 ? product(l, Interval.of(1 / r.hi(), 1 / r.lo())) : Interval.ALL;
+        case POW -> power(l, b.rhs() instanceof Num p ? p.value() : Double.NaN);
+        default -> Interval.ALL;
+      };
+    }
+    if (e instanceof Call c && c.callee() instanceof Name f && c.args().size() == 1) {
+      Interval a = of(c.args().get(0).value(), box);
+      return switch (f.name()) {
+        case "exp" -> Interval.of(Math.exp(a.lo()), Math.exp(a.hi()));
+        case "ln", "log" -> a.lo() > 0 ? Interval.of(Math.log(a.lo()), Math.log(a.hi())) : Interval.ALL;
+        case "log10" -> a.lo() > 0 ? Interval.of(Math.log10(a.lo()), Math.log10(a.hi())) : Interval.ALL;
+        case "log2" -> a.lo() > 0 ? Interval.of(Math.log(a.lo()) / Math.log(2), Math.log(a.hi()) / Math.log(2)) : Interval.ALL;
+        case "sqrt" -> a.lo() >= 0 ? Interval.of(Math.sqrt(a.lo()), Math.sqrt(a.hi())) : Interval.ALL;
+        case "atan" -> Interval.of(Math.atan(a.lo()), Math.atan(a.hi()));
+        case "sin", "cos" -> new Interval(-1, 1);
+        case "abs" -> a.lo() >= 0 ? a : a.hi() <= 0 ? new Interval(-a.hi(), -a.lo())
+            : new Interval(0, Math.max(-a.lo(), a.hi()));
+        default -> Interval.ALL;
+      };
+    }
+    return Interval.ALL;
+  }
+
+  private static Interval product(Interval a, Interval b) {
+    double[] ends = {a.lo() * b.lo(), a.lo() * b.hi(), a.hi() * b.lo(), a.hi() * b.hi()};
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double x : ends) {
+      if (Double.isNaN(x)) {
+        return Interval.ALL; // 0 times infinity: nothing is known
+      }
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    return Interval.of(lo, hi);
+  }
+
+  /** x^p for a constant p: monotone pieces for a base that stays non-negative, integer powers otherwise. */
+  private static Interval power(Interval a, double p) {
+    if (Double.isNaN(p)) {
+      return Interval.ALL;
+    }
+    boolean integer = p == Math.rint(p) && Math.abs(p) < 1e9;
+    if (a.lo() >= 0) {
+      if (p < 0 && a.lo() == 0) {
+        return Interval.ALL;
+      }
+      double x = Math.pow(a.lo(), p);
+      double y = Math.pow(a.hi(), p);
+      return Interval.of(Math.min(x, y), Math.max(x, y));
+    }
+    if (!integer || p < 0) {
+      return Interval.ALL; // a fractional power of a possibly negative base, or a possible 1/0
+    }
+    long n = (long) p;
+    if (n % 2 == 1) {
+      return Interval.of(Math.pow(a.lo(), p), Math.pow(a.hi(), p));
+    }
+    double hi = Math.max(Math.pow(a.lo(), p), Math.pow(a.hi(), p));
+    return Interval.of(a.hi() < 0 ? Math.pow(a.hi(), p) : 0, hi);
+  }
+}
