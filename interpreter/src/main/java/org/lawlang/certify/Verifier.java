@@ -417,32 +417,20 @@ public final class Verifier {
     return mu;
   }
 
-  /** An orthonormal basis (columns) of the vectors orthogonal to every row of {@code rows}. */
+  /** An orthonormal basis (columns) of the vectors orthogonal to every row (rows scaled to unit size first). */
   private double[][] nullSpace(List<double[]> rows) {
-    if (rows.isEmpty()) {
-      double[][] id = new double[n][n];
+    List<double[]> unit = new ArrayList<>();
+    for (double[] row : rows) {
+      double s = norm(row);
+      double[] u = new double[n];
       for (int i = 0; i < n; i++) {
-        id[i][i] = 1;
+        u[i] = s > 0 ? row[i] / s : 0;
       }
-      return id;
+      unit.add(u);
     }
-    double[][] a = new double[Math.max(rows.size(), n)][n];
-    for (int k = 0; k < rows.size(); k++) {
-      double s = norm(rows.get(k));
-      for (int i = 0; i < n; i++) {
-        a[k][i] = s > 0 ? rows.get(k)[i] / s : 0;
-      }
-    }
-    SmallSvd svd = SmallSvd.of(a);
-    int rank = SmallSvd.rank(svd.singularValues());
-    double[][] z = new double[n][n - rank];
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k < n - rank; k++) {
-        z[i][k] = svd.v(i, rank + k);
-      }
-    }
-    return z;
+    return SmallSvd.nullSpace(unit, n);
   }
+
 
   // ---- unbounded: walk the ray ----------------------------------------------------------------
 
@@ -714,9 +702,7 @@ public final class Verifier {
   private double[][] box() {
     double[][] out = new double[n][2];
     for (int i = 0; i < n; i++) {
-      Problem.Var v = p.variables().get(i);
-      out[i][0] = log[i] ? (v.lo() > 0 ? Math.log(v.lo()) : Double.NEGATIVE_INFINITY) : v.lo();
-      out[i][1] = log[i] ? Math.log(v.hi()) : v.hi();
+      out[i] = p.variables().get(i).solverRange();
     }
     return out;
   }

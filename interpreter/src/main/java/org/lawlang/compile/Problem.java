@@ -21,7 +21,12 @@ public record Problem(List<Var> variables, Expr objective, boolean maximize, Lis
    * A decision variable. {@code positive} variables live in log space (the default: the
    * quantities of scaling laws are positive); a range reaching zero or below makes it linear.
    */
-  public record Var(String name, Span span, double lo, double hi, boolean positive) {}
+  public record Var(String name, Span span, double lo, double hi, boolean positive) {
+    /** {lo, hi} in the solvers' coordinates: ln of a positive variable (its range from 0 up), the others as they are. */
+    public double[] solverRange() {
+      return positive ? new double[] {lo > 0 ? Math.log(lo) : Double.NEGATIVE_INFINITY, Math.log(hi)} : new double[] {lo, hi};
+    }
+  }
 
   /**
    * {@code lhs relation rhs}. {@code perturbLhs} says which side a shadow price moves: the

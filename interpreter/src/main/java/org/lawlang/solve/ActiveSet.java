@@ -265,7 +265,7 @@ final class ActiveSet {
         rows.add(gc.clone());
       }
     }
-    double[][] z = nullSpace(rows, n);
+    double[][] z = SmallSvd.nullSpace(rows, n);
     int k = z[0].length;
     if (k == 0) {
       return null; // a vertex: the active constraints fix the point
@@ -314,29 +314,6 @@ final class ActiveSet {
     return d;
   }
 
-  /** An orthonormal basis (as columns) of the vectors orthogonal to every row, from an SVD. */
-  private static double[][] nullSpace(List<double[]> rows, int n) {
-    if (rows.isEmpty()) {
-      double[][] id = new double[n][n];
-      for (int i = 0; i < n; i++) {
-        id[i][i] = 1;
-      }
-      return id;
-    }
-    double[][] a = new double[Math.max(rows.size(), n)][n];
-    for (int r = 0; r < rows.size(); r++) {
-      a[r] = rows.get(r).clone();
-    }
-    SmallSvd svd = SmallSvd.of(a);
-    double[] s = svd.singularValues();
-    int rank = SmallSvd.rank(s);
-    double[][] z = new double[n][n - rank];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n - rank; j++) {
-        z[i][j] = svd.v(i, rank + j);
-      }
-    }
-    return z;
-  }
+
 
 }

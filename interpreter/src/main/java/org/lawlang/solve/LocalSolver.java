@@ -282,9 +282,7 @@ public final class LocalSolver {
     int n = log.length;
     double[][] out = new double[n][2];
     for (int i = 0; i < n; i++) {
-      Problem.Var v = p.variables().get(i);
-      out[i][0] = log[i] ? (v.lo() > 0 ? Math.log(v.lo()) : Double.NEGATIVE_INFINITY) : v.lo();
-      out[i][1] = log[i] ? Math.log(v.hi()) : v.hi();
+      out[i] = p.variables().get(i).solverRange();
     }
     return out;
   }

@@ -188,4 +188,28 @@ public final class SmallSvd {
     }
     return rank;
   }
+
+  /** An orthonormal basis (as columns) of the vectors of length n orthogonal to every row. */
+  public static double[][] nullSpace(java.util.List<double[]> rows, int n) {
+    if (rows.isEmpty()) {
+      double[][] id = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        id[i][i] = 1;
+      }
+      return id;
+    }
+    double[][] a = new double[Math.max(rows.size(), n)][n];
+    for (int r = 0; r < rows.size(); r++) {
+      a[r] = rows.get(r).clone();
+    }
+    SmallSvd svd = of(a);
+    int rank = rank(svd.singularValues());
+    double[][] z = new double[n][n - rank];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n - rank; j++) {
+        z[i][j] = svd.v(i, rank + j);
+      }
+    }
+    return z;
+  }
 }
