@@ -242,9 +242,9 @@ public final class Interpreter {
       local.define(proc.params().get(i).name(), args.get(i));
     }
     session.services().lawCall.beforeProc(at);
+    enter(at); // first: when it throws, nothing has been pushed that the finally below would pop
     rowTables.push(new ArrayList<>());
     rowHeaders.push(new ArrayList<>());
-    enter(at);
     try {
       for (Stmt s : proc.body()) {
         exec(s, local);
@@ -281,11 +281,12 @@ public final class Interpreter {
     depth--;
   }
 
+  /** Counts a call in; a call refused here is not counted, so each frame's exit undoes exactly its own entry. */
   void enter(Span at) {
-    if (++depth > 200) {
-      depth = 0;
+    if (depth >= 200) {
       throw LawException.of(Msg.LIMIT, at, "calls nested more than 200 deep");
     }
+    depth++;
   }
 
   /** Unwinds a proc on `return`. */

@@ -76,6 +76,20 @@ class SessionStateTest {
   }
 
   @Test
+  void tablesStillPrintAfterTheCallDepthLimit() {
+    engine.eval("<repl>", "proc deep(n) {\n  return deep(n + 1)\n}");
+    assertThatThrownBy(() -> engine.eval("<repl>", "deep(1)")).isInstanceOf(LawException.class)
+        .hasMessageContaining("200 deep");
+    out.setLength(0);
+    engine.eval("<repl>", "for x in [1, 2] {\n  row x, twice: 2 * x\n}");
+    assertThat(out.toString()).contains("twice").contains("4");
+    // and the limit is counted afresh: the same depth fails the same way, not 200 calls later
+    assertThatThrownBy(() -> engine.eval("<repl>", "deep(1)")).isInstanceOf(LawException.class)
+        .hasMessageContaining("200 deep");
+    assertStateKept();
+  }
+
+  @Test
   void aScriptWithCheckErrorsRunsNothing() {
     assertThatThrownBy(() -> engine.eval("<repl>", "let e = 5\nprint nope")).isInstanceOf(LawException.class);
     assertThatThrownBy(() -> engine.eval("<repl>", "e")).isInstanceOf(LawException.class);
