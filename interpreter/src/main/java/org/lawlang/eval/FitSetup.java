@@ -129,7 +129,11 @@ final class FitSetup {
         y[i] = Math.log(y[i]);
       }
     }
-    double[] w = weightsExpr == null ? null : rowValues(weightsExpr, "the weight");
+    // `weights counts(n)`: the weights count repeated rows; plain `weights w` gives precisions
+    boolean counts = weightsExpr instanceof Expr.Call c && c.callee() instanceof Expr.Name f && f.name().equals("counts")
+        && c.args().size() == 1;
+    Expr weightsOf = counts ? ((Expr.Call) weightsExpr).args().get(0).value() : weightsExpr;
+    double[] w = weightsExpr == null ? null : rowValues(weightsOf, "the weight");
     if (w != null) {
       for (int i = 0; i < n; i++) {
         if (w[i] < 0) {
@@ -152,7 +156,7 @@ final class FitSetup {
       hi[j] = p.hi();
       logParam[j] = p.positive();
     }
-    return new FitProblem(run, y, w, logScale, loss, delta, lo, hi, logParam);
+    return new FitProblem(run, y, w, counts, logScale, loss, delta, lo, hi, logParam);
   }
 
   /**

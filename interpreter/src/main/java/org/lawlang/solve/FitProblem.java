@@ -18,6 +18,7 @@ public final class FitProblem {
   final TapeRun run;
   final double[] target;
   final double[] weights;
+  final boolean counts;
   final boolean logScale;
   final Loss loss;
   final double delta;
@@ -36,6 +37,17 @@ public final class FitProblem {
    */
   public FitProblem(TapeRun run, double[] target, double[] weights, boolean logScale, Loss loss, double delta,
       double[] lo, double[] hi, boolean[] logParam) {
+    this(run, target, weights, false, logScale, loss, delta, lo, hi, logParam);
+  }
+
+  /**
+   * @param counts whether the weights count repeated rows (a row of weight 3 is three
+   *     observations) rather than give each row's precision (the default: scaling every weight
+   *     by the same factor changes no estimate and no standard error)
+   */
+  public FitProblem(TapeRun run, double[] target, double[] weights, boolean counts, boolean logScale, Loss loss, double delta,
+      double[] lo, double[] hi, boolean[] logParam) {
+    this.counts = counts;
     this.run = run;
     this.target = target;
     this.weights = weights;
@@ -106,6 +118,21 @@ public final class FitProblem {
 
   public double weight(int i) {
     return weights == null ? 1 : weights[i];
+  }
+
+  /**
+   * How many observations the residuals stand for, in the standard errors' degrees of freedom:
+   * the weights' sum when they count repeated rows, else the rows with a positive weight.
+   */
+  public double observations() {
+    if (weights == null) {
+      return n;
+    }
+    double out = 0;
+    for (double w : weights) {
+      out += counts ? w : w > 0 ? 1 : 0;
+    }
+    return out;
   }
 
   /** Whether rows carry weights other than 1. */

@@ -88,13 +88,16 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
     double[] se = new double[p];
     double[][] corr = new double[p][p];
     double factor;
+    // degrees of freedom from the observations, not the weights' sum: precision weights scaled by
+    // c scale the residual sum by c and (JᵀWJ)⁻¹ by 1/c, so the standard errors do not move
+    double obs = prob.observations();
     if (prob.loss == FitProblem.Loss.HUBER) {
       double m = dpsi / sw;
       double var = dpsi2 / sw - m * m;
-      double k = 1 + (double) p / sw * (m > 0 ? var / (m * m) : Double.NaN);
-      factor = m > 0 ? k * k * (psi2 / (sw - p)) / (m * m) : Double.NaN;
+      double k = 1 + (double) p / obs * (m > 0 ? var / (m * m) : Double.NaN);
+      factor = m > 0 ? k * k * (psi2 / (obs - p)) / (m * m) : Double.NaN;
     } else {
-      factor = rss / (sw - p);
+      factor = rss / (obs - p);
     }
     for (int i = 0; i < p; i++) {
       se[i] = gram == null || n <= p ? Double.NaN : Math.sqrt(factor * gram[i][i]);
