@@ -58,6 +58,14 @@ public final class FitValue extends LawValue implements FitReport {
     return o;
   }
 
+  /** The 10-fold cross-validated loss, computed on first use (it refits ten times). */
+  private java.util.function.DoubleSupplier crossValidation;
+  private Double cv;
+
+  void crossValidation(java.util.function.DoubleSupplier compute) {
+    this.crossValidation = compute;
+  }
+
   /** Keeps the bootstrap's refits, so that anything computed from this fit carries an interval. */
   void keepEnsemble(double[][] refits) {
     this.ensemble = refits;
@@ -150,7 +158,7 @@ public final class FitValue extends LawValue implements FitReport {
   public List<String> fieldNames() {
     List<String> out = new ArrayList<>(super.fieldNames());
     out.addAll(List.of("status", "converged", "objective", "rss", "r2", "aic", "bic", "n", "p", "iterations", "starts",
-        "searched", "reached", "condition", "se", "ci", "correlation", "law"));
+        "searched", "reached", "condition", "se", "ci", "correlation", "law", "cv"));
     return out;
   }
 
@@ -187,6 +195,13 @@ public final class FitValue extends LawValue implements FitReport {
       }
       case "correlation" -> new Correlation(this, s.correlation());
       case "law" -> new LawValue(law());
+      case "cv" -> {
+        if (cv == null) {
+          cv = crossValidation == null ? Double.NaN : crossValidation.getAsDouble();
+        }
+        yield finite(cv, "the cross-validated loss", "a fit whose refit on some fold failed",
+            "compare fits by their objective on the same rows instead");
+      }
       default -> {
         int j = parameterNames().indexOf(name);
         if (ensemble != null && j >= 0) {

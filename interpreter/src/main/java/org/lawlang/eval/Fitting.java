@@ -187,6 +187,8 @@ public final class Fitting implements Services.FitService {
         setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
         evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0, starts.note(), restartNote, restarts);
     FitValue value = new FitValue(setup.law, setup.free, outcome);
+    double[] fitted = best.theta();
+    value.crossValidation(() -> MultiStart.crossValidate(prob, 10, seed, fitted, opts));
     if (boot != null) {
       double[][] refits = new double[boot.length][];
       for (int k = 0; k < boot.length; k++) {

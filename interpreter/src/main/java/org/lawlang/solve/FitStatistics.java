@@ -173,7 +173,7 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
   }
 
   /** Residuals at a point, evaluated once (fitting scale). */
-  private static final class TapeRunView {
+  static final class TapeRunView {
     final double[] res;
 
     TapeRunView(FitProblem prob, double[] nat) {

@@ -166,6 +166,59 @@ public final class MultiStart {
   }
 
   /**
+   * K-fold cross-validation of a fit: the rows (shuffled by {@code seed}) are cut into
+   * {@code folds} parts, the fit is redone without each part (as row multiplicities 0/1, from
+   * {@code start}, solver coordinates) and the refit's loss on the part it did not see is
+   * averaged over all rows: squared residuals for least squares, the Huber ρ for Huber, on the
+   * fitting scale, weighted as the fit is. NaN when a refit fails. Folds run in parallel; the
+   * result does not depend on the number of threads.
+   */
+  public static double crossValidate(FitProblem prob, int folds, long seed, double[] start, Options o) {
+    int n = prob.n;
+    int[] fold = new int[n];
+    int[] order = new SplittableRandom(seed ^ 0xC0FFEEL).ints(0, Integer.MAX_VALUE).limit(n).toArray();
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(idx, (a, b) -> Integer.compare(order[a], order[b]));
+    for (int r = 0; r < n; r++) {
+      fold[idx[r]] = r % folds;
+    }
+    double[] loss = new double[folds];
+    double[] weight = new double[folds];
+    parallel(folds, o, (nm, k) -> {
+      double[] mult = new double[n];
+      for (int i = 0; i < n; i++) {
+        mult[i] = fold[i] == k ? 0 : 1;
+      }
+      Result r = LevenbergMarquardt.minimize(prob, nm, start, mult, o.tolerances(), o.cancelled());
+      if (r.status() == LevenbergMarquardt.Status.FAILED) {
+        loss[k] = Double.NaN;
+        return;
+      }
+      FitStatistics.TapeRunView view = new FitStatistics.TapeRunView(prob, prob.natural(r.theta()));
+      for (int i = 0; i < n; i++) {
+        if (fold[i] == k) {
+          double res = view.residual(i);
+          double rho = prob.loss == FitProblem.Loss.HUBER
+              ? Math.abs(res) <= prob.delta ? 0.5 * res * res : prob.delta * (Math.abs(res) - 0.5 * prob.delta)
+              : res * res;
+          loss[k] += prob.weight(i) * rho;
+          weight[k] += prob.weight(i);
+        }
+      }
+    }, prob);
+    double total = 0;
+    double w = 0;
+    for (int k = 0; k < folds; k++) {
+      total += loss[k];
+      w += weight[k];
+    }
+    return w > 0 ? total / w : Double.NaN;
+  }
+
+  /**
    * The perturbation radius of each restart after a failed fit (see {@link #restart}): six
    * radii, each used for an antithetic pair (a perturbation and its mirror image).
    */
