@@ -119,6 +119,10 @@ public final class JsonReport implements LawListener {
       ObjectNode cert = o.putObject("certificate");
       cert.put("kind", opt.certificateKind()).put("summary", opt.certificate());
       cert.set("evidence", numbers(opt.evidence()));
+      if (!opt.intervals().isEmpty()) {
+        ObjectNode intervals = o.putObject("intervals");
+        opt.intervals().forEach((k, ci) -> intervals.putArray(k).add(num(ci[0])).add(num(ci[1])));
+      }
     } else if (v instanceof Table t) {
       ArrayNode cols = o.putArray("columns");
       t.columns().forEach(cols::add);

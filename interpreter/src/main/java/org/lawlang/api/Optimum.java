@@ -15,11 +15,20 @@ import java.util.Map;
  * @param certificateKind the evidence checked for the status: dual, kkt, ray, farkas or none
  * @param certificate the evidence in one line
  * @param evidence its numbers (gap, residual, stationarity, curvature, ...)
+ * @param intervals for a question about a bootstrapped fit: per variable (and "value") the
+ *     percentile interval {lo, hi} over the refits' optima; empty otherwise
  */
 public record Optimum(String status, boolean global, Map<String, Double> point, double objective,
     List<String> activeConstraints, Map<String, Double> shadowPrices, Map<String, Double> doubling, String text,
-    String certificateKind, String certificate, Map<String, Double> evidence)
+    String certificateKind, String certificate, Map<String, Double> evidence, Map<String, double[]> intervals)
     implements LawResult {
+
+  public Optimum(String status, boolean global, Map<String, Double> point, double objective, List<String> activeConstraints,
+      Map<String, Double> shadowPrices, Map<String, Double> doubling, String text, String certificateKind, String certificate,
+      Map<String, Double> evidence) {
+    this(status, global, point, objective, activeConstraints, shadowPrices, doubling, text, certificateKind, certificate, evidence,
+        Map.of());
+  }
 
   public Optimum(String status, boolean global, Map<String, Double> point, double objective, List<String> activeConstraints,
       Map<String, Double> shadowPrices, Map<String, Double> doubling, String text) {
@@ -27,6 +36,7 @@ public record Optimum(String status, boolean global, Map<String, Double> point, 
   }
 
   public Optimum {
+    intervals = Map.copyOf(intervals);
     evidence = FitResult.frozen(evidence);
     point = FitResult.frozen(point);
     activeConstraints = List.copyOf(activeConstraints);

@@ -31,7 +31,7 @@ final class Results {
     }
     if (v instanceof OptimumReport o) {
       return new Optimum(o.status(), o.global(), o.point(), o.objective(), o.activeConstraints(), o.shadowPrices(),
-          o.doubling(), v.show(), o.certificateKind(), o.certificate(), o.evidence());
+          o.doubling(), v.show(), o.certificateKind(), o.certificate(), o.evidence(), o.intervals());
     }
     if (v instanceof org.lawlang.eval.Uncertain u) {
       java.util.Map<String, Double> s = u.summary();

@@ -43,6 +43,14 @@ public interface OptimumReport {
     return "";
   }
 
+  /**
+   * For an optimum of a question that mentions a bootstrapped fit: per variable (and "value"),
+   * the percentile interval {lo, hi} over the refits' optima; empty otherwise.
+   */
+  default Map<String, double[]> intervals() {
+    return Map.of();
+  }
+
   /** The evidence's numbers: gap, residual, stationarity, complementarity, curvature, ... */
   default Map<String, Double> evidence() {
     return Map.of();

@@ -44,6 +44,13 @@ public final class OptimumValue implements Value, OptimumReport {
     return out;
   }
 
+  @Override
+  public Map<String, double[]> intervals() {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    ensemble.forEach((name, xs) -> out.put(name, new Uncertain(0, xs, level, ensembleMethod).interval()));
+    return out;
+  }
+
   private Value maybeUncertain(String name, double point) {
     double[] xs = ensemble.get(name);
     return xs == null ? new Values.Num(point) : new Uncertain(point, xs, level, ensembleMethod);

@@ -75,6 +75,11 @@ class BesirogluReplicationTest {
       near(peer[i][0], ci[0], 0.10, names[i] + " lower");
       near(peer[i][1], ci[1], 0.10, names[i] + " upper");
     }
+    // the Java API's optimum carries the same intervals, and the JSON writes them
+    org.lawlang.api.Optimum api = (org.lawlang.api.Optimum) engine.get("o");
+    near(n.interval()[0], api.intervals().get("N")[0], 1e-12, "API interval, lower");
+    assertTrue(org.lawlang.api.JsonReport.json(api).contains("\"intervals\":{"), "JSON intervals");
+    assertTrue(engine.get("N_opt") instanceof org.lawlang.api.LawResult.Interval, "an uncertain number in the API");
     Uncertain viaMinimize = (Uncertain) engine.eval("<test>", "o.N");
     assertEquals(n.point(), viaMinimize.point(), 1e-6 * n.point());
     double[] a = n.interval();
