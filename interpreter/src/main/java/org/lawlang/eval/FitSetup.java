@@ -130,8 +130,11 @@ final class FitSetup {
       }
     }
     // `weights counts(n)`: the weights count repeated rows; plain `weights w` gives precisions
-    boolean counts = weightsExpr instanceof Expr.Call c && c.callee() instanceof Expr.Name f && f.name().equals("counts")
-        && c.args().size() == 1;
+    boolean counts = weightsExpr instanceof Expr.Call c && c.callee() instanceof Expr.Name f && f.name().equals("counts");
+    if (counts && ((Expr.Call) weightsExpr).args().size() != 1) {
+      throw LawException.of(Msg.FIT_GENERAL, weightsExpr.span(), "counts(...) takes one formula over the columns: the number of"
+          + " repeated rows each row stands for").hint("write weights counts(n), or weights w for each row's precision");
+    }
     Expr weightsOf = counts ? ((Expr.Call) weightsExpr).args().get(0).value() : weightsExpr;
     double[] w = weightsExpr == null ? null : rowValues(weightsOf, "the weight");
     if (w != null) {

@@ -152,8 +152,9 @@ public final class Session {
       Value last = Values.Nothing.INSTANCE;
       for (Stmt s : program.statements()) {
         last = guarded(s, globals);
-        if (s instanceof Stmt.Let || s instanceof Stmt.LawDecl || s instanceof Stmt.Data || s instanceof Stmt.Proc) {
-          modules.forget(definedName(s));
+        String declared = Stmt.declaredName(s);
+        if (declared != null) {
+          modules.forget(declared);
         }
       }
       return last;
@@ -162,18 +163,7 @@ public final class Session {
     }
   }
 
-  private static String definedName(Stmt s) {
-    if (s instanceof Stmt.Let l) {
-      return l.name().name();
-    } else if (s instanceof Stmt.LawDecl l) {
-      return l.name().name();
-    } else if (s instanceof Stmt.Data d) {
-      return d.name().name();
-    } else if (s instanceof Stmt.Proc p) {
-      return p.name().name();
-    }
-    return "";
-  }
+
 
   private Value guarded(Stmt s, Env env) {
     try {

@@ -162,7 +162,7 @@ final class ReplSession {
     Bindings after = Bindings.of(session().globals());
     List<String> lines = new ArrayList<>();
     for (Stmt s : program.statements()) {
-      String name = declared(s);
+      String name = Stmt.declaredName(s);
       if (name != null && after.get(name) != null) {
         lines.add(Bindings.describe(name, after.get(name)) + (before.get(name) != null ? "   (replaces the earlier " + name + ")" : ""));
       } else if (s instanceof Stmt.Import i) {
@@ -185,18 +185,7 @@ final class ReplSession {
     return names.size() <= 6 ? String.join(", ", names) : String.join(", ", names.subList(0, 5)) + ", … " + names.get(names.size() - 1);
   }
 
-  private static String declared(Stmt s) {
-    if (s instanceof Stmt.Let l) {
-      return l.name().name();
-    } else if (s instanceof Stmt.LawDecl l) {
-      return l.name().name();
-    } else if (s instanceof Stmt.Data d) {
-      return d.name().name();
-    } else if (s instanceof Stmt.Proc p) {
-      return p.name().name();
-    }
-    return null;
-  }
+
 
   /** After a run-time error, records the statements that ran before the failing one. */
   private void keepDone(String code, List<Diagnostic> diagnostics) {

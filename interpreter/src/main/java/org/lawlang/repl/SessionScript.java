@@ -44,7 +44,7 @@ final class SessionScript {
           continue;
         }
         String text = s.span().text();
-        statements.add(new Statement(text, e.baseDir(), comment, definedName(s), names(text)));
+        statements.add(new Statement(text, e.baseDir(), comment, Stmt.declaredName(s), names(text)));
         comment = null;
       }
     }
@@ -84,18 +84,7 @@ final class SessionScript {
     return false;
   }
 
-  private static String definedName(Stmt s) {
-    if (s instanceof Stmt.Let l) {
-      return l.name().name();
-    } else if (s instanceof Stmt.LawDecl l) {
-      return l.name().name();
-    } else if (s instanceof Stmt.Data d) {
-      return d.name().name();
-    } else if (s instanceof Stmt.Proc p) {
-      return p.name().name();
-    }
-    return null;
-  }
+
 
   /** Every name a statement's text mentions except the one it defines first ("let x = ..."): what it reads. */
   private static Set<String> names(String text) {

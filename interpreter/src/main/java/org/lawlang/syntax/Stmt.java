@@ -9,6 +9,20 @@ import org.lawlang.syntax.Expr.Relation;
 
 /** Statement nodes of the AST: immutable records, each with its source span. */
 public sealed interface Stmt {
+  /** The name a statement declares (let, law, data, proc), or null for one that declares none. */
+  static String declaredName(Stmt s) {
+    if (s instanceof Let l) {
+      return l.name().name();
+    } else if (s instanceof LawDecl l) {
+      return l.name().name();
+    } else if (s instanceof Data d) {
+      return d.name().name();
+    } else if (s instanceof Proc p) {
+      return p.name().name();
+    }
+    return null;
+  }
+
   Span span();
 
   record Import(Span span, Ident module, String path, Ident alias) implements Stmt {}
