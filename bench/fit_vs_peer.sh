@@ -9,13 +9,13 @@ PEER=${PEER:-$ROOT/../shared/peer/fit_chinchilla.py}
 [ -f "$PEER" ] || PEER=/work/shared/peer/fit_chinchilla.py
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-[ -f "$ROOT/interpreter/target/law.jar" ] || (cd "$ROOT" && mvn -B -o -q -DskipTests install)
+[ -f "$ROOT/interpreter/bench/target/law-bench-0.1.0.jar" ] || (cd "$ROOT" && mvn -B -o -q -DskipTests install)
 
 echo "== peer: $PEER"
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "$PEER" --grid-repeats 3 --bootstrap 4000 --workers 2 \
     --out "$OUT/peer" | tee "$OUT/peer.txt"
 echo "== law"
-java -cp "$ROOT/interpreter/target/law.jar" org.lawlang.bench.FitBench \
+java -cp "$ROOT/interpreter/cli/target/law.jar:$ROOT/interpreter/bench/target/law-bench-0.1.0.jar" org.lawlang.bench.FitBench \
     "$ROOT/examples/data/epoch_chinchilla_svg_extracted_data.csv" 2 3 4000 | tee "$OUT/law.txt"
 
 peer_grid=$(sed -n 's/.*grid-fit wall times (s):.*median=\([0-9.]*\).*/\1/p' "$OUT/peer.txt")

@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 ./law run examples/tour.law > /dev/null     # builds if needed and creates the CDS archive
 ./law run examples/tour.law > /dev/null
 runs=${RUNS:-15}
-jar=interpreter/target/law.jar
-jsa=interpreter/target/law.jsa
+jar=interpreter/cli/target/law.jar
+jsa=interpreter/cli/target/law.jsa
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 time_ms() { local s e; s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 flags=(-Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile="$jsa" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss16m)
@@ -18,7 +18,7 @@ for _ in $(seq "$runs"); do
   tour_t+=("$(time_ms ./law run examples/tour.law)")
   fresh_t+=("$(time_ms env LAW_CACHE_DIR= ./law run examples/tour.law)")
   small_t+=("$(time_ms ./law run examples/chinchilla.law)")
-  empty_t+=("$(time_ms java "${flags[@]}" -cp "$jar" org.lawlang.cli.Empty)")
+  empty_t+=("$(time_ms java "${flags[@]}" -cp interpreter/bench/target/law-bench-0.1.0.jar org.lawlang.bench.Empty)")
 done
 t=$(printf '%s\n' "${tour_t[@]}" | median)
 f=$(printf '%s\n' "${fresh_t[@]}" | median)

@@ -15,7 +15,7 @@ import org.lawlang.api.Optimum;
  * evaluates a published law from Java, fits a law to its runs and asks for the
  * compute-optimal model size. Run it (after `mvn install -DskipTests`) with
  *
- *   java -cp interpreter/target/law.jar examples/embedding/ScalingPlanner.java
+ *   java -cp interpreter/cli/target/law.jar examples/embedding/ScalingPlanner.java
  *
  * The tests compile and run this file (EmbeddingExampleTest).
  */
