@@ -94,13 +94,24 @@ public final class GroupFits implements Value {
     return out;
   }
 
+  /** The fits as a relation: key, each parameter and its standard error, status, n. */
   public TableValue table() {
+    return table(false);
+  }
+
+  /**
+   * One row per group: for a program ({@code printed} false) each estimate and standard error in
+   * a column of its own; for reading ({@code printed}) both in one cell, "estimate ± se".
+   */
+  private TableValue table(boolean printed) {
     List<String> params = parameters();
     List<String> headers = new ArrayList<>();
     headers.add(key);
     for (String p : params) {
       headers.add(p);
-      headers.add("se_" + p);
+      if (!printed) {
+        headers.add("se_" + p);
+      }
     }
     headers.add("status");
     headers.add("n");
@@ -110,8 +121,14 @@ public final class GroupFits implements Value {
       row.add(new Str(k));
       for (String p : params) {
         boolean has = f.parameterNames().contains(p);
-        row.add(new Num(has ? f.estimate(p) : Double.NaN));
-        row.add(new Num(has ? f.standardError(p) : Double.NaN));
+        double est = has ? f.estimate(p) : Double.NaN;
+        double se = has ? f.standardError(p) : Double.NaN;
+        if (!printed) {
+          row.add(new Num(est));
+          row.add(new Num(se));
+        } else {
+          row.add(new Str(!has ? "" : NumberFormat.show(est) + (Double.isFinite(se) ? " ± " + NumberFormat.show(se) : "")));
+        }
       }
       row.add(new Str(f.status()));
       row.add(new Num(f.observations()));
@@ -122,31 +139,9 @@ public final class GroupFits implements Value {
 
   @Override
   public String show() {
-    List<String> params = parameters();
-    List<String> headers = new ArrayList<>();
-    headers.add(key);
-    headers.addAll(params);
-    headers.add("status");
-    headers.add("n");
-    List<List<Value>> rows = new ArrayList<>();
-    fits.forEach((k, f) -> {
-      List<Value> row = new ArrayList<>();
-      row.add(new Str(k));
-      for (String p : params) {
-        if (!f.parameterNames().contains(p)) {
-          row.add(new Str(""));
-          continue;
-        }
-        double se = f.standardError(p);
-        row.add(new Str(NumberFormat.show(f.estimate(p)) + (Double.isFinite(se) ? " ± " + NumberFormat.show(se) : "")));
-      }
-      row.add(new Str(f.status()));
-      row.add(new Num(f.observations()));
-      rows.add(row);
-    });
     StringBuilder out = new StringBuilder("fits by " + key + ": " + fits.size() + (fits.size() == 1 ? " group" : " groups")
         + " (estimate ± standard error)\n");
-    out.append(new TableValue(headers, rows).show());
+    out.append(table(true).show());
     failed.forEach((k, why) -> out.append("\n").append(key).append(" = ").append(k).append(": not fitted: ").append(why));
     fits.forEach((k, f) -> {
       if (!f.converged()) {
