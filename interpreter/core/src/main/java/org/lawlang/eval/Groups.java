@@ -21,8 +21,8 @@ import org.lawlang.syntax.Expr.*;
  * `value by key`: the value evaluated once per group of rows. Every dataset (or table) the
  * expression names that has the column {@code key} is narrowed to the group's rows, by
  * rebinding its name in a scope of the group's own; the results are joined with the key —
- * tables stacked under a key column, fits gathered into {@link GroupFits}, anything else a
- * table of key and value. A group that fails is reported for that group; the others stand.
+ * tables stacked under a key column, fits gathered into {@link GroupFits}, datasets into
+ * {@link GroupedData} (one series each in a plot), anything else a table of key and value. A group that fails is reported for that group; the others stand.
  */
 final class Groups {
   private Groups() {}
@@ -103,6 +103,13 @@ final class Groups {
       Map<String, String> failed = new LinkedHashMap<>();
       failures.forEach((k, e) -> failed.put(k, e.first().message()));
       return new GroupFits(key, fits, failed);
+    }
+    if (results.stream().allMatch(r -> r instanceof DataValue)) {
+      Map<String, DataValue> data = new LinkedHashMap<>();
+      for (int i = 0; i < labels.size(); i++) {
+        data.put(labels.get(i), (DataValue) results.get(i));
+      }
+      return new GroupedData(key, data);
     }
     List<String> headers = new ArrayList<>();
     headers.add(key);

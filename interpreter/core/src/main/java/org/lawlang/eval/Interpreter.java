@@ -405,6 +405,9 @@ public final class Interpreter {
     if (target instanceof GroupFits g) {
       return g.group(eval(i.index(), env).show(), i.index().span());
     }
+    if (target instanceof GroupedData g) {
+      return g.group(eval(i.index(), env).show(), i.index().span());
+    }
     List<Value> items = Values.list(target, i.target().span(), "indexing");
     double k = Values.num(eval(i.index(), env), i.index().span(), "an index");
     int n = items.size();

@@ -39,18 +39,19 @@ final class FigureBuilder {
   static Figure build(Stmt.Plot node, PlotOptions options, Interpreter in, Env env) {
     FigureBuilder b = new FigureBuilder(in, env, options);
     // data first, so that curves without `over` can span the data's x range
+    List<List<Figure.Series>> points = new ArrayList<>();
     for (Stmt.PlotSeries s : node.series()) {
       if (s.source() != null) {
         b.points(s);
+        points.add(new ArrayList<>(b.series)); // one series, or one per group of `from (runs by key)`
+        b.series.clear();
       }
     }
-    List<Figure.Series> points = new ArrayList<>(b.series);
-    b.series.clear();
     int p = 0;
     List<Figure.Series> ordered = new ArrayList<>();
     for (Stmt.PlotSeries s : node.series()) {
       if (s.source() != null) {
-        ordered.add(points.get(p++));
+        ordered.addAll(points.get(p++));
       } else {
         b.curves(s);
         ordered.addAll(b.series);
@@ -96,10 +97,19 @@ final class FigureBuilder {
 
   private void points(Stmt.PlotSeries s) {
     Value source = in.eval(s.source(), env);
+    if (source instanceof org.lawlang.eval.GroupedData grouped) {
+      // `from (runs by source)`: a series per group, named by its key
+      grouped.groups().forEach((key, group) -> points(s, group, s.label() != null ? s.label() + ", " + key : key));
+      return;
+    }
     if (!org.lawlang.eval.Relations.isRelation(source)) {
       throw LawException.of(Msg.NOT_A_DATASET, s.source().span(), Values.describe(source));
     }
-    DataValue data = source instanceof DataValue d ? d : new DataValue(org.lawlang.eval.Relations.dataset(source, s.source().span(), "the data of a plot"));
+    points(s, source instanceof DataValue d ? d : new DataValue(org.lawlang.eval.Relations.dataset(source, s.source().span(), "the data of a plot")),
+        null);
+  }
+
+  private void points(Stmt.PlotSeries s, DataValue data, String groupLabel) {
     if (s.x() == null) {
       throw LawException.of(Msg.PLOT_NO_X, s.span(), s.y().span().text())
           .hint("name the column for the x axis: " + s.y().span().text() + " vs COLUMN from " + s.source().span().text());
@@ -128,7 +138,8 @@ final class FigureBuilder {
     double[] x = d.column(xName);
     double[] y = broadcast(in.eval(s.y(), columns), x.length, s);
     // a column is named by its dataset; an expression over columns by itself (`loss * 1.1`)
-    String label = s.label() != null ? s.label() : s.y() instanceof org.lawlang.syntax.Expr.Name ? d.name() : s.y().span().text();
+    String label = groupLabel != null ? groupLabel
+        : s.label() != null ? s.label() : s.y() instanceof org.lawlang.syntax.Expr.Name ? d.name() : s.y().span().text();
     labels.points(s);
     Figure.Series points = Scales.keepShowable(new Figure.Series(label, x, y, Figure.Kind.POINTS), options, s.span(), in);
     series.add(points);
