@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.FitReport;
 import org.lawlang.eval.Output;
 import org.lawlang.eval.Value;
@@ -29,13 +30,13 @@ public final class FitBench {
     String fit = "fit loss ~ Lfit(N, D) to runs using huber(1e-3) on log starts grid(alpha = 0..2 by 0.5, beta = 0..2 by 0.5,"
         + " E = exp(-1..1 by 0.5), A = exp(0..25 by 5), B = exp(0..25 by 5))";
     StringBuilder sink = new StringBuilder();
-    LawEngine engine = LawEngine.builder().output(Output.buffer(sink)).threads(threads).build();
-    engine.eval("setup", setup.replace(";", "\n"));
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(sink)).threads(threads).build();
+    EngineAccess.eval(engine, "setup", setup.replace(";", "\n"));
     // `grid` searches from the grid's local minima only; `fullgrid` from every point, as the peer does
     for (String kind : new String[] {"grid", "fullgrid"}) {
       String code = fit.replace("starts grid(", "starts " + kind + "(");
       for (int r = 0; r < repeats; r++) {
-        FitReport f = (FitReport) engine.eval(kind, code);
+        FitReport f = (FitReport) EngineAccess.eval(engine, kind, code);
         Map<String, Double> s = f.statistics();
         System.out.printf(Locale.ROOT, "%s fit run %d: %.3f s, %d starts, %d local searches, objective %.14g, %s, %.0f evaluations%n",
             kind, r + 1, s.get("fit_seconds"), s.get("starts").intValue(), s.get("searched").intValue(), f.objective(),
@@ -43,7 +44,7 @@ public final class FitBench {
       }
     }
     if (resamples > 0) {
-      Value v = engine.eval("boot", fit + " bootstrap " + resamples + " seed 42");
+      Value v = EngineAccess.eval(engine, "boot", fit + " bootstrap " + resamples + " seed 42");
       FitReport f = (FitReport) v;
       Map<String, Double> s = f.statistics();
       System.out.printf(Locale.ROOT, "bootstrap: %d resamples, %.3f s (after a grid fit of %.3f s), %.0f evaluations in all%n",

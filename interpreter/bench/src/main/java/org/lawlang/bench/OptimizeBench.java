@@ -3,6 +3,7 @@ package org.lawlang.bench;
 import java.util.Arrays;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.Source;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 import org.lawlang.eval.Session;
 import org.lawlang.syntax.Program;
@@ -22,9 +23,9 @@ public final class OptimizeBench {
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     StringBuilder sink = new StringBuilder();
-    LawEngine engine = LawEngine.builder().output(Output.buffer(sink)).threads(1).build();
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(sink)).threads(1).build();
     engine.eval(LAW);
-    Session session = engine.session();
+    Session session = EngineAccess.session(engine);
     Program one = session.compile(new Source("bench", "let o = minimize L(N, D) subject to compute: 6*N*D = 5.76e23"));
     Program frontier = session.compile(new Source("bench",
         "for C in logspace(1e18, 1e26, 1000) {\n  let o = minimize L(N, D) subject to 6*N*D = C\n  row C, o.N, o.D, o.value\n}"));

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.lawlang.api.LawEngine;
 import org.lawlang.data.Dataset;
 import org.lawlang.eval.DataValue;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.FitReport;
 import org.lawlang.eval.Output;
 
@@ -45,13 +46,13 @@ public final class ScaleBench {
       for (int i = 0; i < rows; i++) {
         origins[i] = i + 2;
       }
-      LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).threads(threads).build();
-      engine.session().globals().define("runs", new DataValue(new Dataset("runs", "synthetic", cols, origins)));
-      engine.eval("law", law);
+      LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).threads(threads).build();
+      EngineAccess.session(engine).globals().define("runs", new DataValue(new Dataset("runs", "synthetic", cols, origins)));
+      EngineAccess.eval(engine, "law", law);
       Runtime rt = Runtime.getRuntime();
       System.gc();
       long before = rt.totalMemory() - rt.freeMemory();
-      FitReport f = (FitReport) engine.eval("fit", fit);
+      FitReport f = (FitReport) EngineAccess.eval(engine, "fit", fit);
       long after = rt.totalMemory() - rt.freeMemory();
       double dataMb = rows * 3 * 8 / 1e6;
       System.out.printf(Locale.ROOT, "rows %8d: %7.3f s, %4.0f evaluations, %s, E %.4f A %.1f alpha %.4f B %.0f beta %.4f;"

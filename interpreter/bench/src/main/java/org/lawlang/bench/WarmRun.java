@@ -3,6 +3,7 @@ package org.lawlang.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 
 /**
@@ -22,8 +23,8 @@ public final class WarmRun {
     double[] ms = new double[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(script.getParent()).build();
-      engine.run(script, args[0]);
+      LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(script.getParent()).build();
+      EngineAccess.run(engine, script, args[0]);
       ms[i] = (System.nanoTime() - start) / 1e6;
       System.out.println("run " + (i + 1) + ": " + Math.round(ms[i] * 10) / 10.0 + " ms");
     }

@@ -13,6 +13,7 @@ import org.jline.terminal.Size;
 import org.jline.terminal.impl.ExternalTerminal;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.Source;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.repl.Repl;
 import org.lawlang.syntax.ParseCache;
 
@@ -30,7 +31,7 @@ public final class ArchiveTraining {
     Path tour = Path.of(args[0]).toAbsolutePath();
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     LawEngine engine = LawEngine.builder().streams(sink, sink).workDir(tour.getParent()).build();
-    engine.run(tour, tour.getFileName().toString());
+    EngineAccess.run(engine, tour, tour.getFileName().toString());
     FastPath.tryRun(new String[] {"eval", "6 * 70B * 1.4T"}, sink, sink);
     Path scratch = Files.createTempDirectory("law-archive-training");
     try {

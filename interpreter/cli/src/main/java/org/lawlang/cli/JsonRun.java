@@ -14,9 +14,9 @@ import org.lawlang.api.LawScriptException;
 final class JsonRun {
   private JsonRun() {}
 
-  static int run(List<Path> files, PrintStream out) {
+  static int run(List<Path> files, PrintStream out, org.lawlang.eval.FileAccess access) {
     JsonReport json = new JsonReport(out);
-    LawEngine engine = FastPath.withParseCache(LawEngine.builder().listener(json).build());
+    LawEngine engine = FastPath.withParseCache(org.lawlang.eval.EngineAccess.files(LawEngine.builder().listener(json), access).build());
     try {
       for (Path file : files) {
         engine.eval(file);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Value;
 import org.lawlang.eval.Values;
 import picocli.CommandLine;
@@ -75,12 +76,12 @@ public final class Main implements Callable<Integer> {
 
   static int runStdin(PrintStream out, PrintStream err) throws IOException {
     String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-    LawEngine engine = LawEngine.builder().streams(out, err).build();
+    LawEngine engine = FastPath.builder().streams(out, err).build();
     try {
-      engine.eval("<stdin>", text);
+      EngineAccess.eval(engine, "<stdin>", text);
       return OK;
     } catch (LawException e) {
-      err.print(LawEngine.render(e.diagnostics()));
+      err.print(EngineAccess.render(e.diagnostics()));
       return SCRIPT_ERROR;
     }
   }
@@ -97,17 +98,40 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document per result on stdout, nothing else (see docs/json.md)")
     boolean json;
 
+    @Option(names = "--allow-read", paramLabel = "DIR",
+        description = "let the scripts read files in DIR too (by default: their own folder and the current one)")
+    List<Path> allowRead = new java.util.ArrayList<>();
+
+    @Option(names = "--allow-write", paramLabel = "DIR",
+        description = "let the scripts read and write files in DIR too")
+    List<Path> allowWrite = new java.util.ArrayList<>();
+
+    @Option(names = "--allow-all", description = "let the scripts read and write any file you can (for scripts you trust)")
+    boolean allowAll;
+
+    /** The scripts' file access: their folder and the current one, and what the flags add (docs/security.md). */
+    org.lawlang.eval.FileAccess files() {
+      org.lawlang.eval.FileAccess f = FastPath.defaultFiles();
+      for (Path d : allowRead) {
+        f = f.withRead(d);
+      }
+      for (Path d : allowWrite) {
+        f = f.withWrite(d);
+      }
+      return allowAll ? f.allowingAll() : f;
+    }
+
     @Override
     public Integer call() {
       if (json) {
-        return JsonRun.run(files, parent.out);
+        return JsonRun.run(files, parent.out, files());
       }
-      LawEngine engine = FastPath.withParseCache(LawEngine.builder().streams(parent.out, parent.err).build());
+      LawEngine engine = FastPath.withParseCache(EngineAccess.files(FastPath.builder().streams(parent.out, parent.err), files()).build());
       for (Path file : files) {
         try {
-          engine.run(file, file.toString());
+          EngineAccess.run(engine, file, file.toString());
         } catch (LawException e) {
-          parent.err.print(LawEngine.render(e.diagnostics()));
+          parent.err.print(EngineAccess.render(e.diagnostics()));
           return SCRIPT_ERROR;
         }
       }
@@ -131,20 +155,20 @@ public final class Main implements Callable<Integer> {
       int errors = 0;
       for (Path file : files) {
         // a fresh session per file: nothing runs, so one file cannot define names for the next
-        LawEngine engine = LawEngine.builder().streams(parent.out, parent.err).build();
+        LawEngine engine = FastPath.builder().streams(parent.out, parent.err).build();
         try {
-          engine.check(file, file.toString());
+          EngineAccess.check(engine, file, file.toString());
           parent.out.println(file + ": no errors");
         } catch (LawException e) {
           List<org.lawlang.diag.Diagnostic> all = e.diagnostics();
           try {
             String text = org.lawlang.eval.Session.readUtf8(file, file.toString());
-            all = CheckBeyondSyntax.all(all, new org.lawlang.diag.Source(file.toString(), text), engine.session(),
+            all = CheckBeyondSyntax.all(all, new org.lawlang.diag.Source(file.toString(), text), EngineAccess.session(engine),
                 file.toAbsolutePath().getParent());
           } catch (IOException | RuntimeException unreadable) {
             // an unreadable file has only the error that says so
           }
-          parent.err.print(LawEngine.render(all));
+          parent.err.print(EngineAccess.render(all));
           failed++;
           errors += (int) all.stream().filter(d -> d.severity() == org.lawlang.diag.Severity.ERROR).count();
         }
@@ -174,15 +198,15 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      LawEngine engine = LawEngine.builder().streams(parent.out, parent.err).build();
+      LawEngine engine = FastPath.builder().streams(parent.out, parent.err).build();
       try {
-        Value v = engine.eval("<eval>", code);
+        Value v = EngineAccess.eval(engine, "<eval>", code);
         if (v != Values.Nothing.INSTANCE) {
           parent.out.println(v.show());
         }
         return OK;
       } catch (LawException e) {
-        parent.err.print(LawEngine.render(e.diagnostics()));
+        parent.err.print(EngineAccess.render(e.diagnostics()));
         return SCRIPT_ERROR;
       }
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Source;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 import org.lawlang.syntax.ParseCache;
 
@@ -64,12 +65,12 @@ class GoldenTest {
       }
       assertEquals(stored, Files.exists(cache.entry(dir, name)), "cache entry for " + name);
       StringBuilder out = new StringBuilder();
-      LawEngine engine = LawEngine.builder().output(Output.buffer(out)).workDir(p.getParent()).threads(2).build();
-      engine.session().parseCache(cache);
+      LawEngine engine = cliBuilder(out).workDir(p.getParent()).threads(2).build();
+      EngineAccess.session(engine).parseCache(cache);
       try {
-        engine.run(p, name);
+        EngineAccess.run(engine, p, name);
       } catch (LawException e) {
-        out.append(LawEngine.render(e.diagnostics()));
+        out.append(EngineAccess.render(e.diagnostics()));
       }
       Path expectedFile = p.resolveSibling(p.getFileName().toString().replaceAll("\\.law$", ".out"));
       assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), out.toString(), "output of " + name + " from the parse cache");
@@ -85,14 +86,23 @@ class GoldenTest {
     return scripts.stream().map(p -> DynamicTest.dynamicTest(REPO.relativize(p).toString(), () -> check(p)));
   }
 
+  /**
+   * An engine as `law run` makes one, printing into {@code out}: the command line's file
+   * policy (its hints name the flags), with the repository readable, as goldens read shared data.
+   */
+  static LawEngine.Builder cliBuilder(StringBuilder out) {
+    return EngineAccess.files(EngineAccess.output(LawEngine.builder(), Output.buffer(out)),
+        org.lawlang.eval.FileAccess.none(org.lawlang.eval.FileAccess.Front.CLI).withRead(REPO));
+  }
+
   /** What `law run` shows for a script: stdout and stderr interleaved as printed. */
   public static String run(Path script) {
     StringBuilder out = new StringBuilder();
-    LawEngine engine = LawEngine.builder().output(Output.buffer(out)).workDir(script.getParent()).threads(2).build();
+    LawEngine engine = cliBuilder(out).workDir(script.getParent()).threads(2).build();
     try {
-      engine.run(script, REPO.relativize(script).toString());
+      EngineAccess.run(engine, script, REPO.relativize(script).toString());
     } catch (LawException e) {
-      out.append(LawEngine.render(e.diagnostics()));
+      out.append(EngineAccess.render(e.diagnostics()));
     }
     return out.toString();
   }

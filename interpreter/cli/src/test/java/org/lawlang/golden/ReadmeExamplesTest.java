@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 
 /**
@@ -29,12 +30,12 @@ class ReadmeExamplesTest {
     }
     assertThat(blocks).as("law blocks in README.md").hasSizeGreaterThanOrEqualTo(7);
     StringBuilder out = new StringBuilder();
-    LawEngine engine = LawEngine.builder().output(Output.buffer(out)).workDir(GoldenTest.REPO.resolve("examples")).threads(2).build();
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(out)).workDir(GoldenTest.REPO.resolve("examples")).threads(2).build();
     for (int i = 0; i < blocks.size(); i++) {
       try {
         engine.eval("README.md, law block " + (i + 1), blocks.get(i));
       } catch (LawException e) {
-        throw new AssertionError("README law block " + (i + 1) + " fails:\n" + LawEngine.render(e.diagnostics()) + "\n" + blocks.get(i), e);
+        throw new AssertionError("README law block " + (i + 1) + " fails:\n" + EngineAccess.render(e.diagnostics()) + "\n" + blocks.get(i), e);
       }
     }
     assertThat(out.toString()).contains("1.93665");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 
 /**
@@ -47,8 +48,8 @@ class FigureGoldenTest {
     Files.copy(REPO.resolve("examples/data/epoch_chinchilla_svg_extracted_data.csv"),
         dir.resolve("data/epoch_chinchilla_svg_extracted_data.csv"));
     StringBuilder out = new StringBuilder();
-    LawEngine engine = LawEngine.builder().output(Output.buffer(out)).workDir(dir).build();
-    engine.run(dir.resolve("plots.law"), "plots.law");
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(out)).workDir(dir).build();
+    EngineAccess.run(engine, dir.resolve("plots.law"), "plots.law");
     output = out.toString();
   }
 
@@ -86,7 +87,7 @@ class FigureGoldenTest {
     Files.copy(dir.resolve("data/epoch_chinchilla_svg_extracted_data.csv"), other.resolve("data/epoch_chinchilla_svg_extracted_data.csv"));
     String script = Files.readString(dir.resolve("plots.law")).replace("for D in [1B, 10B, 100B]", "for D in [1B, 10B, 300B]");
     Files.writeString(other.resolve("plots.law"), script);
-    LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(other).build().run(other.resolve("plots.law"), "plots.law");
+    EngineAccess.run(EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(other).build(), other.resolve("plots.law"), "plots.law");
     BufferedImage moved = ImageIO.read(other.resolve("out/chinchilla_runs.png").toFile());
     BufferedImage same = ImageIO.read(other.resolve("out/isoflop.png").toFile());
     assertThat(differing(ImageIO.read(dir.resolve("out/chinchilla_runs.png").toFile()), moved)).isGreaterThan(PIXEL_TOLERANCE);

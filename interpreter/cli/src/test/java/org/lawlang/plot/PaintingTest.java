@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 
 /**
@@ -177,15 +178,15 @@ class PaintingTest {
     String code = "plot L(N, 20 * N) over [1e8, 1e12] to \"row.png\" panel title \"a\"\n"
         + "plot L(N, 5 * N) over [1e8, 1e12] to \"row.png\" panel size 3x2 in dpi 100\n";
     StringBuilder out = new StringBuilder();
-    LawEngine engine = LawEngine.builder().output(Output.buffer(out)).workDir(dir).build();
-    engine.eval("row.law", PlotFilesTest.SCRIPT + code);
-    engine.eval("row.law", PlotFilesTest.SCRIPT + code);
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(out)).workDir(dir).allowRead(java.nio.file.Path.of(System.getProperty("law.repo", "../.."))).build();
+    EngineAccess.eval(engine, "row.law", PlotFilesTest.SCRIPT + code);
+    EngineAccess.eval(engine, "row.law", PlotFilesTest.SCRIPT + code);
     assertThat(out.toString()).contains("(panel 1 of 1, 1 series)", "(panel 2 of 2, 1 series)").doesNotContain("of 3");
     BufferedImage row = ImageIO.read(dir.resolve("row.png").toFile());
     // two panels of the last statement's size, side by side
     assertThat(new int[] {row.getWidth(), row.getHeight()}).containsExactly(600, 200);
     // a plot without `panel` to the same file starts it afresh
-    engine.eval("other.law", PlotFilesTest.SCRIPT + "plot L(N, 20 * N) over [1e8, 1e12] to \"row.png\" size 3x2 in dpi 100");
+    EngineAccess.eval(engine, "other.law", PlotFilesTest.SCRIPT + "plot L(N, 20 * N) over [1e8, 1e12] to \"row.png\" size 3x2 in dpi 100");
     assertThat(ImageIO.read(dir.resolve("row.png").toFile()).getWidth()).isEqualTo(300);
     assertThatThrownBy(() -> PlotFilesTestAccess.run(dir, "plot L(N, 20 * N) over [1e8, 1e12] panel"))
         .isInstanceOf(LawException.class).hasMessageContaining("row of panels");
@@ -236,8 +237,8 @@ class PaintingTest {
   static final class PlotFilesTestAccess {
     static String run(Path dir, String code) {
       StringBuilder out = new StringBuilder();
-      LawEngine engine = LawEngine.builder().output(Output.buffer(out)).workDir(dir).build();
-      engine.eval("<test>", PlotFilesTest.SCRIPT + code);
+      LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(out)).workDir(dir).allowRead(java.nio.file.Path.of(System.getProperty("law.repo", "../.."))).build();
+      EngineAccess.eval(engine, "<test>", PlotFilesTest.SCRIPT + code);
       return out.toString();
     }
 
@@ -245,8 +246,8 @@ class PaintingTest {
       Figure[] seen = new Figure[1];
       var services = org.lawlang.eval.Services.standard().plot((node, in, env) ->
           seen[0] = FigureBuilder.build(node, PlotOptions.read(node.options()), in, env));
-      LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(dir).services(services).build();
-      engine.eval("<test>", PlotFilesTest.SCRIPT + plot);
+      LawEngine engine = EngineAccess.services(EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(dir).allowRead(java.nio.file.Path.of(System.getProperty("law.repo", "../.."))), services).build();
+      EngineAccess.eval(engine, "<test>", PlotFilesTest.SCRIPT + plot);
       return seen[0];
     }
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 
 /** Writes SVG and PNG plots from the repo's data and opens them: format, size, series and labels. */
@@ -28,8 +29,8 @@ class PlotFilesTest {
 
   private static String run(Path dir, String code) {
     StringBuilder out = new StringBuilder();
-    LawEngine engine = LawEngine.builder().output(Output.buffer(out)).workDir(dir).build();
-    engine.eval("<test>", SCRIPT + code);
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(out)).workDir(dir).allowRead(java.nio.file.Path.of(System.getProperty("law.repo", "../.."))).build();
+    EngineAccess.eval(engine, "<test>", SCRIPT + code);
     return out.toString();
   }
 
@@ -94,8 +95,8 @@ class PlotFilesTest {
     Figure[] seen = new Figure[1];
     var services = org.lawlang.eval.Services.standard().plot((node, in, env) ->
         seen[0] = FigureBuilder.build(node, PlotOptions.read(node.options()), in, env));
-    LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(dir).services(services).build();
-    engine.eval("<test>", SCRIPT + plot);
+    LawEngine engine = EngineAccess.services(EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(dir).allowRead(java.nio.file.Path.of(System.getProperty("law.repo", "../.."))), services).build();
+    EngineAccess.eval(engine, "<test>", SCRIPT + plot);
     return seen[0];
   }
 }

@@ -33,7 +33,11 @@ final class JavaValues {
       return v;
     }
     if (o instanceof Number n) {
-      return new Values.Num(n.doubleValue());
+      double x = n.doubleValue();
+      if (!Double.isFinite(x)) {
+        throw LawScriptException.java(x + " is not a finite number; law values are finite");
+      }
+      return new Values.Num(x);
     }
     if (o instanceof Boolean b) {
       return new Values.Bool(b);
@@ -106,6 +110,9 @@ final class JavaValues {
         throw LawScriptException.java("column '" + col + "' of '" + name + "' has " + xs.length + " rows, but earlier columns have " + rows);
       }
       rows = xs.length;
+      if (rows == 0) {
+        throw LawScriptException.java("dataset '" + name + "' has no rows");
+      }
       for (int i = 0; i < xs.length; i++) {
         if (!Double.isFinite(xs[i])) {
           throw LawScriptException.java("row " + (i + 1) + ", column '" + col + "' of '" + name + "': " + xs[i] + " is not a finite number");
@@ -122,6 +129,14 @@ final class JavaValues {
 
   /** Columns from rows of maps: every row must give a number for every column of the first row. */
   static Map<String, double[]> columnsOf(List<? extends Map<String, ?>> rows) {
+    if (rows == null) {
+      throw LawScriptException.java("the rows are null");
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i) == null) {
+        throw LawScriptException.java("row " + (i + 1) + " is null");
+      }
+    }
     if (rows.isEmpty()) {
       throw LawScriptException.java("no rows");
     }
@@ -147,11 +162,19 @@ final class JavaValues {
 
   /** Columns from a header and rows of numbers. */
   static Map<String, double[]> columnsOf(List<String> header, double[][] rows) {
+    if (header == null || rows == null) {
+      throw LawScriptException.java(header == null ? "the header is null" : "the rows are null");
+    }
     Map<String, double[]> out = new LinkedHashMap<>();
     for (int c = 0; c < header.size(); c++) {
-      out.put(header.get(c), new double[rows.length]);
+      if (out.put(header.get(c), new double[rows.length]) != null) {
+        throw LawScriptException.java("two columns are named '" + header.get(c) + "'");
+      }
     }
     for (int r = 0; r < rows.length; r++) {
+      if (rows[r] == null) {
+        throw LawScriptException.java("row " + (r + 1) + " is null");
+      }
       if (rows[r].length != header.size()) {
         throw LawScriptException.java("row " + (r + 1) + " has " + rows[r].length + " values, but there are " + header.size() + " columns");
       }

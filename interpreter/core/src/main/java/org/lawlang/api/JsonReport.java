@@ -24,6 +24,11 @@ public final class JsonReport implements LawListener {
   private int errors;
   private int warnings;
 
+  /**
+   * A report written to {@code out}.
+   *
+   * @param out where the JSON lines go
+   */
   public JsonReport(PrintStream out) {
     this.out = out;
   }
@@ -42,7 +47,11 @@ public final class JsonReport implements LawListener {
     write(diagnostic("warning", warning));
   }
 
-  /** One "error" document per diagnostic of the exception. */
+  /**
+   * One "error" document per diagnostic of the exception.
+   *
+   * @param e the failure to report
+   */
   public void error(LawScriptException e) {
     for (LawDiagnostic d : e.problems()) {
       if (d.isError()) {
@@ -75,7 +84,12 @@ public final class JsonReport implements LawListener {
     return o.put("rendered", d.rendered());
   }
 
-  /** A result as JSON text. */
+  /**
+   * A result as JSON text (docs/json.md).
+   *
+   * @param value any result
+   * @return one JSON document
+   */
   public static String json(LawResult value) {
     try {
       return MAPPER.writeValueAsString(toJson(value));
@@ -84,8 +98,8 @@ public final class JsonReport implements LawListener {
     }
   }
 
-  /** A result as a Jackson tree: an object with a "type" and the fields of that type. */
-  public static ObjectNode toJson(LawResult v) {
+  /** A result as a Jackson tree: an object with a "type" and the fields of that type (kept inside the API: Jackson is not part of it). */
+  static ObjectNode toJson(LawResult v) {
     ObjectNode o = NODES.objectNode().put("type", v.typeName());
     if (v instanceof LawResult.Num n) {
       o.set("value", num(n.value()));

@@ -20,6 +20,11 @@ public record LawDiagnostic(String severity, String code, String message, String
         s.source().name(), s.line(), s.column(), s.source().lineOf(end), s.source().columnOf(end), d.toString());
   }
 
+  /**
+   * Whether this is an error rather than a warning.
+   *
+   * @return true for an error
+   */
   public boolean isError() {
     return severity.equals("error");
   }

@@ -26,20 +26,39 @@ public final class LawFunction implements ToDoubleFunction<double[]> {
     this.law = law;
   }
 
+  /**
+   * The law's name.
+   *
+   * @return its name
+   */
   public String name() {
     return law.law().name();
   }
 
+  /**
+   * The law's inputs, in call order.
+   *
+   * @return the input names
+   */
   public List<String> inputs() {
     return law.law().inputs();
   }
 
-  /** Name, formula, parameter values and metadata. */
+  /**
+   * Name, formula, parameter values and metadata.
+   *
+   * @return what the law is
+   */
   public LawInfo info() {
     return Results.law(law.law(), law.show());
   }
 
-  /** Evaluates the law at one point, one argument per input. */
+  /**
+   * Evaluates the law at one point.
+   *
+   * @param inputs one value per input, in order
+   * @return the law's value there
+   */
   @Override
   public double applyAsDouble(double... inputs) {
     List<Value> args = new ArrayList<>(inputs.length);
@@ -49,7 +68,12 @@ public final class LawFunction implements ToDoubleFunction<double[]> {
     return engine.callLaw(law, args, inputs).asDouble();
   }
 
-  /** Evaluates the law at many points: {@code columns[i]} holds input i for every point. */
+  /**
+   * Evaluates the law at many points.
+   *
+   * @param columns {@code columns[i]} holds input i for every point
+   * @return the law's value at each point
+   */
   public double[] applyAll(double[]... columns) {
     List<Value> args = new ArrayList<>(columns.length);
     int n = -1;
@@ -64,13 +88,21 @@ public final class LawFunction implements ToDoubleFunction<double[]> {
     return r instanceof LawResult.Items items ? items.doubles() : new double[] {r.asDouble()};
   }
 
-  /** This law as a {@link DoubleUnaryOperator}; it must have exactly one input. */
+  /**
+   * This law as a {@link DoubleUnaryOperator}; it must have exactly one input.
+   *
+   * @return the law as a function of one variable
+   */
   public DoubleUnaryOperator asUnary() {
     requireInputs(1);
     return x -> applyAsDouble(x);
   }
 
-  /** This law as a {@link DoubleBinaryOperator}; it must have exactly two inputs. */
+  /**
+   * This law as a {@link DoubleBinaryOperator}; it must have exactly two inputs.
+   *
+   * @return the law as a function of two variables
+   */
   public DoubleBinaryOperator asBinary() {
     requireInputs(2);
     return (x, y) -> applyAsDouble(x, y);

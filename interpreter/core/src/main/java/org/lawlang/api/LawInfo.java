@@ -15,11 +15,35 @@ import java.util.Map;
 public record LawInfo(String name, List<String> inputs, String formula, Map<String, Double> fixed, List<String> free,
     String cite, String unit, String doc, Map<String, double[]> fittedRange, String text) implements LawResult {
 
+  /**
+   * Copies the collections and arrays given: the record shares nothing with its caller.
+   *
+   * @param name see the record's description
+   * @param inputs see the record's description
+   * @param formula see the record's description
+   * @param fixed see the record's description
+   * @param free see the record's description
+   * @param cite see the record's description
+   * @param unit see the record's description
+   * @param doc see the record's description
+   * @param fittedRange see the record's description
+   * @param text see the record's description
+   */
   public LawInfo {
     inputs = List.copyOf(inputs);
     fixed = FitResult.frozen(fixed);
     free = List.copyOf(free);
-    fittedRange = FitResult.frozen(fittedRange);
+    fittedRange = FitResult.copies(fittedRange);
+  }
+
+  /**
+   * Input to the range {lo, hi} it was fitted on; the arrays are copies.
+   *
+   * @return a new unmodifiable map of new arrays
+   */
+  @Override
+  public Map<String, double[]> fittedRange() {
+    return FitResult.copies(fittedRange);
   }
 
   @Override

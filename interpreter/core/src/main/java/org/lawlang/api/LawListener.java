@@ -8,9 +8,18 @@ import java.util.List;
  * order. Set with {@link LawEngine.Builder#listener}.
  */
 public interface LawListener {
-  /** A `print` statement or a loop's table: the text a user would see and the values printed. */
+  /**
+   * A `print` statement or a loop's table.
+   *
+   * @param text   the text a user would see
+   * @param values the values printed
+   */
   default void printed(String text, List<LawResult> values) {}
 
-  /** A warning; the run goes on. */
+  /**
+   * A warning; the run goes on.
+   *
+   * @param warning what was warned about, and where
+   */
   default void warning(LawDiagnostic warning) {}
 }

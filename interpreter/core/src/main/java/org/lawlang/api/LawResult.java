@@ -3,7 +3,6 @@ package org.lawlang.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lawlang.eval.Value;
 
 /**
  * A law value as plain, immutable Java data: what {@link LawEngine#eval(String)} and
@@ -17,20 +16,35 @@ public sealed interface LawResult
     permits LawResult.Num, LawResult.Interval, LawResult.Text, LawResult.Bool, LawResult.Items, LawResult.Fields, LawResult.Other,
     LawResult.None, FitResult, Optimum, Table, LawInfo, DatasetInfo {
 
-  /** The kind of value, as the language names it: number, string, law, fit, optimum, table, ... */
+  /**
+   * The kind of value, as the language names it.
+   *
+   * @return number, string, law, fit, optimum, table, ...
+   */
   String typeName();
 
-  /** What `print` shows for this value. */
+  /**
+   * What `print` shows for this value.
+   *
+   * @return the text
+   */
   String text();
 
   /**
    * The value as ordinary Java objects: Double, String, Boolean, {@code List<Object>},
    * {@code Map<String, Object>}, null for nothing; fits, optima, tables, laws and datasets
    * stay as their records.
+   *
+   * @return the Java object
    */
   Object toJava();
 
-  /** This value as a double; throws {@link IllegalStateException} if it is not a number. */
+  /**
+   * This value as a double (a boolean as 1 or 0, an uncertain number as its point estimate).
+   *
+   * @return the number
+   * @throws LawScriptException (L811) if it is not a number
+   */
   default double asDouble() {
     if (this instanceof Num n) {
       return n.value();
@@ -41,12 +55,7 @@ public sealed interface LawResult
     if (this instanceof Bool b) {
       return b.value() ? 1 : 0;
     }
-    throw new IllegalStateException("a " + typeName() + " is not a number");
-  }
-
-  /** Converts any interpreter value (the one conversion from the eval package into this API). */
-  static LawResult from(Value value) {
-    return Results.from(value);
+    throw LawScriptException.java("a " + typeName() + " is not a number");
   }
 
   /**
@@ -121,6 +130,12 @@ public sealed interface LawResult
 
   /** A list. */
   record Items(List<LawResult> items, String text) implements LawResult {
+    /**
+     * Copies the collection given.
+     *
+     * @param items the record's items
+     * @param text the record's text
+     */
     public Items {
       items = List.copyOf(items);
     }
@@ -130,7 +145,12 @@ public sealed interface LawResult
       return "list";
     }
 
-    /** The items as doubles; throws if one is not a number. */
+    /**
+     * The items as doubles.
+     *
+     * @return a new array
+     * @throws LawScriptException if an item is not a number
+     */
     public double[] doubles() {
       return items.stream().mapToDouble(LawResult::asDouble).toArray();
     }
@@ -143,6 +163,13 @@ public sealed interface LawResult
 
   /** A record with named fields (a dataset row, the result of `solve`, ...). */
   record Fields(String typeName, Map<String, LawResult> fields, String text) implements LawResult {
+    /**
+     * Copies the collection given.
+     *
+     * @param typeName the record's typeName
+     * @param fields the record's fields
+     * @param text the record's text
+     */
     public Fields {
       fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
@@ -165,6 +192,7 @@ public sealed interface LawResult
 
   /** The value of a statement that produces nothing (a `let`, a `print`, ...). */
   enum None implements LawResult {
+    /** The one value of nothing. */
     INSTANCE;
 
     @Override

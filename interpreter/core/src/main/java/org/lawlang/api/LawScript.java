@@ -17,15 +17,28 @@ public final class LawScript {
     this.program = program;
   }
 
-  /** Runs the script in its engine's session; returns the value of its last statement. */
+  /**
+   * Runs the script in its engine's session.
+   *
+   * @return the value of its last statement
+   */
   public LawResult run() {
-    return LawResult.from(runValue());
+    return Results.from(runValue());
   }
 
   org.lawlang.eval.Value runValue() {
     return engine.execute(program);
   }
 
+  Program program() {
+    return program;
+  }
+
+  /**
+   * The engine the script runs in.
+   *
+   * @return its engine
+   */
   public LawEngine engine() {
     return engine;
   }

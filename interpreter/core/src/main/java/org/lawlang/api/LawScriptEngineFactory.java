@@ -94,4 +94,16 @@ public final class LawScriptEngineFactory implements ScriptEngineFactory {
   public ScriptEngine getScriptEngine() {
     return new LawScriptEngine(this);
   }
+
+  /**
+   * A script engine whose runs have the builder's configuration: work folder and file access,
+   * limits, executor, threads, seed (its output settings are replaced by each context's writers).
+   *
+   * @param builder the configuration of every run
+   * @return a new script engine
+   */
+  public LawScriptEngine getScriptEngine(LawEngine.Builder builder) {
+    LawEngine.need(builder, "the builder");
+    return new LawScriptEngine(this, builder);
+  }
 }

@@ -8,39 +8,47 @@ import org.lawlang.diag.Source;
 import org.lawlang.diag.Span;
 
 /**
- * The one exception the API throws for anything wrong with law code or with values handed to
- * it: a syntax error, an unknown name, bad data, a solver that failed, a cancelled run. It
- * carries every diagnostic with its position ({@link #problems()}); {@link #getMessage()} is
- * the first one on a line. No library exception (ANTLR, Commons Math) escapes the API: an
- * unexpected one arrives here as an internal error (code L990) with its cause attached.
+ * The one exception the API throws, for anything wrong: law code (a syntax error, an unknown
+ * name, bad data, a solver that failed), values handed over from Java (a null, a NaN, a
+ * column that is not there, a result asked for as a type it is not), a cancelled or
+ * interrupted run (L311), a limit (L901 work, L902 time) or a file outside what the engine
+ * allows (L812). It carries every diagnostic with its position ({@link #problems()});
+ * {@link #getMessage()} is the first one on a line. No library exception (ANTLR, Commons
+ * Math) escapes the API: an unexpected one arrives here as an internal error (code L990) with
+ * its cause attached.
  */
-public final class LawScriptException extends LawException {
+public final class LawScriptException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
   private final transient List<LawDiagnostic> problems;
-  private final Throwable cause;
 
   LawScriptException(List<Diagnostic> diagnostics, Throwable cause) {
-    super(diagnostics);
+    super(diagnostics.isEmpty() ? "error" : diagnostics.get(0).message(), cause);
     this.problems = diagnostics.stream().map(LawDiagnostic::of).toList();
-    this.cause = cause;
   }
 
-  /** The library exception behind an internal error (L990), else null. */
-  @Override
-  public synchronized Throwable getCause() {
-    return cause;
-  }
-
-  /** Every diagnostic, errors first as the interpreter reported them. */
+  /**
+   * Every diagnostic, errors first as the interpreter reported them.
+   *
+   * @return an immutable list, never empty
+   */
   public List<LawDiagnostic> problems() {
     return problems;
   }
 
-  /** The first diagnostic. */
+  /**
+   * The first diagnostic.
+   *
+   * @return the diagnostic that stopped the run
+   */
   public LawDiagnostic problem() {
     return problems.get(0);
   }
 
-  /** The code of the first diagnostic (L201, L311 for a cancelled run, ...). */
+  /**
+   * The code of the first diagnostic.
+   *
+   * @return L201, L311 for a cancelled run, ... (docs/errors.md)
+   */
   public String code() {
     return problems.get(0).code();
   }
@@ -50,7 +58,11 @@ public final class LawScriptException extends LawException {
     return problems == null || problems.isEmpty() ? super.getMessage() : problems.get(0).toString();
   }
 
-  /** The diagnostics as a user would see them, carets included. */
+  /**
+   * The diagnostics as a user would see them, carets included.
+   *
+   * @return the rendered text of every diagnostic
+   */
   public String rendered() {
     StringBuilder out = new StringBuilder();
     problems.forEach(p -> out.append(p.rendered()));

@@ -23,6 +23,21 @@ public record Optimum(String status, boolean global, Map<String, Double> point, 
     String certificateKind, String certificate, Map<String, Double> evidence, Map<String, double[]> intervals)
     implements LawResult {
 
+  /**
+   * An optimum with no bootstrap intervals.
+   *
+   * @param status          optimal, infeasible, ...
+   * @param global          whether it is proven global
+   * @param point           variable to value
+   * @param objective       the objective there
+   * @param activeConstraints the constraints active at the point
+   * @param shadowPrices    constraint to d objective / d bound
+   * @param doubling        constraint to the change in the optimum if its level doubled
+   * @param text            what `print` shows
+   * @param certificateKind dual, kkt, ray, farkas or none
+   * @param certificate     the evidence in one line
+   * @param evidence        its numbers
+   */
   public Optimum(String status, boolean global, Map<String, Double> point, double objective, List<String> activeConstraints,
       Map<String, Double> shadowPrices, Map<String, Double> doubling, String text, String certificateKind, String certificate,
       Map<String, Double> evidence) {
@@ -30,13 +45,41 @@ public record Optimum(String status, boolean global, Map<String, Double> point, 
         Map.of());
   }
 
+  /**
+   * An optimum with no certificate and no intervals.
+   *
+   * @param status            optimal, infeasible, ...
+   * @param global            whether it is proven global
+   * @param point             variable to value
+   * @param objective         the objective there
+   * @param activeConstraints the constraints active at the point
+   * @param shadowPrices      constraint to d objective / d bound
+   * @param doubling          constraint to the change in the optimum if its level doubled
+   * @param text              what `print` shows
+   */
   public Optimum(String status, boolean global, Map<String, Double> point, double objective, List<String> activeConstraints,
       Map<String, Double> shadowPrices, Map<String, Double> doubling, String text) {
     this(status, global, point, objective, activeConstraints, shadowPrices, doubling, text, "none", "", Map.of());
   }
 
+  /**
+   * Copies the collections and arrays given: the record shares nothing with its caller.
+   *
+   * @param status see the record's description
+   * @param global see the record's description
+   * @param point see the record's description
+   * @param objective see the record's description
+   * @param activeConstraints see the record's description
+   * @param shadowPrices see the record's description
+   * @param doubling see the record's description
+   * @param text see the record's description
+   * @param certificateKind see the record's description
+   * @param certificate see the record's description
+   * @param evidence see the record's description
+   * @param intervals see the record's description
+   */
   public Optimum {
-    intervals = Map.copyOf(intervals);
+    intervals = FitResult.copies(intervals);
     evidence = FitResult.frozen(evidence);
     point = FitResult.frozen(point);
     activeConstraints = List.copyOf(activeConstraints);
@@ -44,16 +87,36 @@ public record Optimum(String status, boolean global, Map<String, Double> point, 
     doubling = FitResult.frozen(doubling);
   }
 
-  /** True when the solver reports an optimum (or a root). */
+  /**
+   * Whether the solver reports an optimum (or a root).
+   *
+   * @return true for optimal, root and solved
+   */
   public boolean optimal() {
     return status.equals("optimal") || status.equals("root") || status.equals("solved");
   }
 
-  /** One coordinate of the point; throws if there is no such variable. */
+  /**
+   * Per variable (and "value"): the bootstrap interval {lo, hi}; the arrays are copies.
+   *
+   * @return a new unmodifiable map of new arrays
+   */
+  @Override
+  public Map<String, double[]> intervals() {
+    return FitResult.copies(intervals);
+  }
+
+  /**
+   * One coordinate of the point.
+   *
+   * @param variable a decision variable
+   * @return its value at the optimum
+   * @throws LawScriptException if there is no such variable
+   */
   public double get(String variable) {
     Double v = point.get(variable);
     if (v == null) {
-      throw new IllegalArgumentException("no variable '" + variable + "'; the point has " + point.keySet());
+      throw LawScriptException.java("no variable '" + variable + "'; the point has " + point.keySet());
     }
     return v;
   }

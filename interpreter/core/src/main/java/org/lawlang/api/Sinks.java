@@ -14,7 +14,7 @@ final class Sinks {
     return new Output() {
       @Override
       public void print(String text, List<Value> values) {
-        listener.printed(text, values.stream().map(LawResult::from).toList());
+        listener.printed(text, values.stream().map(Results::from).toList());
       }
 
       @Override

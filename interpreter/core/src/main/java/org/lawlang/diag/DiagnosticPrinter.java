@@ -37,7 +37,8 @@ public final class DiagnosticPrinter {
       out.append(" [").append(d.code()).append(']');
     }
     out.append('\n');
-    if (located) {
+    // a source with no text is a whole file that could not be read: its path is all there is to show
+    if (located && !span.source().text().isEmpty()) {
       int line = span.line();
       String text = span.source().line(line);
       String number = Integer.toString(line);

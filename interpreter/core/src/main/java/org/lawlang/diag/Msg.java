@@ -122,6 +122,11 @@ public enum Msg {
   EMBED("L811", "%s"),
   INTERNAL("L990", "internal error: %s"),
 
+  // ---- services (issue 16): file access policy and per-engine limits ------------------------
+  FILE_ACCESS("L812", "'%s' is outside the folders this script may %s"),
+  FILE_LINK("L813", "'%s' is a symbolic link; law does not write through links"),
+  TIME_LIMIT("L902", "stopped: the time limit of %s was reached"),
+
   // ---- L9xx limits -----------------------------------------------------------------------------
   LIMIT("L901", "%s");
 

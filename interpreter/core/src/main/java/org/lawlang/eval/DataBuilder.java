@@ -48,7 +48,7 @@ final class DataBuilder {
   }
 
   private static Dataset csv(String name, CsvSource c, Env env, Interpreter in) {
-    Path path = in.resolve(c.path(), c.span());
+    Path path = in.resolveRead(c.path(), c.span());
     CsvTable table;
     try {
       table = CsvTable.read(path);

@@ -38,17 +38,17 @@ public final class Fitting implements Services.FitService {
     FitProblem prob = setup.build();
     long seed = setup.seed != null ? setup.seed : in.session().settings().seed();
     FitStarts.Starts starts = FitStarts.of(setup, seed);
-    if (starts.note() != null && starts.size() > 1 && work(setup, starts.size(), REFIT_STARTS + 1, prob.rows()) > workLimit()) {
+    if (starts.note() != null && starts.size() > 1 && work(setup, starts.size(), REFIT_STARTS + 1, prob.rows()) > workLimit(in.session())) {
       // law chose this grid, so it never stops a fit the script did not ask to be large
       starts = FitStarts.single(setup, "the default start: an automatic grid of " + starts.size() + " points over "
           + prob.rows() + " rows would pass the work limit (LAW_FIT_MAX_WORK)");
     }
     int refitStarts = Math.min(starts.size(), REFIT_STARTS) + 1;
-    checkWork(setup, starts.size(), refitStarts, prob.rows());
+    checkWork(in.session(), setup, starts.size(), refitStarts, prob.rows());
     Session session = in.session();
     Progress progress = session.progress();
     MultiStart.Options opts = new MultiStart.Options(Math.max(1, session.settings().threads()),
-        LevenbergMarquardt.Tolerances.standard(), session::cancelled, progress::advance);
+        LevenbergMarquardt.Tolerances.standard(), session::cancelled, progress::advance, session.limits().executor());
     List<double[]> all = starts.points().stream().map(prob::theta).toList();
     long t0 = System.nanoTime();
     int[] searched = MultiStart.screen(prob, all, starts.neighbours(), opts);
@@ -76,7 +76,7 @@ public final class Fitting implements Services.FitService {
         from.add(results[order[k]].theta());
       }
       Result[] done = MultiStart.starts(prob, from, new MultiStart.Options(opts.threads(), opts.tolerances(),
-          opts.cancelled(), null));
+          opts.cancelled(), null, opts.executor()));
       for (int k = 0; k < POLISH; k++) {
         Result a = results[order[k]];
         Result b = done[k];
@@ -243,7 +243,7 @@ public final class Fitting implements Services.FitService {
     try {
       MultiStart.Options screen = new MultiStart.Options(opts.threads(),
           thetas.size() > POLISH ? LevenbergMarquardt.Tolerances.screening() : opts.tolerances(), opts.cancelled(),
-          opts.progress());
+          opts.progress(), opts.executor());
       return MultiStart.starts(prob, thetas, screen);
     } finally {
       progress.done();
@@ -264,8 +264,13 @@ public final class Fitting implements Services.FitService {
     return r.status() == LevenbergMarquardt.Status.FAILED || Double.isNaN(r.f()) ? Double.POSITIVE_INFINITY : r.f();
   }
 
-  /** The cap on (local fits × rows): LAW_FIT_MAX_WORK or law.fit.maxWork, else the default. */
-  private static double workLimit() {
+  /** The cap on (local fits × rows): the engine's own, else LAW_FIT_MAX_WORK or law.fit.maxWork, else the default. */
+  private static double workLimit(Session session) {
+    Double own = session.limits().maxWork();
+    return own != null ? own : processWorkLimit();
+  }
+
+  private static double processWorkLimit() {
     String env = System.getenv("LAW_FIT_MAX_WORK");
     String prop = System.getProperty("law.fit.maxWork", env);
     if (prop != null) {
@@ -282,14 +287,16 @@ public final class Fitting implements Services.FitService {
     return (starts + (double) s.bootstrap * refitStarts) * rows;
   }
 
-  private static void checkWork(FitSetup s, int starts, int refitStarts, int rows) {
-    double limit = workLimit();
+  private static void checkWork(Session session, FitSetup s, int starts, int refitStarts, int rows) {
+    double limit = workLimit(session);
+    String raise = session.limits().maxWork() != null ? "ask the engine's owner for a larger maxWork"
+        : "raise the limit with the environment variable LAW_FIT_MAX_WORK";
     double runs = starts + (double) s.bootstrap * refitStarts;
     double work = work(s, starts, refitStarts, rows);
     if (work > limit) {
       throw LawException.of(Msg.LIMIT, s.node.span(), "this fit would run " + NumberFormat.show(runs) + " local fits over "
           + rows + " rows (" + NumberFormat.show(work) + " row-fits), more than the limit of " + NumberFormat.show(limit))
-          .hint("use fewer starts or resamples, or raise the limit with the environment variable LAW_FIT_MAX_WORK");
+          .hint("use fewer starts or resamples, or " + raise);
     }
   }
 

@@ -71,6 +71,20 @@ public final class Interpreter {
     }
   }
 
+  /** Resolves a path the script reads from, checked against the session's file access policy (L812). */
+  public Path resolveRead(String path, Span at) {
+    Path p = resolve(path, at);
+    session.checkRead(p, path, at);
+    return p;
+  }
+
+  /** Resolves a path the script writes to, checked against the file access policy (L812, L813 for a link). */
+  public Path resolveWrite(String path, Span at) {
+    Path p = resolve(path, at);
+    session.checkWrite(p, path, at);
+    return p;
+  }
+
   static LawException invalidPath(String path, java.nio.file.InvalidPathException e, Span at) {
     return LawException.of(Msg.IO, at, "'" + path.replaceAll("\\p{Cntrl}", "?") + "' is not a valid file name: " + e.getReason());
   }
@@ -88,7 +102,7 @@ public final class Interpreter {
 
   public void checkCancelled(Span at) {
     if (session.cancelled()) {
-      throw LawException.of(Msg.CANCELLED, at);
+      throw session.stopped(at);
     }
   }
 
@@ -163,7 +177,7 @@ public final class Interpreter {
         TableValue table = new TableValue(rowHeaders.peek(), rowTables.peek());
         print(table.show(), List.of(table));
         if (f.csvPath() != null) {
-          Files.write(resolve(f.csvPath(), f.span()), table.toCsv(), f.span());
+          Files.write(resolveWrite(f.csvPath(), f.span()), table.toCsv(), f.span());
         }
       }
     } finally {

@@ -96,6 +96,7 @@ public final class ModuleLoader {
       } catch (java.nio.file.InvalidPathException e) {
         throw Interpreter.invalidPath(path, e, at);
       }
+      session.checkRead(baseDir.resolve(path).normalize(), path, at);
     }
     String key = module != null ? "stdlib:" + module : "file:" + baseDir.resolve(path).normalize();
     ModuleValue cached = cache.get(key);

@@ -32,7 +32,10 @@ public final class Session {
   private final ModuleLoader modules;
   private final Settings settings;
   private final Interpreter interpreter;
-  private volatile boolean cancelled;
+  /** The evaluation running now (null between evaluations): what a cancel stops. */
+  private volatile Evaluation current;
+  private volatile Limits limits = Limits.DEFAULT;
+  private volatile FileAccess files = FileAccess.UNRESTRICTED;
   private volatile Progress progress = Progress.NONE;
   private ParseCache parseCache;
 
@@ -110,13 +113,104 @@ public final class Session {
     return parseCache == null ? null : parseCache.readBuiltIn(name);
   }
 
-  public boolean cancelled() {
-    return cancelled;
+  /** What this session may spend (work cap, time limit, executor). */
+  public Limits limits() {
+    return limits;
   }
 
-  /** Asks the running evaluation to stop at its next check; it ends with a 'cancelled' error. */
+  public void limits(Limits l) {
+    limits = l == null ? Limits.DEFAULT : l;
+  }
+
+  /** Which folders scripts of this session may read and write. */
+  public FileAccess files() {
+    return files;
+  }
+
+  public void files(FileAccess f) {
+    files = f == null ? FileAccess.UNRESTRICTED : f;
+  }
+
+  /**
+   * One evaluation's stop signal. A cancel marks only the evaluation running when it came, so
+   * it never outlives it; the calling thread's interrupt and the time limit stop it too.
+   */
+  private static final class Evaluation {
+    final Thread caller = Thread.currentThread();
+    final long deadline;
+    final java.time.Duration limit;
+    final Path scriptFolder;
+    volatile boolean cancelled;
+
+    Evaluation(java.time.Duration limit, Path scriptFolder) {
+      this.limit = limit;
+      this.scriptFolder = scriptFolder;
+      this.deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+    }
+
+    boolean overdue() {
+      return deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0;
+    }
+  }
+
+  /**
+   * Runs {@code body} as one evaluation: {@link #cancel()}, the caller's interrupt and the
+   * time limit stop it, and nothing of them is left once it returns. Nested calls (a module
+   * loaded during a run) join the evaluation already running on this thread.
+   */
+  public <T> T evaluation(java.util.function.Supplier<T> body) {
+    return evaluation(null, body);
+  }
+
+  /** As {@link #evaluation(java.util.function.Supplier)}, running the script file in {@code scriptFolder}, which it may read and write. */
+  public <T> T evaluation(Path scriptFolder, java.util.function.Supplier<T> body) {
+    Evaluation outer = current;
+    if (outer != null && outer.caller == Thread.currentThread()) {
+      return body.get();
+    }
+    Evaluation e = new Evaluation(limits.timeLimit(), scriptFolder);
+    current = e;
+    try {
+      return body.get();
+    } finally {
+      current = outer;
+    }
+  }
+
+  /** Checks that the running script may read {@code file} (written {@code shown} in the script). */
+  public void checkRead(Path file, String shown, Span at) {
+    Evaluation e = current;
+    files.checkRead(file, shown, e == null ? null : e.scriptFolder, at);
+  }
+
+  /** Checks that the running script may write {@code file}. */
+  public void checkWrite(Path file, String shown, Span at) {
+    Evaluation e = current;
+    files.checkWrite(file, shown, e == null ? null : e.scriptFolder, at);
+  }
+
+  /** Whether the running evaluation should stop (cancelled, interrupted, or past its time). */
+  public boolean cancelled() {
+    Evaluation e = current;
+    return e != null && (e.cancelled || e.caller.isInterrupted() || e.overdue());
+  }
+
+  /** The error a stopped evaluation ends with: the time limit, or 'cancelled'. */
+  public LawException stopped(Span at) {
+    Evaluation e = current;
+    if (e != null && !e.cancelled && !e.caller.isInterrupted() && e.overdue()) {
+      return LawException.of(Msg.TIME_LIMIT, at, org.lawlang.syntax.NumberFormat.show(e.limit.toMillis() / 1000.0) + " s")
+          .hint("simplify the script, or give the engine a longer time limit");
+    }
+    return LawException.of(Msg.CANCELLED, at);
+  }
+
+  /** Asks the running evaluation (if any) to stop at its next check; it ends with a 'cancelled' error. */
   public void cancel() {
-    cancelled = true;
+    Evaluation e = current;
+    if (e != null) {
+      e.cancelled = true;
+    }
   }
 
   /** Parses and checks without running: every error found, or nothing. */
@@ -141,12 +235,15 @@ public final class Session {
    * REPL). Throws a LawException with diagnostics; statements before the failing one stay done.
    */
   public Value run(Source source, Path baseDir) {
-    return execute(compile(source, baseDir == null ? settings.workDir() : baseDir), baseDir);
+    return evaluation(() -> execute(compile(source, baseDir == null ? settings.workDir() : baseDir), baseDir));
   }
 
   /** Runs an already compiled program (the javax.script engine compiles once, runs many times). */
   public Value execute(Program program, Path baseDir) {
-    cancelled = false;
+    return evaluation(() -> executeNow(program, baseDir));
+  }
+
+  private Value executeNow(Program program, Path baseDir) {
     Path old = interpreter.swapBaseDir(baseDir == null ? settings.workDir() : baseDir);
     try {
       Value last = Values.Nothing.INSTANCE;
@@ -171,6 +268,8 @@ public final class Session {
     } catch (StackOverflowError e) {
       throw LawException.of(Msg.TOO_DEEP, s.span(), org.lawlang.syntax.Parsing.MAX_DEPTH)
           .hint("split the statement with 'let' bindings, or give the calling thread a larger stack");
+    } catch (org.lawlang.solve.MultiStart.Interrupted e) {
+      throw stopped(s.span());
     } catch (OutOfMemoryError e) {
       throw LawException.of(Msg.LIMIT, s.span(), "out of memory while running this statement");
     }

@@ -3,10 +3,12 @@ package org.lawlang.solve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -22,7 +24,21 @@ public final class MultiStart {
   private MultiStart() {}
 
   /** Parallelism, tolerances, cancellation and progress for a batch of runs. */
-  public record Options(int threads, Tolerances tolerances, BooleanSupplier cancelled, LongConsumer progress) {}
+  public record Options(int threads, Tolerances tolerances, BooleanSupplier cancelled, LongConsumer progress, Executor executor) {
+    /** Options whose parallel phases run on a short-lived pool of their own. */
+    public Options(int threads, Tolerances tolerances, BooleanSupplier cancelled, LongConsumer progress) {
+      this(threads, tolerances, cancelled, progress, null);
+    }
+  }
+
+  /** A parallel phase stopped because its caller was interrupted; the interpreter reports it as cancelled. */
+  public static final class Interrupted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Interrupted() {
+      super("interrupted", null, false, false);
+    }
+  }
 
   /** One bootstrap refit: the best of its starts, in natural units, and whether it converged. */
   public record Refit(double[] natural, double objective, boolean converged, int evaluations) {}
@@ -59,7 +75,7 @@ public final class MultiStart {
       return all;
     }
     double[] f = new double[count];
-    parallel(count, new Options(o.threads(), o.tolerances(), o.cancelled(), null), (nm, i) -> {
+    parallel(count, new Options(o.threads(), o.tolerances(), o.cancelled(), null, o.executor()), (nm, i) -> {
       double v = neighbours.get(i) == null ? Double.NaN : nm.objective(starts.get(i), null);
       f[i] = v < Double.POSITIVE_INFINITY ? v : Double.POSITIVE_INFINITY;
     }, prob);
@@ -280,6 +296,13 @@ public final class MultiStart {
     void run(Normal nm, int i);
   }
 
+  /**
+   * Runs the task on items 0..count-1 over up to {@code o.threads()} workers. The calling thread
+   * is one of them, and helpers that never got a thread are skipped, so an injected executor
+   * that is busy (or is the one running the caller) slows the phase but cannot deadlock it.
+   * An interrupt of the caller stops every worker at its next item and ends the phase with a
+   * {@link Interrupted} (the interrupt status is kept).
+   */
   private static void parallel(int count, Options o, Task task, FitProblem prob) {
     int threads = Math.max(1, Math.min(o.threads(), count));
     AtomicInteger next = new AtomicInteger();
@@ -300,30 +323,68 @@ public final class MultiStart {
       worker.run();
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "law-fit");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService own = null;
+    Executor executor = o.executor();
+    if (executor == null) {
+      own = Executors.newFixedThreadPool(threads - 1, r -> {
+        Thread t = new Thread(r, "law-fit");
+        t.setDaemon(true);
+        return t;
+      });
+      executor = own;
+    }
+    CountDownLatch done = new CountDownLatch(threads - 1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<AtomicBoolean> taken = new ArrayList<>();
     try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(worker));
+      for (int t = 0; t < threads - 1; t++) {
+        AtomicBoolean mine = new AtomicBoolean();
+        taken.add(mine);
+        executor.execute(() -> {
+          if (!mine.compareAndSet(false, true)) {
+            return;
+          }
+          try {
+            worker.run();
+          } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+          } finally {
+            done.countDown();
+          }
+        });
       }
-      for (Future<?> f : futures) {
-        f.get();
+      try {
+        worker.run();
+      } catch (RuntimeException | Error e) {
+        failure.compareAndSet(null, e);
       }
+      for (AtomicBoolean mine : taken) {
+        if (mine.compareAndSet(false, true)) {
+          done.countDown();
+        }
+      }
+      done.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(c);
+      throw new Interrupted();
     } finally {
-      pool.shutdownNow();
+      // helpers never started (rejected, or still queued) count as done: nothing waits for them
+      for (AtomicBoolean mine : taken) {
+        mine.set(true);
+      }
+      if (own != null) {
+        own.shutdownNow();
+      }
+    }
+    Throwable c = failure.get();
+    if (c instanceof RuntimeException re) {
+      throw re;
+    }
+    if (c instanceof Error err) {
+      throw err;
+    }
+    if (c != null) {
+      throw new IllegalStateException(c);
     }
   }
 }

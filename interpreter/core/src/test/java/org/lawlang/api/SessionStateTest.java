@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lawlang.diag.LawException;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 import org.lawlang.eval.Value;
 import org.lawlang.eval.Values;
@@ -26,14 +27,14 @@ class SessionStateTest {
 
   @BeforeEach
   void setUp() {
-    engine = LawEngine.builder().output(Output.buffer(out)).workDir(MATRIX).threads(1).build();
-    engine.eval("<repl>", "let a = 1");
-    engine.eval("<repl>", "law L(N) = E + A / N^alpha where E = 1.69, A = 406.4, alpha = 0.34");
-    engine.eval("<repl>", "data runs = csv \"good.csv\"");
+    engine = EngineAccess.output(LawEngine.builder(), Output.buffer(out)).workDir(MATRIX).threads(1).build();
+    EngineAccess.eval(engine, "<repl>", "let a = 1");
+    EngineAccess.eval(engine, "<repl>", "law L(N) = E + A / N^alpha where E = 1.69, A = 406.4, alpha = 0.34");
+    EngineAccess.eval(engine, "<repl>", "data runs = csv \"good.csv\"");
   }
 
   private double num(String code) {
-    Value v = engine.eval("<repl>", code);
+    Value v = EngineAccess.eval(engine, "<repl>", code);
     assertThat(v).isInstanceOf(Values.Num.class);
     return ((Values.Num) v).value();
   }
@@ -63,36 +64,36 @@ class SessionStateTest {
         + "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((",
   })
   void anErrorKeepsTheSession(String bad) {
-    assertThatThrownBy(() -> engine.eval("<repl>", bad)).isInstanceOf(LawException.class);
+    assertThatThrownBy(() -> EngineAccess.eval(engine, "<repl>", bad)).isInstanceOf(LawException.class);
     assertStateKept();
   }
 
   @Test
   void statementsBeforeTheFailingOneStayDone() {
-    assertThatThrownBy(() -> engine.eval("<repl>", "let b = 2\nlet c = b / 0\nlet d = 4")).isInstanceOf(LawException.class);
+    assertThatThrownBy(() -> EngineAccess.eval(engine, "<repl>", "let b = 2\nlet c = b / 0\nlet d = 4")).isInstanceOf(LawException.class);
     assertThat(num("b")).isEqualTo(2);
-    assertThatThrownBy(() -> engine.eval("<repl>", "d")).isInstanceOf(LawException.class);
+    assertThatThrownBy(() -> EngineAccess.eval(engine, "<repl>", "d")).isInstanceOf(LawException.class);
     assertStateKept();
   }
 
   @Test
   void tablesStillPrintAfterTheCallDepthLimit() {
-    engine.eval("<repl>", "proc deep(n) {\n  return deep(n + 1)\n}");
-    assertThatThrownBy(() -> engine.eval("<repl>", "deep(1)")).isInstanceOf(LawException.class)
+    EngineAccess.eval(engine, "<repl>", "proc deep(n) {\n  return deep(n + 1)\n}");
+    assertThatThrownBy(() -> EngineAccess.eval(engine, "<repl>", "deep(1)")).isInstanceOf(LawException.class)
         .hasMessageContaining("200 deep");
     out.setLength(0);
-    engine.eval("<repl>", "for x in [1, 2] {\n  row x, twice: 2 * x\n}");
+    EngineAccess.eval(engine, "<repl>", "for x in [1, 2] {\n  row x, twice: 2 * x\n}");
     assertThat(out.toString()).contains("twice").contains("4");
     // and the limit is counted afresh: the same depth fails the same way, not 200 calls later
-    assertThatThrownBy(() -> engine.eval("<repl>", "deep(1)")).isInstanceOf(LawException.class)
+    assertThatThrownBy(() -> EngineAccess.eval(engine, "<repl>", "deep(1)")).isInstanceOf(LawException.class)
         .hasMessageContaining("200 deep");
     assertStateKept();
   }
 
   @Test
   void aScriptWithCheckErrorsRunsNothing() {
-    assertThatThrownBy(() -> engine.eval("<repl>", "let e = 5\nprint nope")).isInstanceOf(LawException.class);
-    assertThatThrownBy(() -> engine.eval("<repl>", "e")).isInstanceOf(LawException.class);
+    assertThatThrownBy(() -> EngineAccess.eval(engine, "<repl>", "let e = 5\nprint nope")).isInstanceOf(LawException.class);
+    assertThatThrownBy(() -> EngineAccess.eval(engine, "<repl>", "e")).isInstanceOf(LawException.class);
     assertStateKept();
   }
 
@@ -112,7 +113,7 @@ class SessionStateTest {
     });
     canceller.start();
     try {
-      assertThatThrownBy(() -> engine.eval("<repl>", "for i in 1..1e6 { for j in 1..1e6 { let k = i * j } }"))
+      assertThatThrownBy(() -> EngineAccess.eval(engine, "<repl>", "for i in 1..1e6 { for j in 1..1e6 { let k = i * j } }"))
           .isInstanceOf(LawException.class)
           .satisfies(e -> assertThat(((LawException) e).first().code()).isEqualTo("L311"));
     } finally {

@@ -11,6 +11,7 @@ import org.lawlang.api.LawEngine;
 import org.lawlang.compile.GeometricForm;
 import org.lawlang.compile.Problem;
 import org.lawlang.diag.Source;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.OptimumReport;
 import org.lawlang.eval.Output;
 import org.lawlang.solve.Certificate;
@@ -190,10 +191,10 @@ class VerifierTest {
 
   @Test
   void theReportCarriesTheEvidence() {
-    LawEngine eng = LawEngine.builder().output(Output.buffer(new StringBuilder())).build();
-    eng.eval("<test>", "law L(N, D) = E + A / N^alpha + B / D^beta\n"
+    LawEngine eng = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).build();
+    EngineAccess.eval(eng, "<test>", "law L(N, D) = E + A / N^alpha + B / D^beta\n"
         + "    where E = 1.69, A = 406.4, B = 410.7, alpha = 0.34, beta = 0.28\n");
-    OptimumReport r = (OptimumReport) eng.eval("<test>", "minimize L(N, D) + 6*N*D/1e24 subject to D >= 20*N");
+    OptimumReport r = (OptimumReport) EngineAccess.eval(eng, "<test>", "minimize L(N, D) + 6*N*D/1e24 subject to D >= 20*N");
     assertEquals("dual", r.certificateKind());
     assertTrue(r.evidence().get("gap") <= 1e-8);
     // the reference answer: N 1.0985e10, D 8.0834e11, value 2.09026

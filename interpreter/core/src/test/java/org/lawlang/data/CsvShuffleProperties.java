@@ -18,6 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 import org.lawlang.eval.Value;
 import org.lawlang.eval.Values;
@@ -66,23 +67,23 @@ class CsvShuffleProperties {
     Collections.shuffle(shuffled, new Random(seed));
     write(dir.resolve("a.csv"), rows);
     write(dir.resolve("b.csv"), shuffled);
-    LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(dir).threads(1).build();
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(dir).threads(1).build();
     for (String name : List.of("a", "b")) {
-      engine.eval("<test>", "data " + name + " = csv \"" + name + ".csv\" { N = \"Model Size\", D = \"tokens\", loss = \"loss\", C = 6 * N * D }"
+      EngineAccess.eval(engine, "<test>", "data " + name + " = csv \"" + name + ".csv\" { N = \"Model Size\", D = \"tokens\", loss = \"loss\", C = 6 * N * D }"
           + " where loss > 1e3");
     }
     for (String col : List.of("N", "D", "loss", "C")) {
-      assertThat(num(engine.eval("<test>", "count(b)"))).isEqualTo(num(engine.eval("<test>", "count(a)")));
-      if (num(engine.eval("<test>", "count(a)")) == 0) {
+      assertThat(num(EngineAccess.eval(engine, "<test>", "count(b)"))).isEqualTo(num(EngineAccess.eval(engine, "<test>", "count(a)")));
+      if (num(EngineAccess.eval(engine, "<test>", "count(a)")) == 0) {
         continue;
       }
       for (String f : List.of("min", "max", "median")) {
-        assertThat(num(engine.eval("<test>", f + "(b." + col + ")"))).as(f + " " + col).isEqualTo(num(engine.eval("<test>", f + "(a." + col + ")")));
+        assertThat(num(EngineAccess.eval(engine, "<test>", f + "(b." + col + ")"))).as(f + " " + col).isEqualTo(num(EngineAccess.eval(engine, "<test>", f + "(a." + col + ")")));
       }
-      assertThat(engine.eval("<test>", "sort(b." + col + ")")).isEqualTo(engine.eval("<test>", "sort(a." + col + ")"));
+      assertThat(EngineAccess.eval(engine, "<test>", "sort(b." + col + ")")).isEqualTo(EngineAccess.eval(engine, "<test>", "sort(a." + col + ")"));
       for (String f : List.of("mean", "sum")) {
-        double a = num(engine.eval("<test>", f + "(a." + col + ")"));
-        assertThat(num(engine.eval("<test>", f + "(b." + col + ")"))).as(f + " " + col).isCloseTo(a, org.assertj.core.data.Percentage.withPercentage(1e-10));
+        double a = num(EngineAccess.eval(engine, "<test>", f + "(a." + col + ")"));
+        assertThat(num(EngineAccess.eval(engine, "<test>", f + "(b." + col + ")"))).as(f + " " + col).isCloseTo(a, org.assertj.core.data.Percentage.withPercentage(1e-10));
       }
     }
   }

@@ -22,6 +22,7 @@ import org.lawlang.api.FitResult;
 import org.lawlang.api.LawEngine;
 import org.lawlang.api.LawScriptException;
 import org.lawlang.api.Optimum;
+import org.lawlang.eval.EngineAccess;
 
 /**
  * Compiles examples/embedding/ScalingPlanner.java against the test classpath and runs it:
@@ -119,7 +120,7 @@ class EmbeddingExampleTest {
   /** The example's solver steps and the README's `law.law("f")` against stand-in services, until the real ones merge. */
   @Test
   void theSolverStepsWorkWithStandInServices() throws Throwable {
-    LawEngine engine = LawEngine.builder().services(StandInSolvers.services()).onPrint(s -> {}).build();
+    LawEngine engine = EngineAccess.services(LawEngine.builder(), StandInSolvers.services()).onPrint(s -> {}).build();
     call("handOverRuns", engine);
     call("evaluateLaws", engine);
     FitResult fit = (FitResult) call("fitLaw", engine);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.lawlang.api.JsonReport;
 import org.lawlang.api.LawDiagnostic;
 import org.lawlang.api.LawResult;
+import org.lawlang.eval.EngineAccess;
 
 /** The JSON document's shape for fits, optima and warnings, from the public API alone. */
 class JsonShapeTest {
@@ -21,13 +22,13 @@ class JsonShapeTest {
 
   @Test
   void fitsOptimaAndWarningsHaveTheirShape() throws Exception {
-    JsonNode fit = JSON.readTree(JsonReport.json(LawResult.from(new Fakes.Fit())));
+    JsonNode fit = JSON.readTree(JsonReport.json(EngineAccess.result(new Fakes.Fit())));
     assertThat(fit.get("type").asText()).isEqualTo("fit");
     assertThat(fit.at("/parameters/alpha/estimate").asDouble()).isEqualTo(0.34);
     assertThat(fit.at("/parameters/alpha/interval/1").asDouble()).isEqualTo(0.38);
     assertThat(fit.at("/parameters/E/standardError").isNull()).isTrue();
     assertThat(fit.at("/statistics/r2").asDouble()).isEqualTo(0.98);
-    JsonNode opt = JSON.readTree(JsonReport.json(LawResult.from(new Fakes.Opt())));
+    JsonNode opt = JSON.readTree(JsonReport.json(EngineAccess.result(new Fakes.Opt())));
     assertThat(opt.at("/point/N").asDouble()).isEqualTo(7e10);
     assertThat(opt.at("/activeConstraints/0").asText()).isEqualTo("compute");
     assertThat(opt.at("/shadowPrices/compute").asDouble()).isEqualTo(-0.05);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
 import org.lawlang.api.LawScriptEngineFactory;
 import org.lawlang.api.LawScriptException;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Services;
 import org.lawlang.syntax.Expr;
 
@@ -23,7 +24,7 @@ class LibraryExceptionsTest {
     Services services = Services.standard().fit((Expr.Fit node, org.lawlang.eval.Interpreter in, org.lawlang.eval.Env env) -> {
       throw e;
     });
-    return LawEngine.builder().services(services).onPrint(s -> {}).build();
+    return EngineAccess.services(LawEngine.builder(), services).onPrint(s -> {}).build();
   }
 
   static final String FIT = "data runs = table (N, loss) {\n 1 2\n 3 4\n}\nlaw F(N) = A / N with A > 0\nlet f = fit loss ~ F(N) to runs";

@@ -7,6 +7,7 @@ import org.lawlang.api.FitResult;
 import org.lawlang.api.LawEngine;
 import org.lawlang.api.LawResult;
 import org.lawlang.api.Optimum;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Services;
 import org.lawlang.eval.Value;
 import org.lawlang.syntax.Expr;
@@ -15,7 +16,7 @@ import org.lawlang.syntax.Expr;
 class ReportConversionTest {
   @Test
   void aFitReportBecomesAFitResult() {
-    FitResult f = (FitResult) LawResult.from(new Fakes.Fit());
+    FitResult f = (FitResult) EngineAccess.result(new Fakes.Fit());
     assertThat(f.parameters()).containsExactly("alpha", "E");
     assertThat(f.estimate("alpha")).isEqualTo(0.34);
     assertThat(f.standardErrors().get("E")).isNaN();
@@ -29,7 +30,7 @@ class ReportConversionTest {
 
   @Test
   void anOptimumReportBecomesAnOptimum() {
-    Optimum o = (Optimum) LawResult.from(new Fakes.Opt());
+    Optimum o = (Optimum) EngineAccess.result(new Fakes.Opt());
     assertThat(o.optimal()).isTrue();
     assertThat(o.global()).isTrue();
     assertThat(o.get("N")).isEqualTo(7e10);
@@ -40,7 +41,7 @@ class ReportConversionTest {
   @Test
   void aFitExpressionEvaluatesToAFitResult() {
     Services services = Services.standard().fit((Expr.Fit node, org.lawlang.eval.Interpreter in, org.lawlang.eval.Env env) -> (Value) new Fakes.Fit());
-    LawEngine engine = LawEngine.builder().services(services).onPrint(s -> {}).build();
+    LawEngine engine = EngineAccess.services(LawEngine.builder(), services).onPrint(s -> {}).build();
     engine.eval("data runs = table (N, loss) {\n 1 2\n 3 4\n}\nlaw F(N) = A / N^alpha with A > 0");
     LawResult r = engine.eval("fit loss ~ F(N) to runs");
     assertThat(r).isInstanceOf(FitResult.class);

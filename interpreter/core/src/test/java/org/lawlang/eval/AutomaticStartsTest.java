@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.semantics.Param;
 
 /**
@@ -25,8 +26,8 @@ class AutomaticStartsTest {
 
   static FitValue fit(int threads, String starts) {
     Path examples = Path.of("../../examples").toAbsolutePath().normalize();
-    LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(examples).threads(threads).build();
-    return (FitValue) engine.eval("test", SETUP + "fit loss ~ Lfit(N, D) to runs using huber(1e-3) on log " + starts);
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(examples).threads(threads).build();
+    return (FitValue) EngineAccess.eval(engine, "test", SETUP + "fit loss ~ Lfit(N, D) to runs using huber(1e-3) on log " + starts);
   }
 
   @Test

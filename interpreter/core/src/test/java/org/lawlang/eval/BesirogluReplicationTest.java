@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 
 /**
  * examples/besiroglu_replication.law reproduces the replication's numbers (shared/data/README):
@@ -20,9 +21,9 @@ class BesirogluReplicationTest {
   @BeforeAll
   static void run() {
     Path script = Path.of("../../examples/besiroglu_replication.law").toAbsolutePath().normalize();
-    engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(script.getParent()).threads(2).build();
-    engine.run(script);
-    fit = (FitValue) engine.session().globals().lookup("f");
+    engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(script.getParent()).threads(2).build();
+    EngineAccess.run(engine, script);
+    fit = (FitValue) EngineAccess.session(engine).globals().lookup("f");
   }
 
   static void near(double expected, double actual, double rel, String what) {
@@ -53,8 +54,8 @@ class BesirogluReplicationTest {
 
   @Test
   void allocation() {
-    near(7.319e10, ((Uncertain) engine.session().globals().lookup("N_opt")).point(), 1e-3, "N_opt");
-    near(1.3116e12, ((Uncertain) engine.session().globals().lookup("D_opt")).point(), 1e-3, "D_opt");
+    near(7.319e10, ((Uncertain) EngineAccess.session(engine).globals().lookup("N_opt")).point(), 1e-3, "N_opt");
+    near(1.3116e12, ((Uncertain) EngineAccess.session(engine).globals().lookup("D_opt")).point(), 1e-3, "D_opt");
   }
 
   /**
@@ -64,11 +65,11 @@ class BesirogluReplicationTest {
    */
   @Test
   void propagatedIntervalsMatchThePeer() {
-    Uncertain n = (Uncertain) engine.session().globals().lookup("N_opt");
-    Uncertain d = (Uncertain) engine.session().globals().lookup("D_opt");
+    Uncertain n = (Uncertain) EngineAccess.session(engine).globals().lookup("N_opt");
+    Uncertain d = (Uncertain) EngineAccess.session(engine).globals().lookup("D_opt");
     double[][] peer = {{5.17e10, 1.125e11}, {8.53e11, 1.856e12}, {7.59, 35.9}, {0.480, 0.556}, {0.444, 0.520}};
-    Value[] ours = {n, d, engine.eval("<test>", "D_opt / N_opt"), engine.eval("<test>", "f.beta / (f.alpha + f.beta)"),
-        engine.eval("<test>", "f.alpha / (f.alpha + f.beta)")};
+    Value[] ours = {n, d, EngineAccess.eval(engine, "<test>", "D_opt / N_opt"), EngineAccess.eval(engine, "<test>", "f.beta / (f.alpha + f.beta)"),
+        EngineAccess.eval(engine, "<test>", "f.alpha / (f.alpha + f.beta)")};
     String[] names = {"N_opt", "D_opt", "D/N", "a", "b"};
     for (int i = 0; i < names.length; i++) {
       double[] ci = ((Uncertain) ours[i]).interval();
@@ -80,7 +81,7 @@ class BesirogluReplicationTest {
     near(n.interval()[0], api.intervals().get("N")[0], 1e-12, "API interval, lower");
     assertTrue(org.lawlang.api.JsonReport.json(api).contains("\"intervals\":{"), "JSON intervals");
     assertTrue(engine.get("N_opt") instanceof org.lawlang.api.LawResult.Interval, "an uncertain number in the API");
-    Uncertain viaMinimize = (Uncertain) engine.eval("<test>", "o.N");
+    Uncertain viaMinimize = (Uncertain) EngineAccess.eval(engine, "<test>", "o.N");
     assertEquals(n.point(), viaMinimize.point(), 1e-6 * n.point());
     double[] a = n.interval();
     double[] b = viaMinimize.interval();

@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.syntax.NumberFormat;
 
 /**
@@ -23,7 +24,7 @@ import org.lawlang.syntax.NumberFormat;
  */
 class EvalProperties {
   private static LawEngine engine() {
-    return LawEngine.builder().output(Output.buffer(new StringBuilder())).threads(1).build();
+    return EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).threads(1).build();
   }
 
   private static String lit(double x) {
@@ -62,31 +63,31 @@ class EvalProperties {
       @ForAll @DoubleRange(min = 0.05, max = 1) double alpha) {
     int n = Math.min(ns.size(), ds.size());
     LawEngine engine = engine();
-    engine.eval("<test>", "law L(N, D) = E + A / N^alpha + A / D^(alpha / 2) where E = " + lit(e) + ", A = " + lit(a) + ", alpha = " + lit(alpha));
-    List<Double> together = doubles(engine.eval("<test>", "L(" + list(ns.subList(0, n)) + ", " + list(ds.subList(0, n)) + ")"));
-    List<Double> broadcast = doubles(engine.eval("<test>", "L(" + list(ns.subList(0, n)) + ", " + lit(ds.get(0)) + ")"));
+    EngineAccess.eval(engine, "<test>", "law L(N, D) = E + A / N^alpha + A / D^(alpha / 2) where E = " + lit(e) + ", A = " + lit(a) + ", alpha = " + lit(alpha));
+    List<Double> together = doubles(EngineAccess.eval(engine, "<test>", "L(" + list(ns.subList(0, n)) + ", " + list(ds.subList(0, n)) + ")"));
+    List<Double> broadcast = doubles(EngineAccess.eval(engine, "<test>", "L(" + list(ns.subList(0, n)) + ", " + lit(ds.get(0)) + ")"));
     for (int i = 0; i < n; i++) {
-      assertThat(together.get(i)).isEqualTo(num(engine.eval("<test>", "L(" + lit(ns.get(i)) + ", " + lit(ds.get(i)) + ")")));
-      assertThat(broadcast.get(i)).isEqualTo(num(engine.eval("<test>", "L(" + lit(ns.get(i)) + ", " + lit(ds.get(0)) + ")")));
+      assertThat(together.get(i)).isEqualTo(num(EngineAccess.eval(engine, "<test>", "L(" + lit(ns.get(i)) + ", " + lit(ds.get(i)) + ")")));
+      assertThat(broadcast.get(i)).isEqualTo(num(EngineAccess.eval(engine, "<test>", "L(" + lit(ns.get(i)) + ", " + lit(ds.get(0)) + ")")));
     }
   }
 
   @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
   void arithmeticBroadcastsElementwise(@ForAll("values") List<Double> xs, @ForAll @DoubleRange(min = -100, max = 100) double k) {
     LawEngine engine = engine();
-    engine.eval("<test>", "let xs = " + list(xs) + "\nlet k = " + lit(k));
+    EngineAccess.eval(engine, "<test>", "let xs = " + list(xs) + "\nlet k = " + lit(k));
     for (String op : List.of("+", "-", "*")) {
-      List<Double> lhs = doubles(engine.eval("<test>", "xs " + op + " k"));
-      List<Double> rhs = doubles(engine.eval("<test>", "k " + op + " xs"));
-      List<Double> self = doubles(engine.eval("<test>", "xs " + op + " xs"));
+      List<Double> lhs = doubles(EngineAccess.eval(engine, "<test>", "xs " + op + " k"));
+      List<Double> rhs = doubles(EngineAccess.eval(engine, "<test>", "k " + op + " xs"));
+      List<Double> self = doubles(EngineAccess.eval(engine, "<test>", "xs " + op + " xs"));
       for (int i = 0; i < xs.size(); i++) {
         String x = lit(xs.get(i));
-        assertThat(lhs.get(i)).isEqualTo(num(engine.eval("<test>", x + " " + op + " k")));
-        assertThat(rhs.get(i)).isEqualTo(num(engine.eval("<test>", "k " + op + " " + x)));
-        assertThat(self.get(i)).isEqualTo(num(engine.eval("<test>", x + " " + op + " " + x)));
+        assertThat(lhs.get(i)).isEqualTo(num(EngineAccess.eval(engine, "<test>", x + " " + op + " k")));
+        assertThat(rhs.get(i)).isEqualTo(num(EngineAccess.eval(engine, "<test>", "k " + op + " " + x)));
+        assertThat(self.get(i)).isEqualTo(num(EngineAccess.eval(engine, "<test>", x + " " + op + " " + x)));
       }
     }
-    List<Double> neg = doubles(engine.eval("<test>", "-xs"));
+    List<Double> neg = doubles(EngineAccess.eval(engine, "<test>", "-xs"));
     for (int i = 0; i < xs.size(); i++) {
       assertThat(neg.get(i)).isEqualTo(-xs.get(i));
     }
@@ -97,15 +98,15 @@ class EvalProperties {
     List<Double> shuffled = new ArrayList<>(xs);
     Collections.shuffle(shuffled, new Random(seed));
     LawEngine engine = engine();
-    engine.eval("<test>", "let a = " + list(xs) + "\nlet b = " + list(shuffled));
-    assertThat(doubles(engine.eval("<test>", "sort(b)"))).isEqualTo(doubles(engine.eval("<test>", "sort(a)")));
+    EngineAccess.eval(engine, "<test>", "let a = " + list(xs) + "\nlet b = " + list(shuffled));
+    assertThat(doubles(EngineAccess.eval(engine, "<test>", "sort(b)"))).isEqualTo(doubles(EngineAccess.eval(engine, "<test>", "sort(a)")));
     for (String f : List.of("min", "max", "median", "count")) {
-      assertThat(num(engine.eval("<test>", f + "(b)"))).as(f).isEqualTo(num(engine.eval("<test>", f + "(a)")));
+      assertThat(num(EngineAccess.eval(engine, "<test>", f + "(b)"))).as(f).isEqualTo(num(EngineAccess.eval(engine, "<test>", f + "(a)")));
     }
-    assertThat(num(engine.eval("<test>", "largest(b, 1)"))).isEqualTo(num(engine.eval("<test>", "max(a)")));
-    assertThat(num(engine.eval("<test>", "smallest(b, count(b))"))).isEqualTo(num(engine.eval("<test>", "max(a)")));
-    double sum = num(engine.eval("<test>", "sum(a)"));
-    assertThat(num(engine.eval("<test>", "sum(b)"))).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9 * xs.size() * 1e6));
+    assertThat(num(EngineAccess.eval(engine, "<test>", "largest(b, 1)"))).isEqualTo(num(EngineAccess.eval(engine, "<test>", "max(a)")));
+    assertThat(num(EngineAccess.eval(engine, "<test>", "smallest(b, count(b))"))).isEqualTo(num(EngineAccess.eval(engine, "<test>", "max(a)")));
+    double sum = num(EngineAccess.eval(engine, "<test>", "sum(a)"));
+    assertThat(num(EngineAccess.eval(engine, "<test>", "sum(b)"))).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9 * xs.size() * 1e6));
   }
 
   @Provide
@@ -119,11 +120,11 @@ class EvalProperties {
   void kthLargestAndSmallestAgreeWithSort(@ForAll("ties") List<Double> xs) {
     LawEngine e = engine();
     String l = list(xs);
-    List<Double> sorted = doubles(e.eval("<test>", "sort(" + l + ")"));
+    List<Double> sorted = doubles(EngineAccess.eval(e, "<test>", "sort(" + l + ")"));
     int n = xs.size();
     for (int k = 1; k <= n; k++) {
-      assertThat(num(e.eval("<test>", "largest(" + l + ", " + k + ")"))).as("largest k=%d of %s", k, l).isEqualTo(sorted.get(n - k));
-      assertThat(num(e.eval("<test>", "smallest(" + l + ", " + k + ")"))).as("smallest k=%d of %s", k, l).isEqualTo(sorted.get(k - 1));
+      assertThat(num(EngineAccess.eval(e, "<test>", "largest(" + l + ", " + k + ")"))).as("largest k=%d of %s", k, l).isEqualTo(sorted.get(n - k));
+      assertThat(num(EngineAccess.eval(e, "<test>", "smallest(" + l + ", " + k + ")"))).as("smallest k=%d of %s", k, l).isEqualTo(sorted.get(k - 1));
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 
 /** A multi-start fit with a bootstrap gives bit-identical results on 1, 2 and 3 threads. */
 class FitDeterminismTest {
@@ -19,8 +20,8 @@ class FitDeterminismTest {
 
   static FitValue run(int threads) {
     Path examples = Path.of("../../examples").toAbsolutePath().normalize();
-    LawEngine e = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(examples).threads(threads).build();
-    return (FitValue) e.eval("determinism", CODE);
+    LawEngine e = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(examples).threads(threads).build();
+    return (FitValue) EngineAccess.eval(e, "determinism", CODE);
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 
 /**
  * A fit's status says what the data determine: not-identifiable for a direction the data
@@ -21,8 +22,8 @@ class FitIdentifiabilityTest {
 
   static FitValue fit(String code) {
     Path golden = Path.of(System.getProperty("law.repo", "../..")).toAbsolutePath().normalize().resolve("interpreter/cli/src/test/resources/golden/fit");
-    LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(golden).threads(1).build();
-    return (FitValue) engine.eval("test", code);
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(golden).threads(1).build();
+    return (FitValue) EngineAccess.eval(engine, "test", code);
   }
 
   @Test

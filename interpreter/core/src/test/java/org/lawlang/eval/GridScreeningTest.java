@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 
 /**
  * A `grid` of starts searches only from the grid's local minima; `fullgrid` searches from
@@ -27,8 +28,8 @@ class GridScreeningTest {
   @BeforeAll
   static void setUp() {
     Path examples = Path.of("../../examples").toAbsolutePath().normalize();
-    engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(examples).threads(2).build();
-    engine.eval("setup", String.join("\n",
+    engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(examples).threads(2).build();
+    EngineAccess.eval(engine, "setup", String.join("\n",
         "data all = csv \"data/epoch_chinchilla_svg_extracted_data.csv\" { N = \"Model Size\"; C = \"Training FLOP\"; loss = \"loss\"; D = C / (6 * N) }"
             .replace("; ", "\n"),
         "data runs = all where loss < largest(all.loss, 5)",
@@ -36,7 +37,7 @@ class GridScreeningTest {
   }
 
   static FitValue fit(String starts) {
-    return (FitValue) engine.eval("fit", "fit loss ~ Lfit(N, D) to runs using huber(1e-3) on log starts " + starts);
+    return (FitValue) EngineAccess.eval(engine, "fit", "fit loss ~ Lfit(N, D) to runs using huber(1e-3) on log starts " + starts);
   }
 
   @Test
@@ -59,7 +60,7 @@ class GridScreeningTest {
   void oneAxisSearchesItsLocalMinimaAndItsBestPoints() throws Exception {
     // the objective along alpha alone, computed here from the CSV: the screen must search
     // exactly the grid points that no neighbour beats strictly, plus the 8 best points
-    engine.eval("law", "law La(N, D) = 1.8 + 480 / N^alpha + 2100 / D^0.37 with alpha in [0, 2]");
+    EngineAccess.eval(engine, "law", "law La(N, D) = 1.8 + 480 / N^alpha + 2100 / D^0.37 with alpha in [0, 2]");
     int n = 40;
     double[] xs = new double[n];
     for (int k = 0; k < n; k++) {
@@ -100,7 +101,7 @@ class GridScreeningTest {
     for (double x : xs) {
       list.append(list.length() == 0 ? "" : ", ").append(x);
     }
-    FitValue g = (FitValue) engine.eval("fit", "fit loss ~ La(N, D) to runs using huber(1e-3) on log starts grid(alpha = [" + list + "])");
+    FitValue g = (FitValue) EngineAccess.eval(engine, "fit", "fit loss ~ La(N, D) to runs using huber(1e-3) on log starts grid(alpha = [" + list + "])");
     assertEquals(n, g.statistics().get("starts"));
     assertEquals(expected.size(), g.statistics().get("searched"));
     assertTrue(expected.size() < n / 2, "the screen must leave most points out: " + expected);

@@ -13,18 +13,19 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.Source;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Parsing;
 import org.lawlang.syntax.Stmt;
 
 /** Which parts of a per-row expression are evaluated once: builtin calls that do not read the row. */
 class RowInvariantsTest {
-  private final LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).build();
+  private final LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).build();
 
   private Expr hoisted(String expr, String... columns) {
-    engine.eval("<test>", "data t = table(x, y) {\n 1, 5\n 2, 3\n 3, 9\n}\nlet k = 2");
+    EngineAccess.eval(engine, "<test>", "data t = table(x, y) {\n 1, 5\n 2, 3\n 3, 9\n}\nlet k = 2");
     Expr e = ((Stmt.ExprStmt) Parsing.parse(new Source("<test>", expr)).statements().get(0)).expr();
-    Session s = engine.session();
+    Session s = EngineAccess.session(engine);
     return RowInvariants.hoist(e, Set.of(columns), s.globals(), s.interpreter());
   }
 
@@ -41,8 +42,8 @@ class RowInvariantsTest {
   /** Per row, the hoisted expression gives what the original gives: the same value, or an error with the same message. */
   @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
   void hoistingChangesNoRowsResult(@ForAll("predicates") String predicate) {
-    engine.eval("<test>", "data t = table(x, y) {\n 1, 5\n 2, 3\n 3, 9\n 4, 0\n}\nlet k = 2");
-    Session s = engine.session();
+    EngineAccess.eval(engine, "<test>", "data t = table(x, y) {\n 1, 5\n 2, 3\n 3, 9\n 4, 0\n}\nlet k = 2");
+    Session s = EngineAccess.session(engine);
     Expr e = ((Stmt.ExprStmt) Parsing.parse(new Source("<test>", predicate)).statements().get(0)).expr();
     Expr h = RowInvariants.hoist(e, Set.of("x", "y"), s.globals(), s.interpreter());
     org.lawlang.data.Dataset data = ((DataValue) s.globals().lookup("t")).data();
@@ -52,7 +53,7 @@ class RowInvariantsTest {
   }
 
   private String outcome(Expr e, org.lawlang.data.Dataset data, int row) {
-    Session s = engine.session();
+    Session s = EngineAccess.session(engine);
     try {
       return s.interpreter().eval(e, DataBuilder.rowEnv(data, row, s.globals())).show();
     } catch (org.lawlang.diag.LawException x) {

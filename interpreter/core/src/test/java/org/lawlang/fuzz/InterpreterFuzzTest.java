@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 import org.lawlang.eval.Value;
 import org.lawlang.eval.Values;
@@ -40,15 +41,15 @@ class InterpreterFuzzTest {
     if (!confined(text)) {
       return;
     }
-    LawEngine engine = LawEngine.builder().output(new Checked()).workDir(SCRATCH).threads(1).build();
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), new Checked()).workDir(SCRATCH).threads(1).build();
     Guard.run("running", () -> {
       try {
-        engine.eval("fuzz.law", text);
+        EngineAccess.eval(engine, "fuzz.law", text);
       } catch (LawException e) {
         Guard.checkWellFormed(e);
       }
       // whatever happened, the session goes on
-      Value v = engine.eval("next.law", "let probe_ = 41 + 1\nprobe_");
+      Value v = EngineAccess.eval(engine, "next.law", "let probe_ = 41 + 1\nprobe_");
       if (!(v instanceof Values.Num n) || n.value() != 42) {
         throw new AssertionError("the engine is broken after an input: " + v);
       }
@@ -115,7 +116,7 @@ class InterpreterFuzzTest {
   static {
     // keep class loading and JIT warm-up out of the first input's budget
     try {
-      LawEngine.builder().output(new Checked()).workDir(SCRATCH).build().eval("w.law", "law L(N) = 1 / N^a where a = 1\nprint L([1, 2])");
+      EngineAccess.output(LawEngine.builder(), new Checked()).workDir(SCRATCH).build().eval("w.law", "law L(N) = 1 / N^a where a = 1\nprint L([1, 2])");
     } catch (LawException e) {
       throw new AssertionError(e);
     }

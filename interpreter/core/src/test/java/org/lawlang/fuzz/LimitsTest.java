@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 
 /**
@@ -15,7 +16,7 @@ import org.lawlang.eval.Output;
  */
 class LimitsTest {
   private static LawEngine engine() {
-    return LawEngine.builder().output(Output.buffer(new StringBuilder())).threads(1).build();
+    return EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).threads(1).build();
   }
 
   @ParameterizedTest
@@ -30,8 +31,8 @@ class LimitsTest {
   })
   void tooLongIsAClearError(String code, String expected) {
     Guard.run(code, () -> assertThatThrownBy(() -> engine().eval(code))
-        .isInstanceOf(LawException.class)
-        .satisfies(e -> assertThat(((LawException) e).first().code()).isEqualTo(expected)), () -> {});
+        .isInstanceOf(org.lawlang.api.LawScriptException.class)
+        .satisfies(e -> assertThat(((org.lawlang.api.LawScriptException) e).code()).isEqualTo(expected)), () -> {});
   }
 
   @ParameterizedTest

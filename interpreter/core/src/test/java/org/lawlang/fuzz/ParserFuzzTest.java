@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Source;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.syntax.AstShape;
 import org.lawlang.syntax.Parsing;
 import org.lawlang.syntax.Program;
@@ -33,7 +34,7 @@ class ParserFuzzTest {
       try {
         back = Parsing.parse(new Source("printed.law", printed));
       } catch (LawException e) {
-        throw new AssertionError("printed program does not parse:\n" + printed + "\n" + LawEngine.render(e.diagnostics()), e);
+        throw new AssertionError("printed program does not parse:\n" + printed + "\n" + EngineAccess.render(e.diagnostics()), e);
       }
       if (!AstShape.of(back.statements()).equals(AstShape.of(p.statements()))) {
         throw new AssertionError("printed program parses to another AST:\n" + printed);

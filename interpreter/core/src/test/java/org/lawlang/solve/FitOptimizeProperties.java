@@ -17,6 +17,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.FitReport;
 import org.lawlang.eval.OptimumReport;
 import org.lawlang.eval.Output;
@@ -55,7 +56,7 @@ class FitOptimizeProperties {
   }
 
   private static LawEngine engine() {
-    return LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(dir).threads(1).seed(42).build();
+    return EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(dir).threads(1).seed(42).build();
   }
 
   private static double rel(double a, double b) {
@@ -89,9 +90,9 @@ class FitOptimizeProperties {
 
   /** The fit, whatever its status (row order must not change that either). */
   private static FitReport fitAnyStatus(LawEngine engine, String file) {
-    engine.eval("<test>", "law Lfit(N) = E + A / N^alpha with E > 0, A > 0, alpha in [0, 2] start 0.3");
-    engine.eval("<test>", "data runs = csv \"" + file + "\"");
-    Value v = engine.eval("<test>", "fit loss ~ Lfit(N) to runs starts grid(alpha = 0.1..0.7 by 0.2, A = [10, 100, 1000])");
+    EngineAccess.eval(engine, "<test>", "law Lfit(N) = E + A / N^alpha with E > 0, A > 0, alpha in [0, 2] start 0.3");
+    EngineAccess.eval(engine, "<test>", "data runs = csv \"" + file + "\"");
+    Value v = EngineAccess.eval(engine, "<test>", "fit loss ~ Lfit(N) to runs starts grid(alpha = 0.1..0.7 by 0.2, A = [10, 100, 1000])");
     assertThat(v).isInstanceOf(FitReport.class);
     FitReport f = (FitReport) v;
     return f;
@@ -123,7 +124,7 @@ class FitOptimizeProperties {
   }
 
   private static OptimumReport minimize(LawEngine engine, String code) {
-    Value v = engine.eval("<test>", code);
+    Value v = EngineAccess.eval(engine, "<test>", code);
     assertThat(v).isInstanceOf(OptimumReport.class);
     OptimumReport o = (OptimumReport) v;
     assertThat(o.status()).isEqualTo("optimal");
@@ -137,7 +138,7 @@ class FitOptimizeProperties {
     double c = Math.pow(10, logC);
     double k = Math.pow(10, logK);
     LawEngine engine = engine();
-    engine.eval("<test>", "let a = " + lit(a) + "\nlet b = " + lit(b) + "\nlet C = " + lit(c) + "\nlet k = " + lit(k));
+    EngineAccess.eval(engine, "<test>", "let a = " + lit(a) + "\nlet b = " + lit(b) + "\nlet C = " + lit(c) + "\nlet k = " + lit(k));
     OptimumReport plain = minimize(engine, "minimize 1.69 + 406.4 / N^a + 410.7 / D^b subject to 6 * N * D = C");
     OptimumReport scaled = minimize(engine, "minimize 1.69 + 406.4 / (k * M)^a + 410.7 / D^b subject to 6 * k * M * D = C");
     assertThat(rel(scaled.objective(), plain.objective())).isLessThan(1e-9);
@@ -169,7 +170,7 @@ class FitOptimizeProperties {
     double nOpt = g * Math.pow(c / 6, b / (a + b));
     double dOpt = c / 6 / nOpt;
     LawEngine engine = engine();
-    engine.eval("<test>", "law L(N, D) = E + A / N^alpha + B / D^beta where E = 1.69, A = " + lit(bigA) + ", B = " + lit(bigB)
+    EngineAccess.eval(engine, "<test>", "law L(N, D) = E + A / N^alpha + B / D^beta where E = 1.69, A = " + lit(bigA) + ", B = " + lit(bigB)
         + ", alpha = " + lit(a) + ", beta = " + lit(b));
     OptimumReport o = minimize(engine, "minimize L(N, D) subject to compute: 6 * N * D = " + lit(c));
     assertThat(o.global()).isTrue();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.FitReport;
 import org.lawlang.eval.Output;
 
@@ -146,8 +147,8 @@ class NistTest {
       }
       String code = "data d = csv \"" + pr.name() + ".csv\"\nlaw " + model[0] + "\nfit " + model[1] + " ~ M("
           + (pr.columns().size() > 2 ? "x1, x2" : "x") + ") to d using lsq on raw starts at(" + String.join(", ", at) + ")";
-      LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(tmp).threads(1).build();
-      FitReport f = (FitReport) engine.eval(pr.name(), code);
+      LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(tmp).threads(1).build();
+      FitReport f = (FitReport) EngineAccess.eval(engine, pr.name(), code);
       double worst = 11;
       for (int j = 0; j < pr.params().size(); j++) {
         worst = Math.min(worst, lre(f.estimate(pr.params().get(j)), pr.certified()[j]));

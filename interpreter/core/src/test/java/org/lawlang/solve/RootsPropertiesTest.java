@@ -13,6 +13,7 @@ import org.lawlang.api.LawDiagnostic;
 import org.lawlang.api.LawEngine;
 import org.lawlang.api.LawResult;
 import org.lawlang.api.Optimum;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 import org.lawlang.syntax.NumberFormat;
 
@@ -104,7 +105,7 @@ class RootsPropertiesTest {
   void rootsListsExactlyTheKnownRootsAndSolveTheSmallest(@ForAll @LongRange(min = 0, max = 1_000_000_000L) long seed) {
     Case c = generate(seed);
     List<LawDiagnostic> warnings = new ArrayList<>();
-    LawEngine law = LawEngine.builder().output(Output.buffer(new StringBuilder())).onWarning(warnings::add).build();
+    LawEngine law = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).onWarning(warnings::add).build();
     String range = " for x in [" + lit(c.lo()) + ", " + lit(c.hi()) + "]";
     String what = "seed " + seed + ": " + c.lhs() + " = 0" + range;
     double tolerance = (c.expanded() ? 1e-7 : 1e-9) * c.scale();

@@ -54,7 +54,7 @@ public final class ChartPlotService implements Services.PlotService {
     if (options.path == null) {
       in.print(TerminalPlot.render(figure, textWidth.getAsInt(), TerminalPlot.HEIGHT, colour), List.of());
     } else {
-      Path file = in.resolve(options.path);
+      Path file = in.resolveWrite(options.path, options.pathSpan);
       if (!options.panel) {
         rows.remove(file);
         ChartWriter.write(figure, options.page(), file, options.path, options.pathSpan);
@@ -81,7 +81,7 @@ public final class ChartPlotService implements Services.PlotService {
       in.print(TerminalPlot.render(figure), List.of());
       return;
     }
-    ChartWriter.write(figure, in.resolve(path), path, at);
+    ChartWriter.write(figure, in.resolveWrite(path, at), path, at);
     wrote(figure, path, in);
   }
 

@@ -88,7 +88,9 @@ public final class ChartWriter {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      try (OutputStream out = Files.newOutputStream(file)) {
+      try (OutputStream out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE,
+          java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         switch (format) {
           case "svg" -> out.write(svg(panels, page).getBytes(StandardCharsets.UTF_8));
           case "pdf" -> pdf(panels, page, out);

@@ -15,6 +15,7 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Services;
 import org.lawlang.plot.ChartPlotService;
 import org.lawlang.plot.TerminalPlot;
@@ -47,12 +48,12 @@ public final class Repl {
       var services = Services.standard().plot(new ChartPlotService(
           () -> terminal.getWidth() <= 0 ? TerminalPlot.WIDTH : Math.max(30, Math.min(160, terminal.getWidth() - 16)),
           interactive && colours(terminal) >= 256));
-      LawEngine engine = LawEngine.builder().output(io).workDir(workDir).services(services).build();
+      LawEngine engine = EngineAccess.services(EngineAccess.output(LawEngine.builder(), io).workDir(workDir), services).build();
       if (interactive) {
         TerminalProgress bar = new TerminalProgress(terminal.writer());
         progress = bar;
         io.clearBarWith(bar::done);
-        engine.session().progress(bar);
+        EngineAccess.session(engine).progress(bar);
       }
       return engine;
     }, io);

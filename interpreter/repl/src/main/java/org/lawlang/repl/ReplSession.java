@@ -12,6 +12,7 @@ import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Source;
 import org.lawlang.diag.Span;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Session;
 import org.lawlang.eval.Value;
 import org.lawlang.eval.Values;
@@ -56,7 +57,7 @@ final class ReplSession {
   }
 
   Session session() {
-    return engine.session();
+    return EngineAccess.session(engine);
   }
 
   ReplIO io() {
@@ -97,7 +98,7 @@ final class ReplSession {
       reopened = true;
     }
     try {
-      engine.check(NAME, code);
+      session().compile(new Source(NAME, code));
     } catch (LawException e) {
       io.diagnostics(e.diagnostics());
       lastStatement = null;
@@ -111,7 +112,7 @@ final class ReplSession {
     lastStatement = single ? code : null;
     Bindings before = Bindings.of(session().globals());
     try {
-      Value v = engine.eval(NAME, code);
+      Value v = EngineAccess.eval(engine, NAME, code);
       transcript.add(new SessionScript.Entry(code.strip(), session().settings().workDir(), null));
       lastAccepted = true;
       if (!quiet) {
@@ -133,7 +134,7 @@ final class ReplSession {
   /** Runs code that is not the user's input (`:doc minimize` runs `help minimize`): no transcript, no echo. */
   void evaluateQuietly(String code) {
     try {
-      Value v = engine.eval(NAME, code);
+      Value v = EngineAccess.eval(engine, NAME, code);
       if (v != Values.Nothing.INSTANCE && !v.show().isEmpty()) {
         io.println(v.show());
       }
@@ -213,7 +214,7 @@ final class ReplSession {
   boolean load(Path file, String shown) {
     Bindings before = Bindings.of(session().globals());
     try {
-      engine.run(file, shown);
+      EngineAccess.run(engine, file, shown);
     } catch (LawException e) {
       before.restore(session().globals());
       io.diagnostics(e.diagnostics());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.ModuleLoader;
 
 /** The REPL's parts without a terminal: when input is unfinished, colours, completion, the progress bar. */
@@ -59,7 +60,7 @@ class ReplPartsTest {
 
   private static ReplSession session() {
     ReplIO io = new ReplIO(new PrintWriter(new StringWriter()));
-    ReplSession s = new ReplSession(() -> LawEngine.builder().output(io).workDir(REPO.resolve("examples")).build(), io);
+    ReplSession s = new ReplSession(() -> EngineAccess.output(LawEngine.builder(), io).workDir(REPO.resolve("examples")).build(), io);
     s.evaluate("law L(N, D) = E + A / N^alpha + B / D^beta where E = 1.69, A = 406.4, B = 410.7, alpha = 0.34, beta = 0.28\n"
         + "data runs = table (N, D, loss) {\n 1e8 2e9 3.1\n 1e9 2e10 2.5\n}\n"
         + "let budget = 1e21");
@@ -157,7 +158,7 @@ class ReplPartsTest {
   void aLongLineIsCutToTheTerminalSoTheCaretStaysUnderIt() {
     StringWriter screen = new StringWriter();
     ReplIO io = new ReplIO(new PrintWriter(screen), null, () -> 80);
-    ReplSession s = new ReplSession(() -> LawEngine.builder().output(io).workDir(REPO.resolve("examples")).build(), io);
+    ReplSession s = new ReplSession(() -> EngineAccess.output(LawEngine.builder(), io).workDir(REPO.resolve("examples")).build(), io);
     String input = "let q = " + "1 + ".repeat(40) + "nope";
     s.evaluate(input);
     List<String> lines = screen.toString().lines().toList();
@@ -189,7 +190,7 @@ class ReplPartsTest {
   void editRunsWhatTheEditorSaved(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     StringWriter screen = new StringWriter();
     ReplIO io = new ReplIO(new PrintWriter(screen));
-    ReplSession s = new ReplSession(() -> LawEngine.builder().output(io).workDir(dir).build(), io);
+    ReplSession s = new ReplSession(() -> EngineAccess.output(LawEngine.builder(), io).workDir(dir).build(), io);
     s.evaluate("let x = 2 * 21");
     // an "editor" that changes the multiplier, as a person would in vi
     s.editor("sed -i s/21/50/");
@@ -201,7 +202,7 @@ class ReplPartsTest {
     s.editor("false");
     s.edit();
     assertThat(screen.toString()).contains("exited with status 1");
-    assertThat(s.engine().eval("<t>", "x").show()).isEqualTo("100");
+    assertThat(EngineAccess.eval(s.engine(), "<t>", "x").show()).isEqualTo("100");
   }
 
   @Test

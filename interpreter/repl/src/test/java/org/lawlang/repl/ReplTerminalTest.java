@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 
 /** The REPL through a JLine terminal: keys in, screen out. */
@@ -128,7 +129,7 @@ class ReplTerminalTest {
     String text = Files.readString(saved);
     assertThat(text).contains("let loaded = 40", "let total = loaded + 2", "print Twice(total)").doesNotContain("nope");
     StringBuilder out = new StringBuilder();
-    LawEngine.builder().output(Output.buffer(out)).build().run(saved);
+    EngineAccess.run(EngineAccess.output(LawEngine.builder(), Output.buffer(out)).allowAllFiles().build(), saved);
     assertThat(out.toString()).isEqualTo("84\n");
   }
 
@@ -277,7 +278,7 @@ class ReplTerminalTest {
     assertThat(text).doesNotContain("help").doesNotContain("let a = 1").contains("../../");
     StringBuilder out = new StringBuilder();
     // run from another working directory: the data path was rewritten relative to the script
-    LawEngine.builder().output(Output.buffer(out)).workDir(home).build().run(saved);
+    EngineAccess.run(EngineAccess.output(LawEngine.builder(), Output.buffer(out)).workDir(home).allowAllFiles().build(), saved);
     assertThat(out.toString()).isEqualTo("247\n");
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jline.reader.Candidate;
 import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 
 /** `roots` in the REPL: it continues an unfinished line, completes, and shows its list. */
 class RootsReplTest {
@@ -16,7 +17,7 @@ class RootsReplTest {
     assertThat(LawLineParser.unfinished("let r = roots x^2 = 4 for x in")).isTrue();
     StringWriter text = new StringWriter();
     ReplIO io = new ReplIO(new PrintWriter(text, true));
-    ReplSession s = new ReplSession(() -> LawEngine.builder().output(io).build(), io);
+    ReplSession s = new ReplSession(() -> EngineAccess.output(LawEngine.builder(), io).build(), io);
     s.evaluate("let r = roots x^2 = 4 for x in [-3, 3]");
     s.evaluate("r");
     s.evaluate("r[1] - r[0]");

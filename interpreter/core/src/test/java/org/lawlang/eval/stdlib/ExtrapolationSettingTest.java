@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.lawlang.api.LawEngine;
+import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Output;
 
 /** The warning threshold is the session's extrapolationFactor: tighter, looser, or off. */
@@ -12,8 +13,8 @@ class ExtrapolationSettingTest {
 
   static String run(double factor) {
     StringBuilder out = new StringBuilder();
-    LawEngine engine = LawEngine.builder().output(Output.buffer(out)).extrapolationFactor(factor).build();
-    engine.eval("t.law", CODE);
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(out)).extrapolationFactor(factor).build();
+    EngineAccess.eval(engine, "t.law", CODE);
     return out.toString();
   }
 
