@@ -28,19 +28,19 @@ class GroupsTest {
   static final String STARTS = " starts grid(alpha = 0..1 by 0.5, beta = 0..1 by 0.5, A = exp(0..20 by 10), B = exp(0..20 by 10))";
 
   static LawEngine engine() {
-    LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(EXAMPLES).threads(2).build();
-    engine.eval("setup", LOAD);
+    LawEngine engine = org.lawlang.eval.EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(EXAMPLES).threads(2).build();
+    org.lawlang.eval.EngineAccess.eval(engine, "setup", LOAD);
     return engine;
   }
 
   @Test
   void aFitByGroupIsTheFitToEachGroupsRows() {
     LawEngine engine = engine();
-    GroupFits fits = (GroupFits) engine.eval("t", "fit loss ~ Lfit(N, D) to clean by source on log" + STARTS);
+    GroupFits fits = (GroupFits) org.lawlang.eval.EngineAccess.eval(engine, "t", "fit loss ~ Lfit(N, D) to clean by source on log" + STARTS);
     assertEquals(java.util.List.of("chinchilla", "llama_3", "small_lab"), new java.util.ArrayList<>(fits.fits().keySet()));
     for (String source : fits.fits().keySet()) {
-      engine.eval("t", "data one = clean where source == \"" + source + "\"");
-      FitValue alone = (FitValue) engine.eval("t", "fit loss ~ Lfit(N, D) to one on log" + STARTS);
+      org.lawlang.eval.EngineAccess.eval(engine, "t", "data one = clean where source == \"" + source + "\"");
+      FitValue alone = (FitValue) org.lawlang.eval.EngineAccess.eval(engine, "t", "fit loss ~ Lfit(N, D) to one on log" + STARTS);
       FitValue grouped = fits.fits().get(source);
       for (String p : alone.parameterNames()) {
         assertEquals(alone.estimate(p), grouped.estimate(p), 1e-12 * Math.abs(alone.estimate(p)), source + " " + p);
@@ -51,7 +51,7 @@ class GroupsTest {
 
   @Test
   void sharedExponentsEqualSciPysJointLeastSquares() {
-    FitValue joint = (FitValue) engine().eval("t", "fit loss ~ Lfit(N, D) to clean by source shared alpha, beta on log" + STARTS);
+    FitValue joint = (FitValue) org.lawlang.eval.EngineAccess.eval(engine(), "t", "fit loss ~ Lfit(N, D) to clean by source shared alpha, beta on log" + STARTS);
     // scipy.optimize.least_squares on the 129 clean rows, residual ln(model) - ln(loss), 11 parameters
     double[] scipy = {3.39865226e-01, 2.96352900e-01, 1.71430565e+00, 4.16222455e+02, 5.58665648e+02, 1.67359866e+00,
         3.98332311e+02, 8.58535377e+02, 2.21835143e+00, 5.25154125e+02, 5.71889656e+02};
@@ -66,17 +66,17 @@ class GroupsTest {
   @Test
   void countByGroupEqualsTheFilteredCounts() {
     LawEngine engine = engine();
-    TableValue t = (TableValue) engine.eval("t", "count(clean) by source");
+    TableValue t = (TableValue) org.lawlang.eval.EngineAccess.eval(engine, "t", "count(clean) by source");
     assertEquals(3, t.rows().size());
     for (var row : t.rows()) {
-      engine.eval("t", "data g = clean where source == \"" + row.get(0).show() + "\"");
-      assertEquals(((Values.Num) engine.eval("t", "count(g)")).value(), ((Values.Num) row.get(1)).value());
+      org.lawlang.eval.EngineAccess.eval(engine, "t", "data g = clean where source == \"" + row.get(0).show() + "\"");
+      assertEquals(((Values.Num) org.lawlang.eval.EngineAccess.eval(engine, "t", "count(g)")).value(), ((Values.Num) row.get(1)).value());
     }
   }
 
   @Test
   void textComparedWithANumberIsAnErrorNotFalse() {
-    LawException e = assertThrows(LawException.class, () -> engine().eval("t", "data x = clean where source == 3"));
+    LawException e = assertThrows(LawException.class, () -> org.lawlang.eval.EngineAccess.eval(engine(), "t", "data x = clean where source == 3"));
     assertEquals("L301", e.first().code());
   }
 }
