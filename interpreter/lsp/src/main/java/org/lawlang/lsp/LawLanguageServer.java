@@ -70,6 +70,11 @@ public final class LawLanguageServer implements LanguageServer, LanguageClientAw
     }
   }
 
+  /** Serves stdin and stdout (what `law lsp` does; also how tests start a server in a process of its own). */
+  public static void main(String[] args) {
+    System.exit(serve(System.in, System.out));
+  }
+
   @Override
   public void connect(LanguageClient client) {
     documents.connect(client);

@@ -99,7 +99,14 @@ final class Names {
       return;
     }
     if (node instanceof Stmt.LawDecl l && !callable) {
-      // names in a formula are its inputs and parameters; only laws and procs are called there
+      // names in a formula are its inputs and parameters (only laws and procs are called
+      // there); the values after `where` and the bounds after `with` are read from the scope
+      l.where().forEach(b -> uses(b.value(), target, callable, program, out));
+      l.with().forEach(p -> {
+        uses(p.bound(), target, callable, program, out);
+        uses(p.interval(), target, callable, program, out);
+        uses(p.start(), target, callable, program, out);
+      });
       return;
     }
     if (node instanceof List<?> list) {

@@ -45,7 +45,7 @@ class LspClientTest {
     var clientOut = Channels.newOutputStream(toServer.sink());
     var clientIn = Channels.newInputStream(toClient.source());
     var serverOut = Channels.newOutputStream(toClient.sink());
-    LawLanguageServer impl = new LawLanguageServer(20);
+    LawLanguageServer impl = new LawLanguageServer(300);
     Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(impl, serverIn, serverOut);
     impl.connect(serverSide.getRemoteProxy());
     serverThread = new Thread(() -> {
@@ -235,14 +235,14 @@ class LspClientTest {
 
   @Test
   void renameChangesTheDeclarationAndItsUsesButNotALawsParameterOfTheSameName() throws Exception {
-    String text = "let A = 2\nlaw K(N) = A * N\nprint A, K(A)\nproc p(A) {\n    return A\n}\n";
+    String text = "let A = 2\nlaw K(N) = A * N\nprint A, K(A)\nproc p(A) {\n    return A\n}\nlaw J(N) = c * N where c = A\n";
     open(text);
     nextDiagnostics();
     WorkspaceEdit edit = server.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri), new Position(2, 6), "scale"))
         .get(20, TimeUnit.SECONDS);
     List<TextEdit> edits = edit.getChanges().get(uri);
     assertThat(edits).extracting(e -> e.getRange().getStart())
-        .containsExactly(new Position(0, 4), new Position(2, 6), new Position(2, 11));
+        .containsExactly(new Position(0, 4), new Position(2, 6), new Position(2, 11), new Position(6, 27));
     assertThatThrownBy(() -> server.getTextDocumentService()
         .rename(new RenameParams(new TextDocumentIdentifier(uri), new Position(2, 10), "let")).get(20, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class).hasMessageContaining("not a name");
