@@ -67,6 +67,22 @@ class FormatterTest {
     assertThat(formatted).isGreaterThan(100);
   }
 
+  @Test
+  void theExamplesAndTheStandardLibraryAreFormatted() throws IOException {
+    Path root = Path.of(System.getProperty("law.repo", "../.."));
+    List<Path> scripts = new ArrayList<>();
+    for (String dir : List.of("examples", "stdlib")) {
+      try (Stream<Path> list = Files.list(root.resolve(dir))) {
+        list.filter(p -> p.toString().endsWith(".law")).sorted().forEach(scripts::add);
+      }
+    }
+    assertThat(scripts).hasSizeGreaterThan(20);
+    for (Path p : scripts) {
+      String text = Files.readString(p, StandardCharsets.UTF_8);
+      assertThat(Formatter.format(p.toString(), text)).as("%s is not formatted: run law fmt on it", p).isEqualTo(text);
+    }
+  }
+
   private static long commentCount(String text) {
     return text.lines().filter(l -> l.contains("#")).count();
   }
