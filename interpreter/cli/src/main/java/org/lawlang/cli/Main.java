@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lawlang.api.LawEngine;
 import org.lawlang.diag.LawException;
+import org.lawlang.eval.CheckBeyondSyntax;
 import org.lawlang.eval.EngineAccess;
 import org.lawlang.eval.Value;
 import org.lawlang.eval.Values;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "law", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A language for neural scaling laws: fit, optimise and compare them.",
-    subcommands = {Main.Run.class, Main.Check.class, Main.Eval.class, Main.Repl.class},
+    subcommands = {Main.Run.class, Main.Check.class, Main.Eval.class, Main.Repl.class,
+        FmtCommand.class, LspCommand.class},
     footer = {"", "law alone opens the interactive session (the REPL: :help lists its commands).",
         "With input piped in (law < script.law, or cat script.law | law) it runs that input as a script.",
         "", "Exit codes: 0 success, 1 an error in the script, 2 a usage error."})
@@ -64,6 +66,14 @@ public final class Main implements Callable<Integer> {
   Main(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
   }
 
   @Override

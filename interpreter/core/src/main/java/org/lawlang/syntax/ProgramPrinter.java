@@ -49,7 +49,7 @@ public final class ProgramPrinter {
     return out.toString();
   }
 
-  private static boolean continuesBelow(String text) {
+  static boolean continuesBelow(String text) {
     int start = text.length();
     while (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_')) {
       start--;
@@ -57,7 +57,7 @@ public final class ProgramPrinter {
     return CONTINUES_AFTER.contains(text.substring(start));
   }
 
-  private static boolean continuesAbove(String text) {
+  static boolean continuesAbove(String text) {
     int end = 0;
     while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
       end++;

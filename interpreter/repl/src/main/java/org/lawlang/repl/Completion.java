@@ -1,35 +1,20 @@
 package org.lawlang.repl;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.Token;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import org.lawlang.diag.LawException;
-import org.lawlang.diag.Span;
-import org.lawlang.eval.DataValue;
 import org.lawlang.eval.Env;
-import org.lawlang.eval.LawValue;
-import org.lawlang.eval.ModuleLoader;
-import org.lawlang.eval.ModuleValue;
 import org.lawlang.eval.Value;
-import org.lawlang.semantics.Builtin;
-import org.lawlang.syntax.antlr.LawLexer;
 
 /**
- * Tab completion, by context: `:commands` at the start of a line (and a command's file or
- * name argument after it); file names inside a string; the fields of a value after `name.`
- * (`opt.`, `runs.`, `epoch.`); standard-library modules after `import`; otherwise the
- * keywords, every name in scope, the builtins, and the columns of any dataset named on the line.
+ * Tab completion on the terminal: `:commands` at the start of a line (and a command's file or
+ * name argument after it); in code, what {@link CodeCompletion} offers (file names inside a
+ * string, fields after `name.`, modules after `import`, keywords, names, builtins, columns).
  */
 final class Completion implements Completer {
   private final Supplier<ReplSession> session;
@@ -80,104 +65,20 @@ final class Completion implements Completer {
   }
 
   private static void code(LawLineParser.Line line, Env globals, List<Candidate> out) {
-    List<Token> tokens = tokens(line.before());
-    int n = tokens.size();
-    if (n >= 1 && tokens.get(n - 1).getType() == LawLexer.DOT) {
-      String target = dotted(tokens, n - 1);
-      Value v = target == null ? null : resolve(globals, target);
-      if (v != null) {
-        v.fieldNames().forEach(f -> out.add(plain(f, v instanceof ModuleValue m ? describe(m.members().get(f)) : v.typeName() + " field")));
-      }
-      return;
-    }
-    if (n >= 1 && tokens.get(n - 1).getType() == LawLexer.IMPORT) {
-      ModuleLoader.stdlibModules().forEach(m -> out.add(plain(m, "module")));
-      return;
-    }
-    Keywords.all().forEach(k -> out.add(plain(k, "keyword")));
-    Builtin.names().forEach(b -> out.add(plain(b, "builtin")));
-    for (String name : globals.visibleNames()) {
-      out.add(plain(name, describe(globals.lookup(name))));
-    }
-    TreeSet<String> columns = new TreeSet<>();
-    for (Token t : tokens(line.line())) {
-      if (globals.lookup(t.getText()) instanceof DataValue d) {
-        columns.addAll(d.data().columnNames());
-      }
-    }
-    columns.forEach(c -> out.add(plain(c, "column")));
-  }
-
-  /** The dotted name that ends just before token {@code dot} (`epoch.L` for `epoch.L.`), or null. */
-  private static String dotted(List<Token> tokens, int dot) {
-    StringBuilder name = new StringBuilder();
-    int i = dot - 1;
-    while (i >= 0 && tokens.get(i).getType() != LawLexer.DOT && isName(tokens.get(i))) {
-      name.insert(0, tokens.get(i).getText());
-      if (i >= 1 && tokens.get(i - 1).getType() == LawLexer.DOT) {
-        name.insert(0, '.');
-        i -= 2;
-      } else {
-        break;
-      }
-    }
-    return name.length() == 0 ? null : name.toString();
-  }
-
-  private static boolean isName(Token t) {
-    return t.getType() == LawLexer.ID || Keywords.isKeyword(t.getType());
+    CodeCompletion.code(line.before(), line.line(), globals).forEach(s -> out.add(candidate(s)));
   }
 
   /** A possibly dotted name's value in scope (`runs`, `epoch.L`), or null. */
   static Value resolve(Env env, String dotted) {
-    String[] parts = dotted.split("\\.");
-    Value v = env.lookup(parts[0]);
-    for (int i = 1; i < parts.length && v != null; i++) {
-      try {
-        v = v.field(parts[i], Span.NOWHERE);
-      } catch (LawException e) {
-        return null;
-      }
-    }
-    return v;
+    return CodeCompletion.resolve(env, dotted);
   }
 
-  private static List<Token> tokens(String text) {
-    LawLexer lexer = new LawLexer(CharStreams.fromString(text));
-    lexer.removeErrorListeners();
-    List<Token> out = new ArrayList<>();
-    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-      if (t.getType() != LawLexer.NL) {
-        out.add(t);
-      }
-    }
-    return out;
-  }
-
-  /** Files and folders matching a partial path; folders end in '/', files get {@code close} appended. */
   private static void files(Path workDir, String partial, String close, List<Candidate> out) {
-    int slash = partial.lastIndexOf('/');
-    String dirPart = slash < 0 ? "" : partial.substring(0, slash + 1);
-    Path dir = dirPart.startsWith("/") ? Path.of(dirPart) : workDir.resolve(dirPart);
-    if (dirPart.startsWith("~/")) {
-      dir = Path.of(System.getProperty("user.home")).resolve(dirPart.substring(2));
-    }
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      for (Path p : entries) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(".") && !partial.substring(slash + 1).startsWith(".")) {
-          continue;
-        }
-        boolean folder = Files.isDirectory(p);
-        String value = dirPart + name + (folder ? "/" : close);
-        out.add(new Candidate(value, name + (folder ? "/" : ""), null, null, null, null, !folder && close.isEmpty()));
-      }
-    } catch (IOException e) {
-      // an unreadable folder offers nothing
-    }
+    CodeCompletion.files(workDir, partial, close).forEach(s -> out.add(candidate(s)));
+  }
+
+  private static Candidate candidate(CodeCompletion.Suggestion s) {
+    return new Candidate(s.value(), s.display(), null, s.description(), null, null, s.complete());
   }
 
   private static Candidate plain(String value, String description) {
@@ -185,9 +86,6 @@ final class Completion implements Completer {
   }
 
   private static String describe(Value v) {
-    if (v instanceof LawValue l) {
-      return "law " + l.law().signature();
-    }
-    return v == null ? null : v.typeName();
+    return CodeCompletion.describe(v);
   }
 }

@@ -1,4 +1,4 @@
-package org.lawlang.cli;
+package org.lawlang.eval;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,25 +13,24 @@ import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Source;
 import org.lawlang.diag.Span;
-import org.lawlang.eval.Session;
 import org.lawlang.syntax.antlr.LawLexer;
 
 /**
- * For `law check`: a script with syntax errors still gets its name errors reported. The
+ * For `law check` and the language server: a script with syntax errors still gets its name errors reported. The
  * lines of each statement in error (from a never-closed bracket to where the parser stopped)
  * are set aside — blanked, or, when they declare a name, replaced by a one-line stand-in that
  * declares it, so that its uses are not reported as unknown — and the rest is parsed and
  * checked again with the line numbers unchanged. If the rest does not parse either, only the
  * syntax errors are reported.
  */
-final class CheckBeyondSyntax {
+public final class CheckBeyondSyntax {
   private static final Pattern CONTINUES = Pattern.compile("[-+*/^~,=(\\[{]\\s*$");
   private static final Pattern OPENED_AT = Pattern.compile("at line (\\d+), column \\d+ is never closed");
 
   private CheckBeyondSyntax() {}
 
   /** The syntax errors and, in position order with them, the other errors of the lines outside the failing statements. */
-  static List<Diagnostic> all(List<Diagnostic> syntax, Source source, Session session, Path dir) {
+  public static List<Diagnostic> all(List<Diagnostic> syntax, Source source, Session session, Path dir) {
     if (syntax.isEmpty() || !syntax.stream().allMatch(CheckBeyondSyntax::isSyntax)
         || !syntax.stream().allMatch(d -> d.span().source().text().equals(source.text()))) {
       return syntax;
