@@ -233,7 +233,8 @@ final class ProblemBuilder {
       return new Call(c.span(), new Name(c.callee().span(), b.name), args.stream().map(x -> new Arg(x.span(), null, x)).toList());
     }
     throw LawException.of(Msg.NOT_CALLABLE, c.callee().span(), Values.describe(callee) + " of the decision variables")
-        .hint("inside minimize and solve, only laws and the math functions ln log exp sqrt abs min max take the variables");
+        .hint("inside minimize and solve, only laws and the math functions " + org.lawlang.semantics.MathFunction.namesText()
+            + " take the variables");
   }
 
   /** Names of variables that appear nowhere in the lowered problem. */

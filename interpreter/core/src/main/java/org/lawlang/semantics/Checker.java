@@ -10,6 +10,7 @@ import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Suggest;
+import org.lawlang.solve.Loss;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Expr.*;
 import org.lawlang.syntax.Program;
@@ -144,6 +145,16 @@ public final class Checker {
       return outer.moduleExports(n.name(), null, n.span()) != null;
     } catch (LawException e) {
       return false;
+    }
+  }
+
+  /** The loss after `using` is one the fit knows, so a misspelling is found before the run. */
+  private void loss(Expr e) {
+    String name = e instanceof Name n ? n.name() : e instanceof Call c && c.callee() instanceof Name n ? n.name() : null;
+    if (name == null || !Loss.NAMES.contains(name)) {
+      String hint = name == null ? null : Suggest.hint(name, Loss.NAMES);
+      error(Diagnostic.error(Msg.FIT_GENERAL, e.span(), "unknown loss" + (name == null ? "" : " '" + name + "'")
+          + "; use 'lsq' (least squares) or 'huber(delta)'").withHint(hint == null ? "the losses are lsq and huber(delta)" : hint));
     }
   }
 
@@ -423,6 +434,7 @@ public final class Checker {
       } else {
         expr(f.data(), scope, free);
       }
+      f.options().stream().filter(o -> o.kind() == FitOptionKind.USING).forEach(o -> loss(o.values().get(0)));
     } else if (e instanceof Optimize o) {
       Set<String> vars = new HashSet<>(free);
       collectUnbound(o.objective(), scope, vars);
