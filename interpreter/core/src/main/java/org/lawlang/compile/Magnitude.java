@@ -136,7 +136,11 @@ public final class Magnitude {
    * while at a pole or a jump |f| is as large as its terms).
    */
   public static java.util.function.DoubleUnaryOperator of(Expr e, String variable) {
-    ScalarProgram size = ScalarProgram.of(expr(e), java.util.Map.of(variable, 0));
-    return x -> size.value(new double[] {x});
+    var size = ScalarProgram.of(expr(e), java.util.Map.of(variable, 0)).evaluator();
+    double[] at = new double[1]; // as the root scan that calls it, one thread
+    return x -> {
+      at[0] = x;
+      return size.applyAsDouble(at);
+    };
   }
 }

@@ -45,6 +45,19 @@ public final class ScalarProgram {
     run.evaluateScalars(x, new double[nodes], out, outputs);
   }
 
+  /**
+   * An evaluator with its own scratch, for a loop on one thread that evaluates thousands of
+   * times (a root scan): no allocation per evaluation.
+   */
+  public java.util.function.ToDoubleFunction<double[]> evaluator() {
+    double[] scratch = new double[nodes];
+    double[] out = new double[1];
+    return x -> {
+      run.evaluateScalars(x, scratch, out, 1);
+      return out[0];
+    };
+  }
+
   public int outputs() {
     return outputs;
   }

@@ -36,7 +36,7 @@ public record Signomial(List<Term> terms) {
   public static Signomial of(Expr e, Map<String, Integer> slots) {
     int n = slots.size();
     if (!Symbolic.names(e).stream().anyMatch(slots::containsKey)) {
-      double c = ScalarProgram.of(e, Map.of()).value(new double[0]);
+      double c = Compiled.compile(e, Map.of()).apply(new double[0]);
       return Double.isFinite(c) ? constant(c, n) : null;
     }
     if (e instanceof Name v) {
@@ -57,7 +57,7 @@ public record Signomial(List<Term> terms) {
         if (Symbolic.names(b.rhs()).stream().anyMatch(slots::containsKey)) {
           return null;
         }
-        return l.pow(ScalarProgram.of(b.rhs(), Map.of()).value(new double[0]));
+        return l.pow(Compiled.compile(b.rhs(), Map.of()).apply(new double[0]));
       }
       Signomial r = of(b.rhs(), slots);
       if (r == null) {

@@ -1,6 +1,5 @@
 package org.lawlang.compile;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,21 +9,19 @@ import org.lawlang.syntax.Expr.*;
 
 /**
  * A flattened expression as a function of the solver's coordinates u, with its exact
- * gradient and Hessian from {@link Symbolic}, all compiled into one {@link ScalarProgram}. A
- * variable marked as logarithmic is v = exp(u), so that the solver works on ln v (scale-free
- * for quantities like N ~ 1e10); the others are v = u. Built once per question; evaluated
- * many times.
+ * gradient and Hessian from {@link Symbolic}, compiled by {@link Compiled}. A variable marked
+ * as logarithmic is v = exp(u), so that the solver works on ln v (scale-free for quantities
+ * like N ~ 1e10); the others are v = u. Built once per question; evaluated many times.
  */
 public final class SmoothFunction {
-  /** Outputs: the value, then the gradient, then the Hessian's lower triangle row by row. */
-  private final ScalarProgram program;
-  private final int n;
-  private final int order;
+  private final Compiled.Fn value;
+  private final Compiled.Fn[] grad;
+  private final Compiled.Fn[][] hess;
 
-  private SmoothFunction(ScalarProgram program, int n, int order) {
-    this.program = program;
-    this.n = n;
-    this.order = order;
+  private SmoothFunction(Compiled.Fn value, Compiled.Fn[] grad, Compiled.Fn[][] hess) {
+    this.value = value;
+    this.grad = grad;
+    this.hess = hess;
   }
 
   /** {@code e} over {@code vars}; {@code secondOrder} false skips the Hessian. */
@@ -34,56 +31,52 @@ public final class SmoothFunction {
 
   /** {@code e} over {@code vars} with derivatives up to {@code order} (0: the value alone, for checks that only evaluate). */
   public static SmoothFunction of(Expr e, List<String> vars, boolean[] logVar, int order) {
+    boolean secondOrder = order >= 2;
+    Map<String, Integer> slots = new HashMap<>();
     Map<String, Expr> subst = new HashMap<>();
     for (int i = 0; i < vars.size(); i++) {
+      slots.put(vars.get(i), i);
       if (logVar[i]) {
         Span s = Span.NOWHERE;
         subst.put(vars.get(i), new Call(s, new Name(s, "exp"), List.of(new Arg(s, null, new Name(s, vars.get(i))))));
       }
     }
     Expr u = Symbolic.simplify(substitute(e, subst));
+    if (order == 0) {
+      return new SmoothFunction(Compiled.compile(u, slots), null, null);
+    }
     int n = vars.size();
-    List<Expr> outputs = new ArrayList<>();
-    outputs.add(u);
-    if (order >= 1) {
-      List<Expr> grad = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        grad.add(Symbolic.derivative(u, vars.get(i)));
-      }
-      outputs.addAll(grad);
-      if (order >= 2) {
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j <= i; j++) {
-            outputs.add(Symbolic.derivative(grad.get(i), vars.get(j)));
-          }
+    Compiled.Fn[] grad = new Compiled.Fn[n];
+    Compiled.Fn[][] hess = secondOrder ? new Compiled.Fn[n][n] : null;
+    for (int i = 0; i < n; i++) {
+      Expr gi = Symbolic.derivative(u, vars.get(i));
+      grad[i] = Compiled.compile(gi, slots);
+      if (secondOrder) {
+        for (int j = 0; j <= i; j++) {
+          hess[i][j] = Compiled.compile(Symbolic.derivative(gi, vars.get(j)), slots);
+          hess[j][i] = hess[i][j];
         }
       }
     }
-    return new SmoothFunction(ScalarProgram.of(vars, outputs), n, Math.min(order, 2));
+    return new SmoothFunction(Compiled.compile(u, slots), grad, hess);
   }
 
   public double value(double[] u) {
-    return program.value(u);
+    return value.apply(u);
   }
 
   /** The value; fills the gradient {@code g} and, when given, the Hessian {@code h}. */
   public double eval(double[] u, double[] g, double[][] h) {
-    double[] out = new double[program.outputs()];
-    program.evaluate(u, out);
-    System.arraycopy(out, 1, g, 0, n);
-    if (h != null) {
-      if (order < 2) {
-        throw new IllegalStateException("built without its Hessian");
-      }
-      int k = 1 + n;
-      for (int i = 0; i < n; i++) {
+    for (int i = 0; i < grad.length; i++) {
+      g[i] = grad[i].apply(u);
+      if (h != null) {
         for (int j = 0; j <= i; j++) {
-          h[i][j] = out[k++];
+          h[i][j] = hess[i][j].apply(u);
           h[j][i] = h[i][j];
         }
       }
     }
-    return out[0];
+    return value.apply(u);
   }
 
   private static Expr substitute(Expr e, Map<String, Expr> subst) {

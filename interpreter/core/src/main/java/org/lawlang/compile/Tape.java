@@ -41,7 +41,20 @@ public final class Tape {
   final int[] outputs;
   final List<String> params;
   final List<String> columns;
-  private final Map<String, Integer> memo = new HashMap<>();
+  private final Map<Key, Integer> memo = new HashMap<>();
+
+  /** A node's identity for hash-consing (a string key cost the optimiser's checker measurable start-up time). */
+  private record Key(Op op, int[] args, long constant, int index) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.op == op && k.constant == constant && k.index == index && java.util.Arrays.equals(k.args, args);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((op.hashCode() * 31 + java.util.Arrays.hashCode(args)) * 31 + Long.hashCode(constant)) * 31 + index;
+    }
+  }
 
   private Tape(List<String> params, List<String> columns, List<Expr> exprs) {
     this.params = List.copyOf(params);
@@ -87,7 +100,7 @@ public final class Tape {
   }
 
   private int add(Op op, int[] a, double c, int idx) {
-    String key = op + ":" + java.util.Arrays.toString(a) + ":" + Double.doubleToLongBits(c) + ":" + idx;
+    Key key = new Key(op, a, Double.doubleToLongBits(c), idx);
     Integer seen = memo.get(key);
     if (seen != null) {
       return seen;

@@ -66,6 +66,7 @@ public final class TapeRun {
     index = tape.index.stream().mapToInt(Integer::intValue).toArray();
     rows = columns.length == 0 ? 0 : columns[0].length;
     needed = new boolean[tape.outputs.length][n];
+    schedule = new int[tape.outputs.length][];
     for (int k = 0; k < tape.outputs.length; k++) {
       if (k > 0) {
         needed[k] = needed[k - 1].clone();
@@ -76,7 +77,8 @@ public final class TapeRun {
     logBase = new double[n][];
     double[] scalars = new double[n];
     double[][] bc = new double[n][];
-    for (int k = 0; k < n; k++) {
+    // without columns there is nothing to precompute: every node is a scalar of the parameters
+    for (int k = 0; k < n && columns.length > 0; k++) {
       if (kinds[k] == Tape.SCALAR) {
         if (ops[k] != Op.PARAM) {
           scalars[k] = scalar(k, scalars);
@@ -202,16 +204,36 @@ public final class TapeRun {
    * parameter values {@code p}, into {@code out}; {@code s} holds one number per node.
    */
   void evaluateScalars(double[] p, double[] s, double[] out, int outputs) {
-    boolean[] need = needed[outputs - 1];
-    for (int k = 0; k < ops.length; k++) {
-      if (need[k]) {
-        s[k] = ops[k] == Op.PARAM ? p[index[k]] : scalar(k, s);
-      }
+    int[] order = schedule[outputs - 1];
+    if (order == null) {
+      order = schedule(needed[outputs - 1]);
+      schedule[outputs - 1] = order; // benign race: every thread computes the same array
+    }
+    for (int k : order) {
+      s[k] = ops[k] == Op.PARAM ? p[index[k]] : scalar(k, s);
     }
     int[] outs = tape.outputs;
     for (int j = 0; j < outputs; j++) {
       out[j] = s[outs[j]];
     }
+  }
+
+  /** The nodes an evaluation needs, in order, for each count of outputs: found on first use. */
+  private final int[][] schedule;
+
+  private static int[] schedule(boolean[] need) {
+    int count = 0;
+    for (boolean b : need) {
+      count += b ? 1 : 0;
+    }
+    int[] out = new int[count];
+    int j = 0;
+    for (int k = 0; k < need.length; k++) {
+      if (need[k]) {
+        out[j++] = k;
+      }
+    }
+    return out;
   }
 
   private double scalar(int k, double[] s) {

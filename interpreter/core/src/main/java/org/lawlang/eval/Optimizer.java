@@ -400,7 +400,7 @@ public final class Optimizer implements Services.OptimizeService {
     for (int i = 0; i < x.length; i++) {
       slots.put(p.variables().get(i).name(), i);
     }
-    return org.lawlang.compile.ScalarProgram.of(p.objective(), slots).value(x);
+    return org.lawlang.compile.Compiled.compile(p.objective(), slots).apply(x);
   }
 
   private static List<String> names(List<Integer> which, Problem p, ProblemBuilder.Built built) {

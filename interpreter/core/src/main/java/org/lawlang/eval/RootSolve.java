@@ -68,11 +68,11 @@ final class RootSolve {
     }
     Map<String, Integer> slots = new HashMap<>();
     slots.put(x, 0);
-    ScalarProgram fc = ScalarProgram.of(diff, slots);
+    var fc = ScalarProgram.of(diff, slots).evaluator();
     double[] at = new double[1]; // one slot array for the thousands of samples (a statement runs on one thread)
     DoubleUnaryOperator f = v -> {
       at[0] = v;
-      return fc.value(at);
+      return fc.applyAsDouble(at);
     };
     DoubleUnaryOperator size = Magnitude.of(diff, x);
     String range = "[" + NumberFormat.show(lo) + ", " + NumberFormat.show(hi) + "]";

@@ -16,6 +16,7 @@ import org.lawlang.syntax.Expr.*;
 import org.lawlang.syntax.Program;
 import org.lawlang.syntax.Stmt;
 import org.lawlang.syntax.Stmt.*;
+import org.lawlang.syntax.Walk;
 
 /**
  * Resolves names before anything runs: unknown names (with "did you mean"), arity of law,
@@ -271,6 +272,10 @@ public final class Checker {
         }
         expr(series.y(), curve, Set.of());
       }
+    } else if (s instanceof Help) {
+      // help takes any word, known or not: the run answers with what it finds or suggests
+    } else {
+      throw new IllegalStateException("the checker has no rule for " + s.getClass().getSimpleName());
     }
   }
 
@@ -457,6 +462,8 @@ public final class Checker {
       vars.add(s.variable().name());
       expr(s.lhs(), scope, vars);
       expr(s.rhs(), scope, vars);
+    } else if (!(e instanceof Num || e instanceof Str || e instanceof Bool)) {
+      throw new IllegalStateException("the checker has no rule for " + e.getClass().getSimpleName());
     }
   }
 
@@ -485,17 +492,10 @@ public final class Checker {
 
   /** Plain names not bound anywhere: the decision variables of a minimize. */
   private void collectUnbound(Expr e, Scope scope, Set<String> out) {
-    if (e instanceof Name n) {
+    Walk.formulaNames(e, n -> {
       if (lookup(n.name(), scope) == null && Builtin.named(n.name()).isEmpty()) {
         out.add(n.name());
       }
-    } else if (e instanceof Unary u) {
-      collectUnbound(u.operand(), scope, out);
-    } else if (e instanceof Binary b) {
-      collectUnbound(b.lhs(), scope, out);
-      collectUnbound(b.rhs(), scope, out);
-    } else if (e instanceof Call c) {
-      c.args().forEach(a -> collectUnbound(a.value(), scope, out));
-    }
+    });
   }
 }
