@@ -1,6 +1,7 @@
 package org.lawlang.certify;
 
 import java.util.Map;
+import org.lawlang.semantics.MathFunction;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Expr.Binary;
 import org.lawlang.syntax.Expr.Call;
@@ -61,17 +62,15 @@ final class Enclosure {
     }
     if (e instanceof Call c && c.callee() instanceof Name f && c.args().size() == 1) {
       Interval a = of(c.args().get(0).value(), box);
-      return switch (f.name()) {
-        case "exp" -> Interval.of(Math.exp(a.lo()), Math.exp(a.hi()));
-        case "ln", "log" -> a.lo() > 0 ? Interval.of(Math.log(a.lo()), Math.log(a.hi())) : Interval.ALL;
-        case "log10" -> a.lo() > 0 ? Interval.of(Math.log10(a.lo()), Math.log10(a.hi())) : Interval.ALL;
-        case "log2" -> a.lo() > 0 ? Interval.of(Math.log(a.lo()) / Math.log(2), Math.log(a.hi()) / Math.log(2)) : Interval.ALL;
-        case "sqrt" -> a.lo() >= 0 ? Interval.of(Math.sqrt(a.lo()), Math.sqrt(a.hi())) : Interval.ALL;
-        case "atan" -> Interval.of(Math.atan(a.lo()), Math.atan(a.hi()));
-        case "sin", "cos" -> new Interval(-1, 1);
-        case "abs" -> a.lo() >= 0 ? a : a.hi() <= 0 ? new Interval(-a.hi(), -a.lo())
+      MathFunction fn = MathFunction.named(f.name()).orElse(null);
+      if (fn == null) {
+        return Interval.ALL;
+      }
+      return switch (fn.shape) {
+        case INCREASING -> fn.accepts(a.lo()) ? Interval.of(fn.apply(a.lo()), fn.apply(a.hi())) : Interval.ALL;
+        case UNIT_WAVE -> new Interval(-1, 1);
+        case V -> a.lo() >= 0 ? a : a.hi() <= 0 ? new Interval(-a.hi(), -a.lo())
             : new Interval(0, Math.max(-a.lo(), a.hi()));
-        default -> Interval.ALL;
       };
     }
     return Interval.ALL;

@@ -4,13 +4,19 @@ import java.util.List;
 import java.util.Map;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
+import org.lawlang.semantics.MathFunction;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Expr.*;
 
 /**
- * Compiles a flattened expression into a tree of small closures over a slot array, so that
- * solvers evaluate objectives and derivatives thousands of times without walking the AST.
- * Non-finite intermediate results propagate as NaN/Inf; callers check finiteness.
+ * Compiles a flattened expression into a tree of small closures over a slot array: the back
+ * end of the optimiser's per-question formulas ({@link SmoothFunction}, signomial constants, the
+ * objective at the answer), which are compiled afresh for every solve: there a tape's set-up
+ * (hash-consing, schedules) cost up to 4.5 times the closures' per solve in bench/optimize.sh.
+ * Formulas over data and long scans (fits, root scans, data checks) run on the tape
+ * ({@link ScalarProgram}, {@link TapeRun}). The math
+ * functions come from the one registry. Non-finite intermediate results propagate as NaN/Inf;
+ * callers check finiteness.
  */
 public final class Compiled {
   private Compiled() {}
@@ -81,16 +87,11 @@ public final class Compiled {
     String name = ((Name) c.callee()).name();
     List<Fn> args = c.args().stream().map(a -> compile(a.value(), slots)).toList();
     Fn a = args.get(0);
+    MathFunction fn = MathFunction.named(name).orElse(null);
+    if (fn != null) {
+      return x -> fn.apply(a.apply(x));
+    }
     return switch (name) {
-      case "ln", "log" -> x -> Math.log(a.apply(x));
-      case "log10" -> x -> Math.log10(a.apply(x));
-      case "log2" -> x -> Math.log(a.apply(x)) / Math.log(2);
-      case "exp" -> x -> Math.exp(a.apply(x));
-      case "sqrt" -> x -> Math.sqrt(a.apply(x));
-      case "atan" -> x -> Math.atan(a.apply(x));
-      case "sin" -> x -> Math.sin(a.apply(x));
-      case "cos" -> x -> Math.cos(a.apply(x));
-      case "abs" -> x -> Math.abs(a.apply(x));
       case "sign" -> x -> Math.signum(a.apply(x));
       case "select" -> {
         Fn t = args.get(1);

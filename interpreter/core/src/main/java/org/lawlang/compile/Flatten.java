@@ -118,7 +118,7 @@ public final class Flatten {
       }
     }
     throw LawException.of(Msg.NOT_CALLABLE, c.callee().span(), "'" + ExprPrint.callee(c) + "'")
-        .hint("inside a formula only laws and the math functions ln log log10 log2 exp sqrt abs min max can be called");
+        .hint("inside a formula only laws and the math functions " + org.lawlang.semantics.MathFunction.namesText() + " can be called");
   }
 
   /** Small printing helpers for messages. */

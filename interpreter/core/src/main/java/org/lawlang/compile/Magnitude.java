@@ -2,6 +2,7 @@ package org.lawlang.compile;
 
 import java.util.List;
 import org.lawlang.diag.Span;
+import org.lawlang.semantics.MathFunction;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Expr.Arg;
 import org.lawlang.syntax.Expr.Call;
@@ -44,17 +45,58 @@ public final class Magnitude {
       // a function's value, plus what rounding in its argument (of the argument's size) does to it
       Expr a = c.args().get(0).value();
       Expr m = expr(a);
-      Expr spread = switch (f.name()) {
-        case "ln", "log", "log10", "log2" -> div(m, abs(a));
-        case "exp" -> mul(abs(e), m);
-        case "sqrt" -> call("sqrt", m);
-        case "atan" -> div(m, add(new Num(c.span(), 1), mul(a, a)));
-        case "sin", "cos", "abs" -> m;
-        default -> null;
-      };
-      return spread == null ? abs(e) : add(abs(e), spread);
+      MathFunction fn = MathFunction.named(f.name()).orElse(null);
+      return fn == null ? abs(e) : add(abs(e), fn.spread(new Plain(c.span()), a, m, e));
     }
     return abs(e);
+  }
+
+  /** Tree builders without simplification, for the spread rules of {@link MathFunction}. */
+  private record Plain(Span at) implements MathFunction.Algebra<Expr> {
+    @Override
+    public Expr num(double c) {
+      return new Num(at, c);
+    }
+
+    @Override
+    public Expr add(Expr a, Expr b) {
+      return Magnitude.add(a, b);
+    }
+
+    @Override
+    public Expr mul(Expr a, Expr b) {
+      return Magnitude.mul(a, b);
+    }
+
+    @Override
+    public Expr div(Expr a, Expr b) {
+      return Magnitude.div(a, b);
+    }
+
+    @Override
+    public Expr pow(Expr a, Expr b) {
+      return new Binary(a.span(), BinaryOp.POW, a, b);
+    }
+
+    @Override
+    public Expr neg(Expr a) {
+      return new Unary(a.span(), Expr.UnaryOp.NEG, a);
+    }
+
+    @Override
+    public Expr call(MathFunction f, Expr x) {
+      return Magnitude.call(f.name, x);
+    }
+
+    @Override
+    public Expr sign(Expr x) {
+      return Magnitude.call("sign", x);
+    }
+
+    @Override
+    public Expr abs(Expr x) {
+      return Magnitude.abs(x);
+    }
   }
 
   private static Expr add(Expr a, Expr b) {
@@ -94,7 +136,11 @@ public final class Magnitude {
    * while at a pole or a jump |f| is as large as its terms).
    */
   public static java.util.function.DoubleUnaryOperator of(Expr e, String variable) {
-    Compiled.Fn size = Compiled.compile(expr(e), java.util.Map.of(variable, 0));
-    return x -> size.apply(new double[] {x});
+    var size = ScalarProgram.of(expr(e), java.util.Map.of(variable, 0)).evaluator();
+    double[] at = new double[1]; // as the root scan that calls it, one thread
+    return x -> {
+      at[0] = x;
+      return size.applyAsDouble(at);
+    };
   }
 }

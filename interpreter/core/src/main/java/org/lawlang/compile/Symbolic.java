@@ -7,6 +7,7 @@ import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Span;
 import org.lawlang.semantics.Builtin;
+import org.lawlang.semantics.MathFunction;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Expr.*;
 
@@ -103,16 +104,10 @@ public final class Symbolic {
     Builtin b = Builtin.named(name).orElseThrow();
     List<Expr> args = c.args().stream().map(Arg::value).toList();
     Expr x = args.get(0);
+    if (b.function != null) {
+      return b.function.derivative(ALGEBRA, x, d(x, v), c);
+    }
     return switch (b) {
-      case LN, LOG -> div(d(x, v), x);
-      case LOG10 -> div(d(x, v), mul(x, num(Math.log(10))));
-      case LOG2 -> div(d(x, v), mul(x, num(Math.log(2))));
-      case EXP -> mul(c, d(x, v));
-      case SQRT -> div(d(x, v), mul(num(2), c));
-      case ATAN -> div(d(x, v), add(num(1), pow(x, num(2))));
-      case SIN -> mul(fn("cos", x), d(x, v));
-      case COS -> mul(neg(fn("sin", x)), d(x, v));
-      case ABS -> mul(fn("sign", x), d(x, v));
       case MIN, MAX -> {
         if (args.size() == 1) {
           yield d(x, v);
@@ -127,6 +122,54 @@ public final class Symbolic {
   }
 
   // ---- constructors with simplification --------------------------------------------------
+
+  /** The simplifying constructors, for the derivative rules declared in {@link MathFunction}. */
+  static final MathFunction.Algebra<Expr> ALGEBRA = new MathFunction.Algebra<>() {
+    @Override
+    public Expr num(double c) {
+      return Symbolic.num(c);
+    }
+
+    @Override
+    public Expr add(Expr a, Expr b) {
+      return Symbolic.add(a, b);
+    }
+
+    @Override
+    public Expr mul(Expr a, Expr b) {
+      return Symbolic.mul(a, b);
+    }
+
+    @Override
+    public Expr div(Expr a, Expr b) {
+      return Symbolic.div(a, b);
+    }
+
+    @Override
+    public Expr pow(Expr a, Expr b) {
+      return Symbolic.pow(a, b);
+    }
+
+    @Override
+    public Expr neg(Expr a) {
+      return Symbolic.neg(a);
+    }
+
+    @Override
+    public Expr call(MathFunction f, Expr x) {
+      return fn(f.name, x);
+    }
+
+    @Override
+    public Expr sign(Expr x) {
+      return fn("sign", x);
+    }
+
+    @Override
+    public Expr abs(Expr x) {
+      return fn("abs", x);
+    }
+  };
 
   static Num num(double x) {
     return new Num(S, x);

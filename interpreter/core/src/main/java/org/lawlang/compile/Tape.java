@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
+import org.lawlang.semantics.MathFunction;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Expr.*;
 
@@ -20,8 +21,10 @@ import org.lawlang.syntax.Expr.*;
 public final class Tape {
   /** Node operations. */
   enum Op {
-    CONST, PARAM, COLUMN, NEG, ADD, SUB, MUL, DIV, POW, LN, LOG10, LOG2, EXP, SQRT, ATAN, SIN, COS, ABS, SIGN,
-    MIN, MAX, SELECT, LT, LE, GT, GE, EQ, NE
+    CONST, PARAM, COLUMN, NEG, ADD, SUB, MUL, DIV, POW,
+    /** A {@link MathFunction}, its ordinal in the node's index. */
+    FN,
+    SIGN, MIN, MAX, SELECT, LT, LE, GT, GE, EQ, NE
   }
 
   /** What a node depends on. */
@@ -38,7 +41,20 @@ public final class Tape {
   final int[] outputs;
   final List<String> params;
   final List<String> columns;
-  private final Map<String, Integer> memo = new HashMap<>();
+  private final Map<Key, Integer> memo = new HashMap<>();
+
+  /** A node's identity for hash-consing (a string key cost the optimiser's checker measurable start-up time). */
+  private record Key(Op op, int[] args, long constant, int index) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.op == op && k.constant == constant && k.index == index && java.util.Arrays.equals(k.args, args);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((op.hashCode() * 31 + java.util.Arrays.hashCode(args)) * 31 + Long.hashCode(constant)) * 31 + index;
+    }
+  }
 
   private Tape(List<String> params, List<String> columns, List<Expr> exprs) {
     this.params = List.copyOf(params);
@@ -84,7 +100,7 @@ public final class Tape {
   }
 
   private int add(Op op, int[] a, double c, int idx) {
-    String key = op + ":" + java.util.Arrays.toString(a) + ":" + Double.doubleToLongBits(c) + ":" + idx;
+    Key key = new Key(op, a, Double.doubleToLongBits(c), idx);
     Integer seen = memo.get(key);
     if (seen != null) {
       return seen;
@@ -150,16 +166,12 @@ public final class Tape {
     if (e instanceof Call c) {
       String name = ((Name) c.callee()).name();
       int[] a = c.args().stream().mapToInt(x -> node(x.value())).toArray();
+      MathFunction f = MathFunction.named(name).orElse(null);
+      if (f != null) {
+        // ln and log are one function: one node
+        return add(Op.FN, a, 0, (f == MathFunction.LOG ? MathFunction.LN : f).ordinal());
+      }
       Op op = switch (name) {
-        case "ln", "log" -> Op.LN;
-        case "log10" -> Op.LOG10;
-        case "log2" -> Op.LOG2;
-        case "exp" -> Op.EXP;
-        case "sqrt" -> Op.SQRT;
-        case "atan" -> Op.ATAN;
-        case "sin" -> Op.SIN;
-        case "cos" -> Op.COS;
-        case "abs" -> Op.ABS;
         case "sign" -> Op.SIGN;
         case "min" -> Op.MIN;
         case "max" -> Op.MAX;

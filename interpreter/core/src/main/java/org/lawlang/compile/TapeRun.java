@@ -2,6 +2,7 @@ package org.lawlang.compile;
 
 import java.util.Arrays;
 import org.lawlang.compile.Tape.Op;
+import org.lawlang.semantics.MathFunction;
 
 /**
  * A {@link Tape} bound to one dataset's columns: data-only nodes are computed once here
@@ -65,6 +66,7 @@ public final class TapeRun {
     index = tape.index.stream().mapToInt(Integer::intValue).toArray();
     rows = columns.length == 0 ? 0 : columns[0].length;
     needed = new boolean[tape.outputs.length][n];
+    schedule = new int[tape.outputs.length][];
     for (int k = 0; k < tape.outputs.length; k++) {
       if (k > 0) {
         needed[k] = needed[k - 1].clone();
@@ -75,7 +77,8 @@ public final class TapeRun {
     logBase = new double[n][];
     double[] scalars = new double[n];
     double[][] bc = new double[n][];
-    for (int k = 0; k < n; k++) {
+    // without columns there is nothing to precompute: every node is a scalar of the parameters
+    for (int k = 0; k < n && columns.length > 0; k++) {
       if (kinds[k] == Tape.SCALAR) {
         if (ops[k] != Op.PARAM) {
           scalars[k] = scalar(k, scalars);
@@ -98,7 +101,7 @@ public final class TapeRun {
               arr[j] = data[a[j]];
             }
           }
-          apply(ops[k], arr, new int[a.length], data[k], rows, null, 0);
+          apply(ops[k], index[k], arr, new int[a.length], data[k], rows, null, 0, Double.NaN);
         }
       }
     }
@@ -180,7 +183,7 @@ public final class TapeRun {
           }
         }
         double expScalar = ops[k] == Op.POW && kinds[a[1]] == Tape.SCALAR ? s[a[1]] : Double.NaN;
-        apply(ops[k], arr, off, ws.vec[k], len, logBase[k], from, expScalar);
+        apply(ops[k], index[k], arr, off, ws.vec[k], len, logBase[k], from, expScalar);
       }
     }
     int[] outs = tape.outputs;
@@ -196,31 +199,63 @@ public final class TapeRun {
     }
   }
 
+  /**
+   * For a tape whose nodes are all scalars (no columns): the first {@code outputs} outputs at
+   * parameter values {@code p}, into {@code out}; {@code s} holds one number per node.
+   */
+  void evaluateScalars(double[] p, double[] s, double[] out, int outputs) {
+    int[] order = schedule[outputs - 1];
+    if (order == null) {
+      order = schedule(needed[outputs - 1]);
+      schedule[outputs - 1] = order; // benign race: every thread computes the same array
+    }
+    for (int k : order) {
+      s[k] = ops[k] == Op.PARAM ? p[index[k]] : scalar(k, s);
+    }
+    int[] outs = tape.outputs;
+    for (int j = 0; j < outputs; j++) {
+      out[j] = s[outs[j]];
+    }
+  }
+
+  /** The nodes an evaluation needs, in order, for each count of outputs: found on first use. */
+  private final int[][] schedule;
+
+  private static int[] schedule(boolean[] need) {
+    int count = 0;
+    for (boolean b : need) {
+      count += b ? 1 : 0;
+    }
+    int[] out = new int[count];
+    int j = 0;
+    for (int k = 0; k < need.length; k++) {
+      if (need[k]) {
+        out[j++] = k;
+      }
+    }
+    return out;
+  }
+
   private double scalar(int k, double[] s) {
     int[] a = args[k];
     double x = a.length > 0 ? s[a[0]] : 0;
     double y = a.length > 1 ? s[a[1]] : 0;
     double z = a.length > 2 ? s[a[2]] : 0;
-    return ops[k] == Op.CONST ? consts[k] : one(ops[k], x, y, z);
+    return ops[k] == Op.CONST ? consts[k] : one(ops[k], index[k], x, y, z);
   }
 
-  private static double one(Op op, double x, double y, double z) {
+  private static final MathFunction[] FUNCTIONS = MathFunction.values();
+
+  /** One operation on numbers; {@code fn} is the function's ordinal for {@link Op#FN}. */
+  static double one(Op op, int fn, double x, double y, double z) {
     return switch (op) {
       case NEG -> -x;
       case ADD -> x + y;
       case SUB -> x - y;
       case MUL -> x * y;
       case DIV -> x / y;
-      case POW -> y == 2 ? x * x : Math.pow(x, y);
-      case LN -> Math.log(x);
-      case LOG10 -> Math.log10(x);
-      case LOG2 -> Math.log(x) / Math.log(2);
-      case EXP -> Math.exp(x);
-      case SQRT -> Math.sqrt(x);
-      case ATAN -> Math.atan(x);
-      case SIN -> Math.sin(x);
-      case COS -> Math.cos(x);
-      case ABS -> Math.abs(x);
+      case POW -> y == 2 ? x * x : y == -1 ? 1 / x : Math.pow(x, y);
+      case FN -> FUNCTIONS[fn].apply(x);
       case SIGN -> Math.signum(x);
       case MIN -> Math.min(x, y);
       case MAX -> Math.max(x, y);
@@ -235,12 +270,8 @@ public final class TapeRun {
     };
   }
 
-  private static void apply(Op op, double[][] arr, int[] off, double[] out, int len, double[] logBase, int from) {
-    apply(op, arr, off, out, len, logBase, from, Double.NaN);
-  }
-
   /** One node over a block: the hot loops, one per common operation. */
-  private static void apply(Op op, double[][] arr, int[] off, double[] out, int len, double[] logBase, int from,
+  private static void apply(Op op, int fn, double[][] arr, int[] off, double[] out, int len, double[] logBase, int from,
       double expScalar) {
     double[] a = arr[0];
     int ao = off[0];
@@ -276,14 +307,20 @@ public final class TapeRun {
           out[i] = a[ao + i] / b[bo + i];
         }
       }
-      case EXP -> {
-        for (int i = 0; i < len; i++) {
-          out[i] = Math.exp(a[ao + i]);
-        }
-      }
-      case LN -> {
-        for (int i = 0; i < len; i++) {
-          out[i] = Math.log(a[ao + i]);
+      case FN -> {
+        MathFunction f = FUNCTIONS[fn];
+        if (f == MathFunction.EXP) {
+          for (int i = 0; i < len; i++) {
+            out[i] = Math.exp(a[ao + i]);
+          }
+        } else if (f == MathFunction.LN) {
+          for (int i = 0; i < len; i++) {
+            out[i] = Math.log(a[ao + i]);
+          }
+        } else {
+          for (int i = 0; i < len; i++) {
+            out[i] = f.apply(a[ao + i]);
+          }
         }
       }
       case POW -> {
@@ -309,7 +346,7 @@ public final class TapeRun {
         double[] c = arr.length > 2 ? arr[2] : null;
         int co = off.length > 2 ? off[2] : 0;
         for (int i = 0; i < len; i++) {
-          out[i] = one(op, a[ao + i], b[bo + i], c == null ? 0 : c[co + i]);
+          out[i] = one(op, fn, a[ao + i], b[bo + i], c == null ? 0 : c[co + i]);
         }
       }
     }

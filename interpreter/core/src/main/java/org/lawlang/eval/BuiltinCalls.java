@@ -10,6 +10,7 @@ import org.lawlang.eval.Values.ListVal;
 import org.lawlang.eval.Values.Num;
 import org.lawlang.eval.Values.Str;
 import org.lawlang.semantics.Builtin;
+import org.lawlang.semantics.MathFunction;
 import org.lawlang.syntax.NumberFormat;
 
 /** The runtime of the builtin registry: math functions (elementwise over lists) and list helpers. */
@@ -36,21 +37,7 @@ public final class BuiltinCalls {
     }
     Value x = args.get(0);
     return switch (b) {
-      case LN, LOG -> Arith.map(x, v -> domain(v > 0, Math.log(v), b, v, at), at, b.name);
-      case LOG10 -> Arith.map(x, v -> domain(v > 0, Math.log10(v), b, v, at), at, b.name);
-      case LOG2 -> Arith.map(x, v -> domain(v > 0, Math.log(v) / Math.log(2), b, v, at), at, b.name);
-      case EXP -> Arith.map(x, v -> {
-        double r = Math.exp(v);
-        if (Double.isInfinite(r)) {
-          throw LawException.of(Msg.NOT_FINITE, at, "exp(" + NumberFormat.show(v) + ")", "overflow");
-        }
-        return r;
-      }, at, b.name);
-      case ATAN -> Arith.map(x, Math::atan, at, b.name);
-      case SIN -> Arith.map(x, Math::sin, at, b.name);
-      case COS -> Arith.map(x, Math::cos, at, b.name);
-      case SQRT -> Arith.map(x, v -> domain(v >= 0, Math.sqrt(v), b, v, at), at, b.name);
-      case ABS -> Arith.map(x, Math::abs, at, b.name);
+      case LN, LOG, LOG10, LOG2, EXP, ATAN, SIN, COS, SQRT, ABS -> Arith.map(x, v -> math(b.function, v, at), at, b.name);
       case MIN, MAX -> extreme(b == Builtin.MIN, args, at);
       case LOGSPACE, LINSPACE -> space(b == Builtin.LOGSPACE, args, at);
       case SUM -> new Num(finite(Arrays.stream(Values.doubles(x, at, b.name)).sum(), "the sum", at));
@@ -101,10 +88,14 @@ public final class BuiltinCalls {
     return Arrays.stream(xs);
   }
 
-  private static double domain(boolean ok, double r, Builtin b, double v, Span at) {
-    if (!ok) {
-      throw LawException.of(Msg.DOMAIN, at, b.name, NumberFormat.show(v))
-          .hint(b == Builtin.SQRT ? "sqrt needs a value >= 0" : b.name + " needs a positive value");
+  /** A math function of one number: outside its domain, or overflowing, is an error here rather than a NaN later. */
+  private static double math(MathFunction f, double v, Span at) {
+    if (f.domain != MathFunction.Domain.ALL && !f.accepts(v)) {
+      throw LawException.of(Msg.DOMAIN, at, f.name, NumberFormat.show(v)).hint(f.domainHint());
+    }
+    double r = f.apply(v);
+    if (f == MathFunction.EXP && Double.isInfinite(r)) {
+      throw LawException.of(Msg.NOT_FINITE, at, "exp(" + NumberFormat.show(v) + ")", "overflow");
     }
     return r;
   }

@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.lawlang.compile.Compiled;
 import org.lawlang.compile.Flatten;
+import org.lawlang.compile.ScalarProgram;
 import org.lawlang.compile.Symbolic;
 import org.lawlang.compile.Tape;
 import org.lawlang.compile.TapeRun;
@@ -16,8 +16,10 @@ import org.lawlang.diag.Msg;
 import org.lawlang.diag.Span;
 import org.lawlang.diag.Suggest;
 import org.lawlang.semantics.Law;
+import org.lawlang.semantics.MathFunction;
 import org.lawlang.semantics.Param;
 import org.lawlang.solve.FitProblem;
+import org.lawlang.solve.Loss;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Expr.*;
 import org.lawlang.syntax.NumberFormat;
@@ -39,15 +41,14 @@ final class FitSetup {
   Dataset data;
   Law law;
   List<Param> free;
-  FitProblem.Loss loss = FitProblem.Loss.LEAST_SQUARES;
-  double delta = 1e-3;
+  /** The loss, on its scale once the options are read. */
+  Loss loss = Loss.LeastSquares.RAW;
   Boolean logScale;
   Expr.FitOption startsOption;
   int bootstrap;
   Long seed;
   double level = 0.95;
   Expr weightsExpr;
-  String objectiveText = "least squares";
 
   FitSetup(Expr.Fit node, Interpreter in, Env env) {
     this.node = node;
@@ -102,8 +103,8 @@ final class FitSetup {
       firsts.add(Symbolic.derivative(model, p));
     }
     outputs.addAll(firsts);
-    if (loss == FitProblem.Loss.HUBER) {
-      // exact second derivatives, for the Newton phase of the Huber solver (upper triangle, row by row)
+    if (loss.needsHessian()) {
+      // exact second derivatives, for the Newton phase of the robust solver (upper triangle, row by row)
       for (int j = 0; j < names.size(); j++) {
         for (int k = j; k < names.size(); k++) {
           outputs.add(Symbolic.derivative(firsts.get(j), names.get(k)));
@@ -159,7 +160,7 @@ final class FitSetup {
       hi[j] = p.hi();
       logParam[j] = p.positive();
     }
-    return new FitProblem(run, y, w, counts, logScale, loss, delta, lo, hi, logParam);
+    return new FitProblem(run, y, w, counts, loss, lo, hi, logParam);
   }
 
   /**
@@ -261,15 +262,16 @@ final class FitSetup {
       objective(using.values().get(0));
     }
     if (logScale == null) {
-      logScale = loss == FitProblem.Loss.HUBER;
+      logScale = loss.logScale();
     }
+    loss = loss.onScale(logScale);
   }
 
   private void objective(Expr e) {
     String name = e instanceof Name n ? n.name() : e instanceof Call c && c.callee() instanceof Name n ? n.name() : "";
     List<Arg> args = e instanceof Call c ? c.args() : List.of();
     if (name.equals("huber")) {
-      loss = FitProblem.Loss.HUBER;
+      double delta = Loss.DEFAULT_DELTA;
       if (args.size() > 1) {
         throw LawException.of(Msg.FIT_GENERAL, e.span(), "huber takes one argument, the delta: huber(1e-3)");
       }
@@ -279,12 +281,12 @@ final class FitSetup {
           throw LawException.of(Msg.FIT_GENERAL, args.get(0).span(), "the Huber delta must be positive");
         }
       }
-      objectiveText = "Huber (delta " + NumberFormat.show(delta) + ")";
+      loss = new Loss.Huber(delta, true);
     } else if (name.equals("lsq") || name.equals("least_squares")) {
       if (!args.isEmpty()) {
         throw LawException.of(Msg.FIT_GENERAL, e.span(), "lsq takes no arguments");
       }
-      loss = FitProblem.Loss.LEAST_SQUARES;
+      loss = Loss.LeastSquares.RAW;
     } else {
       throw LawException.of(Msg.FIT_GENERAL, e.span(), "unknown objective; use 'lsq' (least squares) or 'huber(delta)'");
     }
@@ -373,9 +375,9 @@ final class FitSetup {
     for (int j = 0; j < cols.size(); j++) {
       slots.put(COL + cols.get(j), j);
     }
-    Compiled.Fn fn;
+    ScalarProgram fn;
     try {
-      fn = Compiled.compile(lowered, slots);
+      fn = ScalarProgram.of(lowered, slots);
     } catch (LawException x) {
       throw LawException.of(Msg.FIT_GENERAL, e.span(), what + " must be a formula over the columns of " + data.name());
     }
@@ -385,7 +387,7 @@ final class FitSetup {
       for (int j = 0; j < row.length; j++) {
         row[j] = data.column(cols.get(j))[i];
       }
-      out[i] = fn.apply(row);
+      out[i] = fn.value(row);
       if (!Double.isFinite(out[i])) {
         throw LawException.of(Msg.FIT_GENERAL, e.span(), "row " + data.origin(i) + ": " + what + " is "
             + NumberFormat.show(out[i])).hint("drop the row with 'where' before fitting");
@@ -407,10 +409,10 @@ final class FitSetup {
     }
   }
 
-  /** A logarithm or square root of data alone must see positive values on every row. */
+  /** A function of data alone (a logarithm, a square root) must see values in its domain on every row. */
   private void checkLogs(Expr e, Span at) {
-    if (e instanceof Call c && c.callee() instanceof Name n
-        && Set.of("ln", "log", "log10", "log2", "sqrt").contains(n.name())) {
+    MathFunction f = e instanceof Call c0 && c0.callee() instanceof Name n0 ? MathFunction.named(n0.name()).orElse(null) : null;
+    if (f != null && f.domain != MathFunction.Domain.ALL && e instanceof Call c && c.callee() instanceof Name n) {
       Expr arg = c.args().get(0).value();
       Set<String> names = Symbolic.names(arg);
       if (!names.isEmpty() && names.stream().allMatch(s -> s.startsWith(COL))) {
@@ -419,15 +421,14 @@ final class FitSetup {
         for (int j = 0; j < cols.size(); j++) {
           slots.put(COL + cols.get(j), j);
         }
-        Compiled.Fn fn = Compiled.compile(arg, slots);
+        ScalarProgram fn = ScalarProgram.of(arg, slots);
         double[] row = new double[cols.size()];
         for (int i = 0; i < data.rows(); i++) {
           for (int j = 0; j < row.length; j++) {
             row[j] = data.column(cols.get(j))[i];
           }
-          double v = fn.apply(row);
-          boolean bad = n.name().equals("sqrt") ? v < 0 : !(v > 0);
-          if (bad) {
+          double v = fn.value(row);
+          if (!f.accepts(v)) {
             String what = String.join(", ", names.stream().map(s -> s.substring(COL.length())).toList());
             throw LawException.of(Msg.FIT_GENERAL, at, "row " + data.origin(i) + ", column " + what + ": the model takes "
                 + n.name() + " of " + NumberFormat.show(v)).hint("drop such rows with 'where' before fitting");

@@ -183,7 +183,7 @@ public final class Fitting implements Services.FitService {
       }
     }
     long t2 = System.nanoTime();
-    FitValue.Outcome outcome = new FitValue.Outcome(setup.objectiveText + (prob.logScale() ? " on log" : " on raw"),
+    FitValue.Outcome outcome = new FitValue.Outcome(setup.loss.text() + (prob.logScale() ? " on log" : " on raw"),
         prob.natural(best.theta()), prob.reported(best.f()), best, stats, starts.size(), searched.length, reached, intervals,
         setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
         evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0, starts.note(), restartNote, restarts);

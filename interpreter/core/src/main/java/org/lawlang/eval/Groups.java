@@ -187,48 +187,13 @@ final class Groups {
     return d.filter(keep);
   }
 
-  /** The names an expression reads (not the ones it binds as decision variables: those are not datasets). */
+  /** The names an expression reads, anywhere inside it. */
   private static Set<String> names(Expr e, Set<String> out) {
-    if (e == null) {
-      return out;
-    }
     if (e instanceof Name n) {
       out.add(n.name());
-    } else if (e instanceof Unary u) {
-      names(u.operand(), out);
-    } else if (e instanceof Binary b) {
-      names(b.lhs(), out);
-      names(b.rhs(), out);
-    } else if (e instanceof Call c) {
-      names(c.callee(), out);
-      c.args().forEach(a -> names(a.value(), out));
-    } else if (e instanceof Field f) {
-      names(f.target(), out);
-    } else if (e instanceof Index i) {
-      names(i.target(), out);
-      names(i.index(), out);
-    } else if (e instanceof ListLit l) {
-      l.items().forEach(x -> names(x, out));
-    } else if (e instanceof Range r) {
-      names(r.lo(), out);
-      names(r.hi(), out);
-      names(r.step(), out);
-    } else if (e instanceof Fit f) {
-      names(f.target(), out);
-      names(f.model(), out);
-      names(f.data(), out);
-      f.options().forEach(o -> o.values().forEach(v -> names(v, out)));
-    } else if (e instanceof Optimize o) {
-      names(o.objective(), out);
-      o.constraints().forEach(c -> {
-        names(c.lhs(), out);
-        names(c.rhs(), out);
-      });
-    } else if (e instanceof Solve s) {
-      names(s.lhs(), out);
-      names(s.rhs(), out);
-    } else if (e instanceof By b) {
-      names(b.value(), out);
+    }
+    for (Expr child : org.lawlang.syntax.Walk.children(e)) {
+      names(child, out);
     }
     return out;
   }

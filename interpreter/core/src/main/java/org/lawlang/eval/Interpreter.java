@@ -142,6 +142,8 @@ public final class Interpreter {
       session.services().compare.compare(c, this, env);
     } else if (s instanceof ExprStmt e) {
       return eval(e.expr(), env);
+    } else {
+      throw new IllegalStateException("no rule to run " + s.getClass().getSimpleName());
     }
     return Nothing.INSTANCE;
   }

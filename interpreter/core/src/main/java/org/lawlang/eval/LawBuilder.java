@@ -146,7 +146,7 @@ final class LawBuilder {
         key = null;
       } else {
         throw LawException.of(Msg.NOT_CALLABLE, n.span(), v == null ? "'" + key + "'" : Values.describe(v))
-            .hint("a formula may call laws and the math functions ln log log10 log2 exp sqrt abs min max");
+            .hint("a formula may call laws and the math functions " + org.lawlang.semantics.MathFunction.namesText());
       }
     } else {
       key = org.lawlang.syntax.ExprPrinter.print(c.callee());

@@ -125,18 +125,11 @@ final class ProblemBuilder {
   }
 
   private void collectUnbound(Expr e) {
-    if (e instanceof Name n) {
+    org.lawlang.syntax.Walk.formulaNames(e, n -> {
       if (!vars.containsKey(n.name()) && env.lookup(n.name()) == null && Builtin.named(n.name()).isEmpty()) {
         vars.put(n.name(), new Problem.Var(n.name(), n.span(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true));
       }
-    } else if (e instanceof Unary u) {
-      collectUnbound(u.operand());
-    } else if (e instanceof Binary b) {
-      collectUnbound(b.lhs());
-      collectUnbound(b.rhs());
-    } else if (e instanceof Call c) {
-      c.args().forEach(a -> collectUnbound(a.value()));
-    }
+    });
   }
 
   private boolean mentionsVariable(Expr e) {
@@ -233,7 +226,8 @@ final class ProblemBuilder {
       return new Call(c.span(), new Name(c.callee().span(), b.name), args.stream().map(x -> new Arg(x.span(), null, x)).toList());
     }
     throw LawException.of(Msg.NOT_CALLABLE, c.callee().span(), Values.describe(callee) + " of the decision variables")
-        .hint("inside minimize and solve, only laws and the math functions ln log exp sqrt abs min max take the variables");
+        .hint("inside minimize and solve, only laws and the math functions " + org.lawlang.semantics.MathFunction.namesText()
+            + " take the variables");
   }
 
   /** Names of variables that appear nowhere in the lowered problem. */

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
-import org.lawlang.compile.Compiled;
+import org.lawlang.compile.ScalarProgram;
 import org.lawlang.compile.Magnitude;
 import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
@@ -68,17 +68,17 @@ final class RootSolve {
     }
     Map<String, Integer> slots = new HashMap<>();
     slots.put(x, 0);
-    Compiled.Fn fc = Compiled.compile(diff, slots);
+    var fc = ScalarProgram.of(diff, slots).evaluator();
     double[] at = new double[1]; // one slot array for the thousands of samples (a statement runs on one thread)
     DoubleUnaryOperator f = v -> {
       at[0] = v;
-      return fc.apply(at);
+      return fc.applyAsDouble(at);
     };
     DoubleUnaryOperator size = Magnitude.of(diff, x);
     String range = "[" + NumberFormat.show(lo) + ", " + NumberFormat.show(hi) + "]";
     Found found = find(f, size, lo, hi);
     if (found.scan().zeroEverywhere()
-        || identity(Compiled.compile(lhs, slots), Compiled.compile(rhs, slots), lo, hi)) {
+        || identity(ScalarProgram.of(lhs, slots), ScalarProgram.of(rhs, slots), lo, hi)) {
       throw LawException.of(Msg.SOLVE_IDENTITY, node.span(), x, range)
           .hint("both sides are the same for every " + x + "; check that the equation says what you meant");
     }
@@ -222,7 +222,7 @@ final class RootSolve {
    * positive range): then the equation is an identity (6·N·(C/(6·N)) = C), whose rounding
    * noise would otherwise pass for roots.
    */
-  private static boolean identity(Compiled.Fn left, Compiled.Fn right, double lo, double hi) {
+  private static boolean identity(ScalarProgram left, ScalarProgram right, double lo, double hi) {
     boolean log = lo > 0;
     double a = log ? Math.log(lo) : lo;
     double b = log ? Math.log(hi) : hi;
@@ -230,8 +230,8 @@ final class RootSolve {
     for (int i = 0; i <= 60; i++) {
       double u = a + (b - a) * i / 60;
       double[] x = {log ? Math.exp(u) : u};
-      double l = left.apply(x);
-      double r = right.apply(x);
+      double l = left.value(x);
+      double r = right.value(x);
       if (!Double.isFinite(l) || !Double.isFinite(r)) {
         continue;
       }

@@ -21,10 +21,22 @@ import org.lawlang.syntax.Expr;
 final class RowInvariants {
   private RowInvariants() {}
 
-  /** Builtins whose value is a number: the ones worth evaluating ahead, since a literal can stand for the result. */
-  private static final Set<Builtin> SCALAR = java.util.EnumSet.of(Builtin.LN, Builtin.LOG, Builtin.EXP, Builtin.SQRT, Builtin.ATAN,
-      Builtin.SIN, Builtin.COS, Builtin.ABS, Builtin.MIN, Builtin.MAX, Builtin.SUM, Builtin.MEAN, Builtin.MEDIAN, Builtin.COUNT,
-      Builtin.LARGEST, Builtin.SMALLEST, Builtin.ROUND, Builtin.ARGMIN, Builtin.ARGMAX);
+  /**
+   * Builtins whose value is a number: the ones worth evaluating ahead, since a literal can stand
+   * for the result. Every math function (min and max included) and the numeric list summaries.
+   */
+  private static final Set<Builtin> SCALAR = scalarBuiltins();
+
+  private static Set<Builtin> scalarBuiltins() {
+    Set<Builtin> out = java.util.EnumSet.of(Builtin.SUM, Builtin.MEAN, Builtin.MEDIAN, Builtin.COUNT,
+        Builtin.LARGEST, Builtin.SMALLEST, Builtin.ROUND, Builtin.ARGMIN, Builtin.ARGMAX);
+    for (Builtin b : Builtin.values()) {
+      if (b.math) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
 
   /** {@code e} with its row-invariant builtin calls replaced by their values. */
   static Expr hoist(Expr e, Set<String> columns, Env env, Interpreter in) {

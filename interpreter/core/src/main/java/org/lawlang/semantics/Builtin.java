@@ -8,21 +8,21 @@ import java.util.stream.Collectors;
 
 /**
  * The one registry of builtin functions, called like laws. {@code math} builtins are
- * scalar functions with exact derivatives (see org.lawlang.compile.Symbolic) and may appear
- * inside law bodies; the others work on lists, strings and records and are evaluated by
+ * scalar functions with exact derivatives and may appear inside law bodies (the unary ones are
+ * declared in {@link MathFunction}; min and max are piecewise selections); the others work on lists, strings and records and are evaluated by
  * org.lawlang.eval.BuiltinCalls.
  */
 public enum Builtin {
-  LN("ln", 1, 1, true, "natural logarithm"),
-  LOG("log", 1, 1, true, "natural logarithm (same as ln)"),
-  LOG10("log10", 1, 1, true, "base-10 logarithm"),
-  LOG2("log2", 1, 1, true, "base-2 logarithm"),
-  EXP("exp", 1, 1, true, "e to the power x"),
-  SQRT("sqrt", 1, 1, true, "square root"),
-  ATAN("atan", 1, 1, true, "arc tangent, in radians"),
-  SIN("sin", 1, 1, true, "sine of an angle in radians"),
-  COS("cos", 1, 1, true, "cosine of an angle in radians"),
-  ABS("abs", 1, 1, true, "absolute value"),
+  LN(MathFunction.LN),
+  LOG(MathFunction.LOG),
+  LOG10(MathFunction.LOG10),
+  LOG2(MathFunction.LOG2),
+  EXP(MathFunction.EXP),
+  SQRT(MathFunction.SQRT),
+  ATAN(MathFunction.ATAN),
+  SIN(MathFunction.SIN),
+  COS(MathFunction.COS),
+  ABS(MathFunction.ABS),
   MIN("min", 1, Integer.MAX_VALUE, true, "smallest of the arguments, or of a list"),
   MAX("max", 1, Integer.MAX_VALUE, true, "largest of the arguments, or of a list"),
   LOGSPACE("logspace", 3, 3, false, "logspace(a, b, n): n numbers from a to b evenly spaced in log scale"),
@@ -67,7 +67,19 @@ public enum Builtin {
   public final boolean math;
   public final String doc;
 
+  /** The math function's declaration, for the scalar math builtins; null otherwise (and for min and max). */
+  public final MathFunction function;
+
+  Builtin(MathFunction f) {
+    this(f.name, 1, 1, true, f.doc, f);
+  }
+
   Builtin(String name, int minArgs, int maxArgs, boolean math, String doc) {
+    this(name, minArgs, maxArgs, math, doc, null);
+  }
+
+  Builtin(String name, int minArgs, int maxArgs, boolean math, String doc, MathFunction function) {
+    this.function = function;
     this.name = name;
     this.minArgs = minArgs;
     this.maxArgs = maxArgs;

@@ -10,11 +10,13 @@ import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Suggest;
+import org.lawlang.solve.Loss;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Expr.*;
 import org.lawlang.syntax.Program;
 import org.lawlang.syntax.Stmt;
 import org.lawlang.syntax.Stmt.*;
+import org.lawlang.syntax.Walk;
 
 /**
  * Resolves names before anything runs: unknown names (with "did you mean"), arity of law,
@@ -147,6 +149,16 @@ public final class Checker {
     }
   }
 
+  /** The loss after `using` is one the fit knows, so a misspelling is found before the run. */
+  private void loss(Expr e) {
+    String name = e instanceof Name n ? n.name() : e instanceof Call c && c.callee() instanceof Name n ? n.name() : null;
+    if (name == null || !Loss.NAMES.contains(name)) {
+      String hint = name == null ? null : Suggest.hint(name, Loss.NAMES);
+      error(Diagnostic.error(Msg.FIT_GENERAL, e.span(), "unknown loss" + (name == null ? "" : " '" + name + "'")
+          + "; use 'lsq' (least squares) or 'huber(delta)'").withHint(hint == null ? "the losses are lsq and huber(delta)" : hint));
+    }
+  }
+
   private void error(Diagnostic d) {
     if (errors.size() < 50) {
       errors.add(d);
@@ -260,6 +272,10 @@ public final class Checker {
         }
         expr(series.y(), curve, Set.of());
       }
+    } else if (s instanceof Help) {
+      // help takes any word, known or not: the run answers with what it finds or suggests
+    } else {
+      throw new IllegalStateException("the checker has no rule for " + s.getClass().getSimpleName());
     }
   }
 
@@ -423,6 +439,7 @@ public final class Checker {
       } else {
         expr(f.data(), scope, free);
       }
+      f.options().stream().filter(o -> o.kind() == FitOptionKind.USING).forEach(o -> loss(o.values().get(0)));
     } else if (e instanceof Optimize o) {
       Set<String> vars = new HashSet<>(free);
       collectUnbound(o.objective(), scope, vars);
@@ -449,7 +466,7 @@ public final class Checker {
       // the key names a column of the data the value reads, checked when it runs
       expr(b.value(), scope, free);
     } else if (!(e instanceof Num || e instanceof Str || e instanceof Bool)) {
-      throw new IllegalStateException("the checker has no case for " + e.getClass().getSimpleName());
+      throw new IllegalStateException("the checker has no rule for " + e.getClass().getSimpleName());
     }
   }
 
@@ -478,17 +495,10 @@ public final class Checker {
 
   /** Plain names not bound anywhere: the decision variables of a minimize. */
   private void collectUnbound(Expr e, Scope scope, Set<String> out) {
-    if (e instanceof Name n) {
+    Walk.formulaNames(e, n -> {
       if (lookup(n.name(), scope) == null && Builtin.named(n.name()).isEmpty()) {
         out.add(n.name());
       }
-    } else if (e instanceof Unary u) {
-      collectUnbound(u.operand(), scope, out);
-    } else if (e instanceof Binary b) {
-      collectUnbound(b.lhs(), scope, out);
-      collectUnbound(b.rhs(), scope, out);
-    } else if (e instanceof Call c) {
-      c.args().forEach(a -> collectUnbound(a.value(), scope, out));
-    }
+    });
   }
 }

@@ -10,18 +10,12 @@ import org.lawlang.compile.TapeRun;
  * A = exp(25) and A = 1 the same distance apart as the numbers suggest).
  */
 public final class FitProblem {
-  /** The per-row loss of a residual. */
-  public enum Loss {
-    LEAST_SQUARES, HUBER
-  }
-
   final TapeRun run;
   final double[] target;
   final double[] weights;
   final boolean counts;
   final boolean logScale;
   final Loss loss;
-  final double delta;
   final boolean[] logParam;
   final double[] lo;
   final double[] hi;
@@ -29,15 +23,14 @@ public final class FitProblem {
   final int n;
 
   /**
-   * @param target the target on the fitting scale (already ln y when {@code logScale})
+   * @param target the target on the fitting scale (already ln y when the loss is on the log scale)
    * @param weights row weights, or null for 1
    * @param lo lower bounds of the natural parameters (-inf for none)
    * @param hi upper bounds
    * @param logParam which parameters are fitted as their logarithm (need lo >= 0)
    */
-  public FitProblem(TapeRun run, double[] target, double[] weights, boolean logScale, Loss loss, double delta,
-      double[] lo, double[] hi, boolean[] logParam) {
-    this(run, target, weights, false, logScale, loss, delta, lo, hi, logParam);
+  public FitProblem(TapeRun run, double[] target, double[] weights, Loss loss, double[] lo, double[] hi, boolean[] logParam) {
+    this(run, target, weights, false, loss, lo, hi, logParam);
   }
 
   /**
@@ -45,15 +38,14 @@ public final class FitProblem {
    *     observations) rather than give each row's precision (the default: scaling every weight
    *     by the same factor changes no estimate and no standard error)
    */
-  public FitProblem(TapeRun run, double[] target, double[] weights, boolean counts, boolean logScale, Loss loss, double delta,
+  public FitProblem(TapeRun run, double[] target, double[] weights, boolean counts, Loss loss,
       double[] lo, double[] hi, boolean[] logParam) {
     this.counts = counts;
     this.run = run;
     this.target = target;
     this.weights = weights;
-    this.logScale = logScale;
+    this.logScale = loss.logScale();
     this.loss = loss;
-    this.delta = delta;
     this.p = lo.length;
     this.n = target.length;
     this.logParam = logParam.clone();
@@ -80,10 +72,6 @@ public final class FitProblem {
 
   public Loss loss() {
     return loss;
-  }
-
-  public double delta() {
-    return delta;
   }
 
   public boolean logScale() {
@@ -197,17 +185,13 @@ public final class FitProblem {
     return hi[j];
   }
 
-  /** The loss of one residual (Huber: r²/2 inside delta, linear outside; least squares: r²/2). */
+  /** The loss of one residual. */
   public double rho(double r) {
-    if (loss == Loss.HUBER) {
-      double a = Math.abs(r);
-      return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
-    }
-    return 0.5 * r * r;
+    return loss.rho(r);
   }
 
   /** What users read as the objective: the Huber sum as defined, or the weighted RSS for least squares. */
   public double reported(double f) {
-    return loss == Loss.HUBER ? f : 2 * f;
+    return loss.reported(f);
   }
 }

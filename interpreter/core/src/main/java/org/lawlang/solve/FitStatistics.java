@@ -57,22 +57,16 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
     double rss = 0;
     double sw = 0;
     double swy = 0;
-    double psi2 = 0;
-    double dpsi = 0;
-    double dpsi2 = 0;
+    double[] residuals = new double[n];
+    double[] weights = new double[n];
     for (int i = 0; i < n; i++) {
       double u = prob.weight(i);
       double res = view.residual(i);
+      residuals[i] = res;
+      weights[i] = u;
       rss += u * res * res;
       sw += u;
       swy += u * prob.target[i];
-      if (prob.loss == FitProblem.Loss.HUBER) {
-        boolean in = Math.abs(res) <= prob.delta;
-        double ps = in ? res : prob.delta * Math.signum(res);
-        psi2 += u * ps * ps;
-        dpsi += in ? u : 0;
-        dpsi2 += in ? u : 0;
-      }
     }
     double mean = swy / sw;
     double tss = 0;
@@ -87,18 +81,9 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
     double[][] gram = Steps.inverseGram(r, p);
     double[] se = new double[p];
     double[][] corr = new double[p][p];
-    double factor;
     // degrees of freedom from the observations, not the weights' sum: precision weights scaled by
     // c scale the residual sum by c and (JᵀWJ)⁻¹ by 1/c, so the standard errors do not move
-    double obs = prob.observations();
-    if (prob.loss == FitProblem.Loss.HUBER) {
-      double m = dpsi / sw;
-      double var = dpsi2 / sw - m * m;
-      double k = 1 + (double) p / obs * (m > 0 ? var / (m * m) : Double.NaN);
-      factor = m > 0 ? k * k * (psi2 / (obs - p)) / (m * m) : Double.NaN;
-    } else {
-      factor = rss / (obs - p);
-    }
+    double factor = prob.loss.covarianceFactor(residuals, weights, prob.observations(), p);
     for (int i = 0; i < p; i++) {
       se[i] = gram == null || n <= p ? Double.NaN : Math.sqrt(factor * gram[i][i]);
       for (int j = 0; j < p; j++) {

@@ -217,10 +217,7 @@ public final class MultiStart {
       for (int i = 0; i < n; i++) {
         if (fold[i] == k) {
           double res = view.residual(i);
-          double rho = prob.loss == FitProblem.Loss.HUBER
-              ? Math.abs(res) <= prob.delta ? 0.5 * res * res : prob.delta * (Math.abs(res) - 0.5 * prob.delta)
-              : res * res;
-          loss[k] += prob.weight(i) * rho;
+          loss[k] += prob.weight(i) * prob.loss.reported(prob.loss.rho(res));
           weight[k] += prob.weight(i);
         }
       }

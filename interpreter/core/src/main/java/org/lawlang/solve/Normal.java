@@ -7,7 +7,7 @@ import org.lawlang.compile.TapeRun;
  * One pass over the rows at a point θ: the objective, and the weighted Jacobian folded into
  * a p×p triangular factor R with Qᵀr by blocked Householder QR (so solver steps never square
  * the condition number, and memory stays one block of rows however many rows there are).
- * For Huber the rows are weighted as in iteratively reweighted least squares (w = ψ(r)/r),
+ * For a robust {@link Loss} the rows are weighted as in iteratively reweighted least squares (w = ψ(r)/r),
  * whose quadratic model majorises the Huber sum and whose stationary points are exactly the
  * Huber optimum's. One instance per thread; reused across passes.
  */
@@ -77,8 +77,7 @@ final class Normal {
     double[] y = prob.target;
     double[] w = prob.weights;
     boolean log = prob.logScale;
-    boolean huber = prob.loss == FitProblem.Loss.HUBER && !naturalLsq;
-    double delta = prob.delta;
+    Loss loss = naturalLsq ? Loss.LeastSquares.RAW : prob.loss;
     for (int from = 0; from < n; from += BLOCK) {
       int to = Math.min(n, from + BLOCK);
       prob.run.evaluate(ws, nat, from, to, jac ? 1 + p : 1);
@@ -96,18 +95,9 @@ final class Normal {
         }
         double res = log ? Math.log(mi) - y[row] : mi - y[row];
         double scale = log ? 1 / mi : 1;
-        double psi;
-        double wt;
-        double a = Math.abs(res);
-        if (huber && a > delta) {
-          sum += u * delta * (a - 0.5 * delta);
-          psi = u * delta * Math.signum(res);
-          wt = u * delta / a;
-        } else {
-          sum += 0.5 * u * res * res;
-          psi = u * res;
-          wt = u;
-        }
+        sum += u * loss.rho(res);
+        double psi = u * loss.psi(res);
+        double wt = u * loss.weight(res);
         if (jac) {
           double sw = Math.sqrt(wt);
           double rt = psi / sw;
@@ -155,7 +145,7 @@ final class Normal {
     double[] y = prob.target;
     double[] w = prob.weights;
     boolean log = prob.logScale;
-    double delta = prob.delta;
+    Loss loss = prob.loss;
     double[] dr = new double[p];
     double res2 = 0;
     for (int from = 0; from < n; from += BLOCK) {
@@ -174,18 +164,9 @@ final class Normal {
         }
         double res = log ? Math.log(mi) - y[row] : mi - y[row];
         double scale = log ? 1 / mi : 1;
-        double a = Math.abs(res);
-        double psi;
-        double dpsi;
-        if (a > delta) {
-          sum += u * delta * (a - 0.5 * delta);
-          psi = delta * Math.signum(res);
-          dpsi = 0;
-        } else {
-          sum += 0.5 * u * res * res;
-          psi = res;
-          dpsi = 1;
-        }
+        sum += u * loss.rho(res);
+        double psi = loss.psi(res);
+        double dpsi = loss.dpsi(res);
         for (int j = 0; j < p; j++) {
           dr[j] = ws.output(1 + j)[i] * chain[j] * scale;
           grad[j] += u * psi * dr[j];

@@ -1,44 +1,29 @@
 package org.lawlang.syntax;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lawlang.diag.Source;
 import org.lawlang.diag.Span;
-import org.lawlang.syntax.Expr.Arg;
-import org.lawlang.syntax.Expr.BinaryOp;
-import org.lawlang.syntax.Expr.Constraint;
-import org.lawlang.syntax.Expr.FitOption;
-import org.lawlang.syntax.Expr.FitOptionKind;
-import org.lawlang.syntax.Expr.Ident;
-import org.lawlang.syntax.Expr.Interval;
-import org.lawlang.syntax.Expr.OverVar;
-import org.lawlang.syntax.Expr.Relation;
-import org.lawlang.syntax.Expr.UnaryOp;
-import org.lawlang.syntax.Stmt.Binding;
-import org.lawlang.syntax.Stmt.ColumnDef;
-import org.lawlang.syntax.Stmt.CsvSource;
-import org.lawlang.syntax.Stmt.DataSource;
-import org.lawlang.syntax.Stmt.DerivedSource;
-import org.lawlang.syntax.Stmt.InputDoc;
-import org.lawlang.syntax.Stmt.LawMetaAst;
-import org.lawlang.syntax.Stmt.ParamSpec;
-import org.lawlang.syntax.Stmt.PlotOption;
-import org.lawlang.syntax.Stmt.PlotSeries;
-import org.lawlang.syntax.Stmt.RangeSpec;
-import org.lawlang.syntax.Stmt.RowItem;
-import org.lawlang.syntax.Stmt.TableRow;
-import org.lawlang.syntax.Stmt.TableSource;
 
 /**
  * A compact binary form of a parsed program's statements, for the {@link ParseCache}. Spans
  * are stored as offsets and re-attached to the {@link Source} they are read back against, so
- * an entry carries no file name. Written and read by hand, node by node, because a cache hit
- * must cost far less than the cold ANTLR parse it replaces; reflection or Java serialisation
- * would spend that saving on their own start-up.
+ * an entry carries no file name.
  *
- * <p>Any change to the AST records or to how {@link AstBuilder} builds them must bump
- * {@link #FORMAT}, so that entries written by an older law are parsed afresh.
+ * <p>Generic over the AST: every node is a record, written as its class (named once per
+ * entry, then by number) followed by its components in declaration order; lists, strings,
+ * numbers, enums, spans and {@code double[]} are the leaves. A new node or field needs no code
+ * here. A record's components and canonical constructor are looked up once per class and
+ * kept. An entry names the components' count with each class, and the cache's build stamp
+ * (ParseCache) retires entries written by another build of law, so a changed record is never
+ * read with an old layout.
  */
 public final class AstCodec {
   /** The layout version; part of every cache entry's header. */
@@ -56,19 +41,95 @@ public final class AstCodec {
   /** Encodes a program's statements; spans must belong to its source (or be {@link Span#NOWHERE}). */
   public static byte[] encode(Program program) {
     Writer w = new Writer(program.source());
-    w.stmts(program.statements());
+    w.value(program.statements());
     return w.bytes();
   }
 
   /** Decodes statements written by {@link #encode}, attaching their spans to {@code source}. */
+  @SuppressWarnings("unchecked")
   public static Program decode(byte[] data, int offset, int length, Source source) {
     Reader r = new Reader(data, offset, length, source);
-    List<Stmt> statements = r.stmts();
+    Object statements = r.value();
     if (r.pos != offset + length) {
       throw new IllegalStateException("trailing bytes in a parse-cache entry");
     }
-    return new Program(source, statements);
+    if (!(statements instanceof List<?> list) || !list.stream().allMatch(s -> s instanceof Stmt)) {
+      throw new IllegalStateException("a parse-cache entry that is not a list of statements");
+    }
+    return new Program(source, (List<Stmt>) list);
   }
+
+  // ---- the shape of a node class, found once -----------------------------------------------
+
+  /** A record class's components (their accessors) and canonical constructor. */
+  private record Shape(Class<?> type, RecordComponent[] components, Constructor<?> constructor) {
+    static Shape of(Class<?> type) {
+      if (!type.isRecord() || !(Stmt.class.isAssignableFrom(type) || Expr.class.isAssignableFrom(type)
+          || type.getEnclosingClass() == Stmt.class || type.getEnclosingClass() == Expr.class)) {
+        throw new Unsupported(type.getName());
+      }
+      RecordComponent[] cs = type.getRecordComponents();
+      Class<?>[] types = new Class<?>[cs.length];
+      for (int i = 0; i < cs.length; i++) {
+        types[i] = cs[i].getType();
+      }
+      try {
+        return new Shape(type, cs, type.getDeclaredConstructor(types));
+      } catch (NoSuchMethodException e) {
+        throw new Unsupported(type.getName());
+      }
+    }
+
+    Object component(Object node, int i) {
+      try {
+        return components[i].getAccessor().invoke(node);
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new Unsupported(type.getName() + "." + components[i].getName());
+      }
+    }
+
+    Object build(Object[] args) {
+      try {
+        return constructor.newInstance(args);
+      } catch (ReflectiveOperationException | IllegalArgumentException e) {
+        throw new IllegalStateException("a parse-cache entry does not fit " + type.getName());
+      }
+    }
+  }
+
+  private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
+
+  private static Shape shape(Class<?> type) {
+    return SHAPES.computeIfAbsent(type, Shape::of);
+  }
+
+  /** The node classes by name, for reading: only records of the AST's own nesting are ever loaded. */
+  private static Class<?> nodeClass(String name) {
+    String prefix = AstCodec.class.getPackageName() + ".";
+    if (!name.startsWith(prefix + "Expr$") && !name.startsWith(prefix + "Stmt$")) {
+      throw new IllegalStateException("not an AST class: " + name);
+    }
+    try {
+      return Class.forName(name, false, AstCodec.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("no AST class " + name);
+    }
+  }
+
+  // ---- tags --------------------------------------------------------------------------------
+
+  private static final int NULL = 0;
+  private static final int NODE = 1;
+  private static final int NEW_NODE = 2;
+  private static final int LIST = 3;
+  private static final int STRING = 4;
+  private static final int NUMBER = 5;
+  private static final int TRUE = 6;
+  private static final int FALSE = 7;
+  private static final int ENUM = 8;
+  private static final int NEW_ENUM = 9;
+  private static final int SPAN = 10;
+  private static final int NUMBERS = 11;
 
   // ---- writing ---------------------------------------------------------------------------
 
@@ -156,337 +217,61 @@ public final class AstCodec {
       }
     }
 
-    void ident(Ident id) {
-      if (id == null) {
-        u8(0);
+    /** Classes already named in this entry, by their number. */
+    private final Map<Class<?>, Integer> classes = new IdentityHashMap<>();
+
+    /** Writes a class once by name (with its component or constant count), then by number. */
+    private void type(Class<?> type, int known, int fresh, int count) {
+      Integer id = classes.get(type);
+      if (id != null) {
+        u8(known);
+        uint(id);
         return;
       }
-      u8(1);
-      span(id.span());
-      str(id.name());
+      classes.put(type, classes.size());
+      u8(fresh);
+      str(type.getName());
+      uint(count);
     }
 
-    void idents(List<Ident> ids) {
-      uint(ids.size());
-      for (Ident id : ids) {
-        ident(id);
-      }
-    }
-
-    void interval(Interval iv) {
-      if (iv == null) {
-        u8(0);
-        return;
-      }
-      u8(1);
-      span(iv.span());
-      expr(iv.lo());
-      expr(iv.hi());
-    }
-
-    void exprs(List<Expr> es) {
-      uint(es.size());
-      for (Expr e : es) {
-        expr(e);
-      }
-    }
-
-    void args(List<Arg> as) {
-      uint(as.size());
-      for (Arg a : as) {
-        span(a.span());
-        str(a.name());
-        expr(a.value());
-      }
-    }
-
-    void relation(Relation r) {
-      u8(r == null ? 0 : r.ordinal() + 1);
-    }
-
-    void expr(Expr e) {
-      if (e == null) {
-        u8(0);
-      } else if (e instanceof Expr.Num x) {
-        u8(1);
-        span(x.span());
-        f64(x.value());
-      } else if (e instanceof Expr.Str x) {
-        u8(2);
-        span(x.span());
-        str(x.value());
-      } else if (e instanceof Expr.Bool x) {
-        u8(3);
-        span(x.span());
-        bool(x.value());
-      } else if (e instanceof Expr.Name x) {
-        u8(4);
-        span(x.span());
-        str(x.name());
-      } else if (e instanceof Expr.Unary x) {
-        u8(5);
-        span(x.span());
-        u8(x.op().ordinal());
-        expr(x.operand());
-      } else if (e instanceof Expr.Binary x) {
-        u8(6);
-        span(x.span());
-        u8(x.op().ordinal());
-        expr(x.lhs());
-        expr(x.rhs());
-      } else if (e instanceof Expr.Call x) {
-        u8(7);
-        span(x.span());
-        expr(x.callee());
-        args(x.args());
-      } else if (e instanceof Expr.Field x) {
-        u8(8);
-        span(x.span());
-        expr(x.target());
-        str(x.field());
-      } else if (e instanceof Expr.Index x) {
-        u8(9);
-        span(x.span());
-        expr(x.target());
-        expr(x.index());
-      } else if (e instanceof Expr.ListLit x) {
-        u8(10);
-        span(x.span());
-        exprs(x.items());
-      } else if (e instanceof Expr.Range x) {
-        u8(11);
-        span(x.span());
-        expr(x.lo());
-        expr(x.hi());
-        expr(x.step());
-      } else if (e instanceof Expr.Fit x) {
-        u8(12);
-        span(x.span());
-        expr(x.target());
-        expr(x.model());
-        expr(x.data());
-        uint(x.options().size());
-        for (FitOption o : x.options()) {
-          span(o.span());
-          u8(o.kind().ordinal());
-          exprs(o.values());
-          str(o.word());
+    void value(Object v) {
+      if (v == null) {
+        u8(NULL);
+      } else if (v instanceof Span s) {
+        u8(SPAN);
+        span(s);
+      } else if (v instanceof String s) {
+        u8(STRING);
+        str(s);
+      } else if (v instanceof Double d) {
+        u8(NUMBER);
+        f64(d);
+      } else if (v instanceof Boolean b) {
+        u8(b ? TRUE : FALSE);
+      } else if (v instanceof List<?> list) {
+        u8(LIST);
+        uint(list.size());
+        for (Object item : list) {
+          value(item);
         }
-      } else if (e instanceof Expr.Optimize x) {
-        u8(13);
-        span(x.span());
-        bool(x.maximize());
-        expr(x.objective());
-        uint(x.over().size());
-        for (OverVar v : x.over()) {
-          span(v.span());
-          ident(v.name());
-          interval(v.range());
+      } else if (v instanceof double[] xs) {
+        u8(NUMBERS);
+        uint(xs.length);
+        for (double x : xs) {
+          f64(x);
         }
-        uint(x.constraints().size());
-        for (Constraint c : x.constraints()) {
-          span(c.span());
-          str(c.name());
-          expr(c.lhs());
-          relation(c.relation());
-          expr(c.rhs());
+      } else if (v instanceof Enum<?> e) {
+        Class<?> type = e.getDeclaringClass();
+        type(type, ENUM, NEW_ENUM, type.getEnumConstants().length);
+        uint(e.ordinal());
+      } else if (v instanceof Record) {
+        Shape shape = shape(v.getClass());
+        type(shape.type(), NODE, NEW_NODE, shape.components().length);
+        for (int i = 0; i < shape.components().length; i++) {
+          value(shape.component(v, i));
         }
-      } else if (e instanceof Expr.Solve x) {
-        u8(x.all() ? 15 : 14); // `roots` got its own tag, so entries written before it stay valid
-        span(x.span());
-        expr(x.lhs());
-        expr(x.rhs());
-        ident(x.variable());
-        interval(x.range());
-      } else if (e instanceof Expr.By x) {
-        u8(16);
-        span(x.span());
-        expr(x.value());
-        ident(x.key());
       } else {
-        throw new Unsupported(e.getClass().getSimpleName());
-      }
-    }
-
-    void stmts(List<Stmt> ss) {
-      uint(ss.size());
-      for (Stmt s : ss) {
-        stmt(s);
-      }
-    }
-
-    void stmt(Stmt s) {
-      if (s instanceof Stmt.Import x) {
-        u8(1);
-        span(x.span());
-        ident(x.module());
-        str(x.path());
-        ident(x.alias());
-      } else if (s instanceof Stmt.Let x) {
-        u8(2);
-        span(x.span());
-        ident(x.name());
-        expr(x.value());
-      } else if (s instanceof Stmt.LawDecl x) {
-        u8(3);
-        span(x.span());
-        ident(x.name());
-        idents(x.inputs());
-        expr(x.body());
-        uint(x.where().size());
-        for (Binding b : x.where()) {
-          span(b.span());
-          ident(b.name());
-          expr(b.value());
-        }
-        uint(x.with().size());
-        for (ParamSpec p : x.with()) {
-          span(p.span());
-          ident(p.name());
-          relation(p.relation());
-          expr(p.bound());
-          interval(p.interval());
-          expr(p.start());
-        }
-        meta(x.meta());
-      } else if (s instanceof Stmt.Proc x) {
-        u8(4);
-        span(x.span());
-        ident(x.name());
-        idents(x.params());
-        stmts(x.body());
-      } else if (s instanceof Stmt.Return x) {
-        u8(5);
-        span(x.span());
-        expr(x.value());
-      } else if (s instanceof Stmt.Data x) {
-        u8(6);
-        span(x.span());
-        ident(x.name());
-        dataSource(x.source());
-        expr(x.filter());
-      } else if (s instanceof Stmt.Print x) {
-        u8(7);
-        span(x.span());
-        exprs(x.values());
-      } else if (s instanceof Stmt.For x) {
-        u8(8);
-        span(x.span());
-        ident(x.variable());
-        expr(x.iterable());
-        stmts(x.body());
-        str(x.csvPath());
-      } else if (s instanceof Stmt.Row x) {
-        u8(9);
-        span(x.span());
-        uint(x.items().size());
-        for (RowItem r : x.items()) {
-          span(r.span());
-          str(r.name());
-          expr(r.value());
-        }
-      } else if (s instanceof Stmt.Plot x) {
-        u8(10);
-        span(x.span());
-        uint(x.series().size());
-        for (PlotSeries p : x.series()) {
-          span(p.span());
-          expr(p.y());
-          ident(p.x());
-          expr(p.source());
-          ident(p.variable());
-          expr(p.values());
-          interval(p.over());
-          str(p.label());
-        }
-        uint(x.options().size());
-        for (PlotOption o : x.options()) {
-          span(o.span());
-          str(o.name());
-          str(o.text());
-        }
-      } else if (s instanceof Stmt.Help x) {
-        u8(11);
-        span(x.span());
-        expr(x.target());
-        str(x.topic());
-      } else if (s instanceof Stmt.Compare x) {
-        u8(12);
-        span(x.span());
-        exprs(x.laws());
-        args(x.at());
-      } else if (s instanceof Stmt.ExprStmt x) {
-        u8(13);
-        span(x.span());
-        expr(x.expr());
-      } else {
-        throw new Unsupported(s == null ? "null statement" : s.getClass().getSimpleName());
-      }
-    }
-
-    void meta(LawMetaAst m) {
-      if (m == null) {
-        u8(0);
-        return;
-      }
-      u8(m == LawMetaAst.EMPTY ? 1 : 2);
-      if (m == LawMetaAst.EMPTY) {
-        return;
-      }
-      str(m.cite());
-      str(m.doc());
-      str(m.unit());
-      uint(m.fitted().size());
-      for (RangeSpec r : m.fitted()) {
-        span(r.span());
-        ident(r.name());
-        interval(r.interval());
-      }
-      uint(m.inputs().size());
-      for (InputDoc d : m.inputs()) {
-        span(d.span());
-        ident(d.name());
-        str(d.text());
-      }
-    }
-
-    void dataSource(DataSource d) {
-      if (d == null) {
-        u8(0);
-      } else if (d instanceof CsvSource c) {
-        u8(1);
-        span(c.span());
-        str(c.path());
-        if (c.columns() == null) {
-          u8(0);
-        } else {
-          u8(1);
-          uint(c.columns().size());
-          for (ColumnDef col : c.columns()) {
-            span(col.span());
-            ident(col.name());
-            str(col.kind());
-            expr(col.value());
-          }
-        }
-      } else if (d instanceof TableSource t) {
-        u8(2);
-        span(t.span());
-        idents(t.columns());
-        uint(t.rows().size());
-        for (TableRow row : t.rows()) {
-          span(row.span());
-          uint(row.values().length);
-          for (double v : row.values()) {
-            f64(v);
-          }
-        }
-      } else if (d instanceof DerivedSource x) {
-        u8(3);
-        span(x.span());
-        expr(x.source());
-      } else {
-        throw new Unsupported(d.getClass().getSimpleName());
+        throw new Unsupported(v.getClass().getName());
       }
     }
   }
@@ -574,260 +359,99 @@ public final class AstCodec {
       }
     }
 
-    private boolean present() {
-      int tag = u8();
-      if (tag > 1) {
-        throw new IllegalStateException("bad presence tag");
+    /** Classes named so far in this entry, by number: a node's shape, or an enum's constants. */
+    private final List<Object> classes = new ArrayList<>();
+
+    private Object named() {
+      Class<?> type = nodeClass(str());
+      int count = uint();
+      if (type.isEnum()) {
+        Object[] constants = type.getEnumConstants();
+        if (constants.length != count) {
+          throw new IllegalStateException("enum " + type.getName() + " has changed");
+        }
+        classes.add(constants);
+        return constants;
       }
-      return tag == 1;
-    }
-
-    Ident ident() {
-      return present() ? new Ident(span(), str()) : null;
-    }
-
-    List<Ident> idents() {
-      int k = uint();
-      List<Ident> out = new ArrayList<>(k);
-      for (int i = 0; i < k; i++) {
-        out.add(ident());
+      Shape shape = shape(type);
+      if (shape.components().length != count) {
+        throw new IllegalStateException("node " + type.getName() + " has changed");
       }
-      return Collections.unmodifiableList(out);
+      classes.add(shape);
+      return shape;
     }
 
-    Interval interval() {
-      return present() ? new Interval(span(), expr(), expr()) : null;
-    }
-
-    List<Expr> exprs() {
-      int k = uint();
-      List<Expr> out = new ArrayList<>(k);
-      for (int i = 0; i < k; i++) {
-        out.add(expr());
+    private Object known() {
+      int id = uint();
+      if (id >= classes.size()) {
+        throw new IllegalStateException("bad class number in a parse-cache entry");
       }
-      return Collections.unmodifiableList(out);
+      return classes.get(id);
     }
 
-    List<Arg> args() {
-      int k = uint();
-      List<Arg> out = new ArrayList<>(k);
-      for (int i = 0; i < k; i++) {
-        out.add(new Arg(span(), str(), expr()));
-      }
-      return Collections.unmodifiableList(out);
-    }
-
-    Relation relation() {
-      int r = u8();
-      return r == 0 ? null : Relation.values()[r - 1];
-    }
-
-    Expr expr() {
+    Object value() {
       int tag = u8();
       switch (tag) {
-        case 0:
+        case NULL:
           return null;
-        case 1:
-          return new Expr.Num(span(), f64());
-        case 2:
-          return new Expr.Str(span(), str());
-        case 3:
-          return new Expr.Bool(span(), bool());
-        case 4:
-          return new Expr.Name(span(), str());
-        case 5:
-          return new Expr.Unary(span(), UnaryOp.values()[u8()], expr());
-        case 6:
-          return new Expr.Binary(span(), BinaryOp.values()[u8()], expr(), expr());
-        case 7:
-          return new Expr.Call(span(), expr(), args());
-        case 8:
-          return new Expr.Field(span(), expr(), str());
-        case 9:
-          return new Expr.Index(span(), expr(), expr());
-        case 10:
-          return new Expr.ListLit(span(), exprs());
-        case 11:
-          return new Expr.Range(span(), expr(), expr(), expr());
-        case 12: {
-          Span s = span();
-          Expr target = expr();
-          Expr model = expr();
-          Expr data = expr();
-          int k = uint();
-          List<FitOption> options = new ArrayList<>(k);
-          for (int i = 0; i < k; i++) {
-            options.add(new FitOption(span(), FitOptionKind.values()[u8()], exprs(), str()));
+        case SPAN:
+          return span();
+        case STRING:
+          return str();
+        case NUMBER:
+          return f64();
+        case TRUE:
+          return Boolean.TRUE;
+        case FALSE:
+          return Boolean.FALSE;
+        case LIST: {
+          int size = uint();
+          if (size > end - pos) {
+            throw new IllegalStateException("a list longer than its entry");
           }
-          return new Expr.Fit(s, target, model, data, Collections.unmodifiableList(options));
+          Object[] items = new Object[size];
+          for (int i = 0; i < size; i++) {
+            items[i] = value();
+          }
+          return Collections.unmodifiableList(java.util.Arrays.asList(items));
         }
-        case 13: {
-          Span s = span();
-          boolean maximize = bool();
-          Expr objective = expr();
-          int k = uint();
-          List<OverVar> over = new ArrayList<>(k);
-          for (int i = 0; i < k; i++) {
-            over.add(new OverVar(span(), ident(), interval()));
+        case NUMBERS: {
+          int size = uint();
+          if (size > (end - pos) / 8) {
+            throw new IllegalStateException("numbers past the end of their entry");
           }
-          int m = uint();
-          List<Constraint> constraints = new ArrayList<>(m);
-          for (int i = 0; i < m; i++) {
-            constraints.add(new Constraint(span(), str(), expr(), relation(), expr()));
+          double[] xs = new double[size];
+          for (int i = 0; i < size; i++) {
+            xs[i] = f64();
           }
-          return new Expr.Optimize(s, maximize, objective, Collections.unmodifiableList(over),
-              Collections.unmodifiableList(constraints));
+          return xs;
         }
-        case 14:
-        case 15:
-          return new Expr.Solve(span(), tag == 15, expr(), expr(), ident(), interval());
-        case 16:
-          return new Expr.By(span(), expr(), ident());
+        case ENUM:
+        case NEW_ENUM: {
+          Object type = tag == ENUM ? known() : named();
+          if (!(type instanceof Object[] constants)) {
+            throw new IllegalStateException("an enum tag on a node class");
+          }
+          int ordinal = uint();
+          if (ordinal >= constants.length) {
+            throw new IllegalStateException("bad enum constant in a parse-cache entry");
+          }
+          return constants[ordinal];
+        }
+        case NODE:
+        case NEW_NODE: {
+          Object type = tag == NODE ? known() : named();
+          if (!(type instanceof Shape shape)) {
+            throw new IllegalStateException("a node tag on an enum");
+          }
+          Object[] args = new Object[shape.components().length];
+          for (int i = 0; i < args.length; i++) {
+            args[i] = value();
+          }
+          return shape.build(args);
+        }
         default:
-          throw new IllegalStateException("bad expression tag " + tag);
-      }
-    }
-
-    List<Stmt> stmts() {
-      int k = uint();
-      List<Stmt> out = new ArrayList<>(k);
-      for (int i = 0; i < k; i++) {
-        out.add(stmt());
-      }
-      return Collections.unmodifiableList(out);
-    }
-
-    Stmt stmt() {
-      int tag = u8();
-      switch (tag) {
-        case 1:
-          return new Stmt.Import(span(), ident(), str(), ident());
-        case 2:
-          return new Stmt.Let(span(), ident(), expr());
-        case 3: {
-          Span s = span();
-          Ident name = ident();
-          List<Ident> inputs = idents();
-          Expr body = expr();
-          int k = uint();
-          List<Binding> where = new ArrayList<>(k);
-          for (int i = 0; i < k; i++) {
-            where.add(new Binding(span(), ident(), expr()));
-          }
-          int m = uint();
-          List<ParamSpec> with = new ArrayList<>(m);
-          for (int i = 0; i < m; i++) {
-            with.add(new ParamSpec(span(), ident(), relation(), expr(), interval(), expr()));
-          }
-          return new Stmt.LawDecl(s, name, inputs, body, Collections.unmodifiableList(where),
-              Collections.unmodifiableList(with), meta());
-        }
-        case 4:
-          return new Stmt.Proc(span(), ident(), idents(), stmts());
-        case 5:
-          return new Stmt.Return(span(), expr());
-        case 6:
-          return new Stmt.Data(span(), ident(), dataSource(), expr());
-        case 7:
-          return new Stmt.Print(span(), exprs());
-        case 8:
-          return new Stmt.For(span(), ident(), expr(), stmts(), str());
-        case 9: {
-          Span s = span();
-          int k = uint();
-          List<RowItem> items = new ArrayList<>(k);
-          for (int i = 0; i < k; i++) {
-            items.add(new RowItem(span(), str(), expr()));
-          }
-          return new Stmt.Row(s, Collections.unmodifiableList(items));
-        }
-        case 10: {
-          Span s = span();
-          int k = uint();
-          List<PlotSeries> series = new ArrayList<>(k);
-          for (int i = 0; i < k; i++) {
-            series.add(new PlotSeries(span(), expr(), ident(), expr(), ident(), expr(), interval(), str()));
-          }
-          int m = uint();
-          List<PlotOption> options = new ArrayList<>(m);
-          for (int i = 0; i < m; i++) {
-            options.add(new PlotOption(span(), str(), str()));
-          }
-          return new Stmt.Plot(s, Collections.unmodifiableList(series), Collections.unmodifiableList(options));
-        }
-        case 11:
-          return new Stmt.Help(span(), expr(), str());
-        case 12:
-          return new Stmt.Compare(span(), exprs(), args());
-        case 13:
-          return new Stmt.ExprStmt(span(), expr());
-        default:
-          throw new IllegalStateException("bad statement tag " + tag);
-      }
-    }
-
-    LawMetaAst meta() {
-      int tag = u8();
-      if (tag == 0) {
-        return null;
-      }
-      if (tag == 1) {
-        return LawMetaAst.EMPTY;
-      }
-      String cite = str();
-      String doc = str();
-      String unit = str();
-      int k = uint();
-      List<RangeSpec> fitted = new ArrayList<>(k);
-      for (int i = 0; i < k; i++) {
-        fitted.add(new RangeSpec(span(), ident(), interval()));
-      }
-      int m = uint();
-      List<InputDoc> inputs = new ArrayList<>(m);
-      for (int i = 0; i < m; i++) {
-        inputs.add(new InputDoc(span(), ident(), str()));
-      }
-      return new LawMetaAst(cite, doc, unit, Collections.unmodifiableList(fitted), Collections.unmodifiableList(inputs));
-    }
-
-    DataSource dataSource() {
-      int tag = u8();
-      switch (tag) {
-        case 0:
-          return null;
-        case 1: {
-          Span s = span();
-          String path = str();
-          List<ColumnDef> columns = null;
-          if (present()) {
-            int k = uint();
-            List<ColumnDef> cols = new ArrayList<>(k);
-            for (int i = 0; i < k; i++) {
-              cols.add(new ColumnDef(span(), ident(), str(), expr()));
-            }
-            columns = Collections.unmodifiableList(cols);
-          }
-          return new CsvSource(s, path, columns);
-        }
-        case 2: {
-          Span s = span();
-          List<Ident> columns = idents();
-          int k = uint();
-          List<TableRow> rows = new ArrayList<>(k);
-          for (int i = 0; i < k; i++) {
-            Span rs = span();
-            double[] values = new double[uint()];
-            for (int j = 0; j < values.length; j++) {
-              values[j] = f64();
-            }
-            rows.add(new TableRow(rs, values));
-          }
-          return new TableSource(s, columns, Collections.unmodifiableList(rows));
-        }
-        case 3:
-          return new DerivedSource(span(), expr());
-        default:
-          throw new IllegalStateException("bad data-source tag " + tag);
+          throw new IllegalStateException("bad tag in a parse-cache entry");
       }
     }
   }

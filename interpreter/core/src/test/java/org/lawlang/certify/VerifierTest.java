@@ -182,7 +182,7 @@ class VerifierTest {
         for (int k = 0; k < 20; k++) {
           double x = xlo + r.nextDouble() * (xhi - xlo);
           double y = ylo + r.nextDouble() * (yhi - ylo);
-          double v = org.lawlang.compile.Compiled.compile(e, java.util.Map.of("x", 0, "y", 1)).apply(new double[] {x, y});
+          double v = org.lawlang.compile.ScalarProgram.of(e, java.util.Map.of("x", 0, "y", 1)).value(new double[] {x, y});
           assertTrue(in.contains(v), f + " = " + v + " at (" + x + ", " + y + ") outside " + in);
         }
       }

@@ -22,8 +22,8 @@ class RootCheckTest {
   private static DoubleUnaryOperator[] formula(String text) {
     Expr e = ((Stmt.ExprStmt) Parsing.parse(new Source("t", text)).statements().get(0)).expr();
     java.util.Map<String, Integer> slots = java.util.Map.of("x", 0);
-    org.lawlang.compile.Compiled.Fn f = org.lawlang.compile.Compiled.compile(e, slots);
-    return new DoubleUnaryOperator[] {x -> f.apply(new double[] {x}), Magnitude.of(e, "x")};
+    org.lawlang.compile.ScalarProgram f = org.lawlang.compile.ScalarProgram.of(e, slots);
+    return new DoubleUnaryOperator[] {x -> f.value(new double[] {x}), Magnitude.of(e, "x")};
   }
 
   private static RootCheck.Verdict check(String text, double x) {
