@@ -48,20 +48,34 @@ public final class KernelSpec {
   }
 
   /**
-   * The command line that starts this kernel: this Java, headless, on the jar (or class path)
-   * this code was loaded from, then {@code args} ("kernel", "-f", "{connection_file}").
+   * The command line that starts this kernel: this Java, headless, on the law jar this code was
+   * loaded from (or, outside it, on this class path with {@code mainClass}, by default
+   * {@link KernelMain}), then {@code args} ("kernel", "-f", "{connection_file}").
    */
   public static List<String> command(String mainClass, List<String> args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> line = new java.util.ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
     Path self = codeSource();
-    if (self != null && self.toString().endsWith(".jar") && mainClass == null) {
+    if (mainClass == null && self != null && runnable(self)) {
       line.addAll(List.of("-jar", self.toString()));
     } else {
       line.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass == null ? KernelMain.class.getName() : mainClass));
     }
     line.addAll(args);
     return line;
+  }
+
+  /** Whether {@code file} is a jar that names its main class (the law jar), so that `java -jar` runs it. */
+  private static boolean runnable(Path file) {
+    if (!file.toString().endsWith(".jar")) {
+      return false;
+    }
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(file.toFile())) {
+      var manifest = jar.getManifest();
+      return manifest != null && manifest.getMainAttributes().getValue("Main-Class") != null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static Path codeSource() {
