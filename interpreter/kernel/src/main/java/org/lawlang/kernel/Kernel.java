@@ -240,7 +240,11 @@ public final class Kernel {
     }
     if (ok) {
       ObjectNode r = ok().put("execution_count", count);
-      r.putArray("payload");
+      ArrayNode payload = r.putArray("payload");
+      if (cells.quitRequested()) {
+        // what IPython answers to `exit`: jupyter console leaves, and keeps the kernel only if asked to
+        payload.addObject().put("source", "ask_exit").put("keepkernel", false);
+      }
       r.putObject("user_expressions");
       return r;
     }

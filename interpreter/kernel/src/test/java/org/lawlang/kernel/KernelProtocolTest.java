@@ -84,7 +84,7 @@ class KernelProtocolTest {
     assertThat(warning.path("iopub")).anySatisfy(m -> {
       assertThat(m.path("type").asText()).isEqualTo("stream");
       assertThat(m.path("content").path("name").asText()).isEqualTo("stderr");
-      assertThat(m.path("content").path("text").asText()).startsWith("In[5]:1:1: warning: the equation has 2 roots in [0, 3]").contains("[L601]");
+      assertThat(m.path("content").path("text").asText()).startsWith("In[6]:1:1: warning: the equation has 2 roots in [0, 3]").contains("[L601]");
     });
     assertThat(warning.path("iopub")).anySatisfy(m -> assertThat(m.path("type").asText()).isEqualTo("execute_result"));
   }
@@ -101,6 +101,11 @@ class KernelProtocolTest {
       assertThat(m.path("content").path("data").path("image/png").asText()).startsWith("iVBORw0KGgo");
       assertThat(m.path("content").path("data").path("image/svg+xml").asText()).contains("<svg");
     });
+  }
+
+  @Test
+  void quitAsksTheFrontEndToLeave() {
+    assertThat(seen.path("quit").path("payload").toString()).isEqualTo("[{\"source\":\"ask_exit\",\"keepkernel\":false}]");
   }
 
   @Test
@@ -137,7 +142,7 @@ class KernelProtocolTest {
 
   @Test
   void historyHasTheLastInputs() {
-    assertThat(seen.path("history").path("history").toString()).isEqualTo("[[1,5,\"solve (x-1)*(x-2) = 0 for x in [0, 3]\"],[1,6,\"plot n^2 over [1, 10] to \\\"figs/square.svg\\\"\"]]");
+    assertThat(seen.path("history").path("history").toString()).isEqualTo("[[1,6,\"solve (x-1)*(x-2) = 0 for x in [0, 3]\"],[1,7,\"plot n^2 over [1, 10] to \\\"figs/square.svg\\\"\"]]");
   }
 
   @Test

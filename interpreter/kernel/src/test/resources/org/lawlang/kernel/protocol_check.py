@@ -28,6 +28,7 @@ try:
     out["expr"] = run("x + 1")
     out["print"] = run('print "x is", x')
     out["error"] = run("x +* 2")
+    out["quit"] = kc.execute(":quit", reply=True, timeout=10)["content"]
     out["warning"] = run("solve (x-1)*(x-2) = 0 for x in [0, 3]")
     out["plot_to_file"] = run('plot n^2 over [1, 10] to "figs/square.svg"')
     out["plot_file_written"] = os.path.exists(os.path.join(sys.argv[1], "figs", "square.svg"))

@@ -46,6 +46,7 @@ public final class CellSession {
 
   private final ReplSession session;
   private final SinkIO io;
+  private boolean quit;
 
   /**
    * A session whose relative paths resolve against {@code workDir}, with {@code services}
@@ -63,21 +64,24 @@ public final class CellSession {
    * {@code name} names it in diagnostics ("In[3]"). Returns whether it succeeded.
    */
   public boolean run(String code, String name, Sink sink) {
+    quit = false;
     io.sink = sink;
     io.failed = false;
     session.sourceName(name);
     try {
       if (code.strip().startsWith(":") && !code.strip().contains("\n")) {
-        boolean goOn = Commands.run(session, code.strip());
-        if (!goOn) {
-          sink.stdout("(:quit does nothing in a notebook: restart or shut the kernel down from the front end)\n");
-        }
+        quit = !Commands.run(session, code.strip());
         return !io.failed;
       }
       return session.evaluate(code) && !io.failed;
     } finally {
       io.sink = null;
     }
+  }
+
+  /** Whether the last input was `:quit` (a console front end leaves; the session itself goes on). */
+  public boolean quitRequested() {
+    return quit;
   }
 
   /** Asks the running input to stop at its next check; it fails with a 'cancelled' error and the session keeps its state. */
