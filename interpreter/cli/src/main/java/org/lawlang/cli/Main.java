@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "law", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A language for neural scaling laws: fit, optimise and compare them.",
     subcommands = {Main.Run.class, Main.Check.class, Main.Eval.class, Main.Repl.class,
-        FmtCommand.class, LspCommand.class},
+        FmtCommand.class, LspCommand.class, KernelCommand.class},
     footer = {"", "law alone opens the interactive session (the REPL: :help lists its commands).",
         "With input piped in (law < script.law, or cat script.law | law) it runs that input as a script.",
         "", "Exit codes: 0 success, 1 an error in the script, 2 a usage error."})

@@ -107,7 +107,7 @@ class CliTest {
   @Test
   void usageErrorsSpeakTheToolsLanguage() {
     assertThat(picocli("frobnicate")).isEqualTo(2);
-    assertThat(err()).isEqualTo("law: unknown command 'frobnicate' (the commands are run, check, eval, repl, fmt, lsp)\nTry 'law --help'.\n");
+    assertThat(err()).isEqualTo("law: unknown command 'frobnicate' (the commands are run, check, eval, repl, fmt, lsp, kernel)\nTry 'law --help'.\n");
     err.reset();
     assertThat(picocli("rnu", "x.law")).isEqualTo(2);
     assertThat(err()).startsWith("law: unknown command 'rnu' (did you mean 'run'?)");

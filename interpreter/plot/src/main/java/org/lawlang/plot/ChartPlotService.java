@@ -24,6 +24,8 @@ public final class ChartPlotService implements Services.PlotService {
   private final boolean colour;
   /** The panels drawn so far to each file, by the statement that drew them. */
   private final Map<Path, Map<String, Figure>> rows = new HashMap<>();
+  /** Where figures are shown as images (a notebook), or null to draw them as text. */
+  private final java.util.function.Consumer<List<Figure>> inline;
 
   /** Plain text plots {@link TerminalPlot#WIDTH} cells wide (scripts: the same text everywhere). */
   public ChartPlotService() {
@@ -42,6 +44,33 @@ public final class ChartPlotService implements Services.PlotService {
   public ChartPlotService(IntSupplier textWidth, boolean colour) {
     this.textWidth = textWidth;
     this.colour = colour;
+    this.inline = null;
+  }
+
+  /**
+   * Figures shown as images: each `plot` hands its panels to {@code inline} (render them with
+   * {@link #png} and {@link #svg}) instead of drawing text, and still writes its `to` file.
+   */
+  public ChartPlotService(java.util.function.Consumer<List<Figure>> inline) {
+    this.textWidth = () -> TerminalPlot.WIDTH;
+    this.colour = false;
+    this.inline = inline;
+  }
+
+  /** Panels in a row as a PNG at the default size and resolution (what `to "f.png"` writes). */
+  public static byte[] png(List<Figure> panels) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      ChartWriter.png(ChartWriter.image(panels, ChartWriter.Page.DEFAULT), ChartWriter.Page.DEFAULT.dpi(), out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a byte array cannot fail to be written
+    }
+    return out.toByteArray();
+  }
+
+  /** Panels in a row as an SVG document at the default size (what `to "f.svg"` writes). */
+  public static String svg(List<Figure> panels) {
+    return ChartWriter.svg(panels, ChartWriter.Page.DEFAULT);
   }
 
   @Override
@@ -51,7 +80,9 @@ public final class ChartPlotService implements Services.PlotService {
       ChartWriter.format(options.path, options.pathSpan);
     }
     Figure figure = FigureBuilder.build(node, options, in, env);
-    if (options.path == null) {
+    if (options.path == null && inline != null) {
+      inline.accept(List.of(figure));
+    } else if (options.path == null) {
       in.print(TerminalPlot.render(figure, textWidth.getAsInt(), TerminalPlot.HEIGHT, colour), List.of());
     } else {
       Path file = in.resolveWrite(options.path, options.pathSpan);
@@ -59,6 +90,9 @@ public final class ChartPlotService implements Services.PlotService {
         rows.remove(file);
         ChartWriter.write(figure, options.page(), file, options.path, options.pathSpan);
         wrote(figure, options.path, in);
+        if (inline != null) {
+          inline.accept(List.of(figure));
+        }
         return;
       }
       // a statement draws one panel; run again (a script reloaded), it replaces its own
@@ -69,6 +103,9 @@ public final class ChartPlotService implements Services.PlotService {
       ChartWriter.write(panels, options.page(), file, options.path, options.pathSpan);
       int index = List.copyOf(row.keySet()).indexOf(statement) + 1;
       in.print("plot: wrote " + options.path + " (panel " + index + " of " + panels.size() + ", " + count(figure) + ")", List.of());
+      if (inline != null) {
+        inline.accept(panels);
+      }
     }
   }
 

@@ -14,7 +14,7 @@ import org.lawlang.eval.Value;
  * diagnostics alike (a terminal has one screen), flushed after each write so that output of
  * a long evaluation shows as it comes. Also the engine's {@link Output}.
  */
-final class ReplIO implements Output {
+class ReplIO implements Output {
   private final PrintWriter out;
   private final Terminal colours;
   private final java.util.function.IntSupplier width;
@@ -95,6 +95,11 @@ final class ReplIO implements Output {
     }
     String ansi = b.toAnsi(colours);
     return ansi.substring(0, ansi.length() - 1);
+  }
+
+  /** The value of a bare expression typed at the prompt (a notebook shows it as the cell's result). */
+  void result(Value value) {
+    println(value.show());
   }
 
   PrintWriter writer() {

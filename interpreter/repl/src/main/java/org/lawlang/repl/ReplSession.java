@@ -45,6 +45,8 @@ final class ReplSession {
   private String lastInput;
   private String editor = editorFromEnvironment();
   private Supplier<List<String>> history = List::of;
+  /** The name diagnostics give the input (a notebook names each cell: In[3]). */
+  private String name = NAME;
 
   ReplSession(Supplier<LawEngine> factory, ReplIO io) {
     this.factory = factory;
@@ -62,6 +64,10 @@ final class ReplSession {
 
   ReplIO io() {
     return io;
+  }
+
+  void sourceName(String name) {
+    this.name = name;
   }
 
   void echo(boolean on) {
@@ -98,7 +104,7 @@ final class ReplSession {
       reopened = true;
     }
     try {
-      session().compile(new Source(NAME, code));
+      session().compile(new Source(name, code));
     } catch (LawException e) {
       io.diagnostics(e.diagnostics());
       lastStatement = null;
@@ -107,12 +113,12 @@ final class ReplSession {
     if (reopened && lastAccepted) {
       transcript.remove(transcript.size() - 1);
     }
-    Program program = Parsing.parse(new Source(NAME, code));
+    Program program = Parsing.parse(new Source(name, code));
     boolean single = program.statements().size() == 1 && continuable(program.statements().get(0));
     lastStatement = single ? code : null;
     Bindings before = Bindings.of(session().globals());
     try {
-      Value v = EngineAccess.eval(engine, NAME, code);
+      Value v = EngineAccess.eval(engine, name, code);
       transcript.add(new SessionScript.Entry(code.strip(), session().settings().workDir(), null));
       lastAccepted = true;
       if (!quiet) {
@@ -120,7 +126,7 @@ final class ReplSession {
         echoDeclarations(program, reopened ? Bindings.of(new org.lawlang.eval.Env(null)) : before);
       }
       if (v != Values.Nothing.INSTANCE && !v.show().isEmpty()) {
-        io.println(v.show());
+        io.result(v);
       }
       return true;
     } catch (LawException e) {
@@ -134,7 +140,7 @@ final class ReplSession {
   /** Runs code that is not the user's input (`:doc minimize` runs `help minimize`): no transcript, no echo. */
   void evaluateQuietly(String code) {
     try {
-      Value v = EngineAccess.eval(engine, NAME, code);
+      Value v = EngineAccess.eval(engine, name, code);
       if (v != Values.Nothing.INSTANCE && !v.show().isEmpty()) {
         io.println(v.show());
       }
@@ -143,9 +149,9 @@ final class ReplSession {
     }
   }
 
-  private static boolean parses(String code) {
+  private boolean parses(String code) {
     try {
-      Parsing.parse(new Source(NAME, code));
+      Parsing.parse(new Source(name, code));
       return true;
     } catch (LawException e) {
       return false;
@@ -191,10 +197,10 @@ final class ReplSession {
   /** After a run-time error, records the statements that ran before the failing one. */
   private void keepDone(String code, List<Diagnostic> diagnostics) {
     Span at = diagnostics.isEmpty() ? null : diagnostics.get(0).span();
-    if (at == null || !at.source().name().equals(NAME) || !at.source().text().equals(code)) {
+    if (at == null || !at.source().name().equals(name) || !at.source().text().equals(code)) {
       return;
     }
-    Program program = Parsing.parse(new Source(NAME, code));
+    Program program = Parsing.parse(new Source(name, code));
     StringBuilder done = new StringBuilder();
     for (Stmt s : program.statements()) {
       if (s.span().end() > at.start()) {
