@@ -29,9 +29,26 @@ final class KktPolish {
 
   /** The polished point, or {@code y} itself when no step improves it. */
   static double[] polish(LogSumExp f0, LogSumExp[] fs, double[] y) {
+    return run(f0, fs, y).y();
+  }
+
+  /** Where the polish ended and its KKT residual (infinite when nothing was polished). */
+  record Result(double[] y, double residual) {}
+
+  /**
+   * The polished point when its KKT residual is at rounding level (below {@code 1e-12}), else
+   * null: how a barrier run that stopped at its iteration limit can still end at the optimum,
+   * which the verifier then checks like any other.
+   */
+  static double[] toKkt(LogSumExp f0, LogSumExp[] fs, double[] y) {
+    Result r = run(f0, fs, y);
+    return r.residual() <= 1e-12 ? r.y() : null;
+  }
+
+  private static Result run(LogSumExp f0, LogSumExp[] fs, double[] y) {
     int k = y.length;
     if (k == 0) {
-      return y;
+      return new Result(y, Double.POSITIVE_INFINITY);
     }
     List<Integer> active = new ArrayList<>();
     for (int j = 0; j < fs.length; j++) {
@@ -41,7 +58,7 @@ final class KktPolish {
     }
     double[] lambda = multipliers(f0, fs, active, y);
     if (lambda == null) {
-      return y;
+      return new Result(y, Double.POSITIVE_INFINITY);
     }
     double residual = residual(f0, fs, active, y, lambda);
     for (int step = 0; step < MAX_STEPS && residual > 0; step++) {
@@ -57,7 +74,7 @@ final class KktPolish {
       lambda = next[1];
       residual = r;
     }
-    return y;
+    return new Result(y, residual);
   }
 
   /** One Newton step on (y, λ) for the KKT equations; null when it makes a multiplier negative. */

@@ -158,6 +158,13 @@ public final class LogSpaceSolver {
         return null;
       }
     }
+    double[] kkt = limited ? KktPolish.toKkt(f0, fs, y) : null;
+    if (kkt != null) {
+      // the barrier ran out of iterations near a vertex, where its Hessian is ill-conditioned, but
+      // Newton on the KKT system reaches the optimum from there (checked by the dual bound)
+      limited = false;
+      y = kkt;
+    }
     if (limited) {
       return new Solution(Solution.Status.ITERATION_LIMIT, point(x0, z, y), true, iterations, 1, method, List.of(), List.of());
     }

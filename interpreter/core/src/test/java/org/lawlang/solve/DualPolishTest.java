@@ -31,6 +31,8 @@ class DualPolishTest {
     // rounding level, not merely under the verifier's 1e-8
     assertTrue(Math.abs(c.evidence().get("gap")) <= 1e-13, "gap " + c.evidence());
     assertTrue(c.evidence().get("residual") <= 1e-14, "residual " + c.evidence());
+    // in the order measured, the same in every run (the certificate record and the JSON show it)
+    assertEquals(List.of("feasibility", "gap", "residual"), List.copyOf(c.evidence().keySet()));
   }
 
   @Test
@@ -49,6 +51,24 @@ class DualPolishTest {
     Check c = solveAndCheck("1.69 + 104.78 / N^0.37 + 700.38 / D^0.28", List.of("N", "D"),
         "6 * N * D = " + Math.pow(10, 18.28));
     assertTight(c);
+  }
+
+  @Test
+  void barrierOutOfIterationsAtADegenerateVertexEndsAtTheOptimum() {
+    // found by a wider hunt of the allocation problem: both constraints bind (D = 20 N and
+    // 6 N D = C, so N = sqrt(C / 120)), the data constraint's multiplier is almost nil, and the
+    // barrier's Newton ran out of iterations ("iteration-limit"); Newton on the KKT system from
+    // there reaches the vertex, and the dual bound certifies it
+    double c = 3.4681374356102902e22;
+    Problem p = LogSpaceTest.problem("1.69 + 13.055872351301604 / N^0.10938817350261103 + 2.4050416076345424 / D^0.21596287885150411",
+        false, List.of("N", "D"), "6 * N * D <= " + c, "D >= 20 * N");
+    GeometricForm gf = GeometricForm.of(p);
+    Solution s = LogSpaceSolver.solve(gf);
+    assertEquals(Solution.Status.OPTIMAL, s.status());
+    assertTight(Verifier.check(p, gf, s));
+    double n = Math.sqrt(c / 120);
+    assertEquals(n, s.x()[0], 1e-12 * n);
+    assertEquals(20 * n, s.x()[1], 1e-12 * 20 * n);
   }
 
   @Test
