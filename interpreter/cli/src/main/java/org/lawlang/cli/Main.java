@@ -102,7 +102,8 @@ public final class Main implements Callable<Integer> {
       if (json) {
         return JsonRun.run(files, parent.out);
       }
-      LawEngine engine = FastPath.withParseCache(LawEngine.builder().streams(parent.out, parent.err).build());
+      LawEngine engine = FastPath.withParseCache(LawEngine.builder().streams(parent.out, parent.err)
+          .services(TerminalColour.services()).build());
       for (Path file : files) {
         try {
           engine.run(file, file.toString());
