@@ -55,6 +55,7 @@ OVER      : 'over';
 VS        : 'vs';
 FROM      : 'from';
 BY        : 'by';
+SHARED    : 'shared';
 HELP      : 'help';
 COMPARE   : 'compare';
 AT        : 'at';

@@ -58,7 +58,8 @@ dataSource
     ;
 
 columnBlock : LBRACE sep* (columnDef ((sep+ | COMMA sep*) columnDef)*)? sep* RBRACE;
-columnDef   : name=ident ASSIGN value=expr;
+// `source = text "source"`: a column read as the kind named (number, text, bool)
+columnDef   : name=ident ASSIGN (kind=ID header=STRING | value=expr);
 tableRow    : signedNumber (COMMA? signedNumber)*;
 signedNumber: sign=(MINUS | PLUS)? NUMBER;
 
@@ -72,6 +73,8 @@ fitOption
     | SEED value=arith                                 # SeedOption
     | LEVEL value=arith                                # LevelOption
     | WEIGHTS value=arith                              # WeightsOption
+    | BY key=ident                                     # ByOption
+    | SHARED names=identList                           # SharedOption
     ;
 
 overVar    : name=ident (IN interval)?;
@@ -94,6 +97,10 @@ expr
     | lhs=expr AND rhs=expr                                           # AndExpr
     | lhs=expr OR rhs=expr                                            # OrExpr
     | arith                                                           # ArithExpr
+    // after ArithExpr: where `in` or `by` could close a `minimize … over x in [..]`, a
+    // `solve … for x in [..]` or a `fit … by key` inside the arith, that reading wins
+    | lhs=arith NOT? IN rhs=arith                                     # InExpr
+    | value=arith BY key=ident                                        # ByExpr
     ;
 
 arith
@@ -136,5 +143,5 @@ ident
     : ID
     | DATA | CSV | TABLE | USING | ON | STARTS | BOOTSTRAP | SEED | LEVEL | WEIGHTS
     | CITE | DOC | UNIT | FITTED | INPUTS | START | OVER | VS | FROM | BY | HELP
-    | COMPARE | AT
+    | COMPARE | AT | SHARED
     ;

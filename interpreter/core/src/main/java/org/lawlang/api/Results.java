@@ -54,6 +54,11 @@ final class Results {
       r.fields().forEach((k, x) -> fields.put(k, from(x)));
       return new LawResult.Fields(r.kind(), fields, v.show());
     }
+    if (v instanceof org.lawlang.eval.GroupFits g) {
+      // the fits of a `by`, for a program: one row per group (key, estimates, standard errors, status, n)
+      TableValue t = g.table();
+      return new Table(t.headers(), t.rows().stream().map(r -> r.stream().map(Results::from).toList()).toList(), v.show());
+    }
     if (v instanceof TableValue t) {
       List<List<LawResult>> rows = t.rows().stream().map(r -> r.stream().map(Results::from).toList()).toList();
       return new Table(t.headers(), rows, v.show());

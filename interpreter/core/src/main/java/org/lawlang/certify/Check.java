@@ -1,5 +1,7 @@
 package org.lawlang.certify;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +12,9 @@ import java.util.Map;
  */
 public record Check(boolean confirmed, String kind, String summary, Map<String, Double> evidence, String refuted) {
   public Check {
-    evidence = Map.copyOf(evidence);
+    // in the order measured: Map.copyOf would shuffle the fields of the certificate record and
+    // of the JSON report from one run to the next
+    evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
   }
 
   static Check confirmed(String kind, String summary, Map<String, Double> evidence) {

@@ -82,8 +82,15 @@ public record CsvTable(Path path, List<String> header, List<String[]> rows, int[
     List<String> header = null;
     List<String[]> rows = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
+    long[] at = {0};
     try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
-      for (CSVRecord record : parser) {
+      java.util.Iterator<CSVRecord> records = parser.iterator();
+      while (true) {
+        at[0] = parser.getCurrentLineNumber() + 1;
+        if (!records.hasNext()) {
+          break;
+        }
+        CSVRecord record = records.next();
         String[] cells = record.values();
         int line = (int) parser.getCurrentLineNumber();
         if (header == null) {
@@ -101,7 +108,11 @@ public record CsvTable(Path path, List<String> header, List<String[]> rows, int[
         lines.add(line);
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      throw new ReadFailure("malformed CSV: " + e.getMessage(), 0);
+      String why = String.valueOf(e.getMessage());
+      String what = why.contains("EOF") ? "a quoted field is never closed"
+          : why.contains("encapsulated") ? "a quoted field has text after its closing quote"
+          : "the row is not valid CSV";
+      throw new ReadFailure("row " + at[0] + ": " + what, (int) Math.max(1, at[0]));
     }
     if (header == null) {
       throw new ReadFailure(EMPTY, 0);

@@ -7,28 +7,46 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable table of numeric columns, all of one length. Each row remembers where it
- * came from ({@link #origin}: the line of the CSV file or inline table) so that errors name
- * the user's row, not an index after filtering.
+ * An immutable table of typed columns (numbers, text, flags), all of one length. Each row
+ * remembers where it came from ({@link #origin}: the line of the CSV file or inline table)
+ * so that errors name the user's row, not an index after filtering.
  */
 public final class Dataset {
   private final String name;
   private final String origin;
-  private final Map<String, double[]> columns;
+  private final Map<String, Column> columns;
+  private final Map<String, double[]> numbers;
   private final int[] rowOrigins;
   private final int rows;
 
+  /** A dataset of numeric columns only. */
   public Dataset(String name, String origin, Map<String, double[]> columns, int[] rowOrigins) {
+    this(name, origin, rowOrigins, numeric(columns));
+  }
+
+  private static Map<String, Column> numeric(Map<String, double[]> columns) {
+    Map<String, Column> out = new LinkedHashMap<>();
+    columns.forEach((k, v) -> out.put(k, new Column.Numbers(v)));
+    return out;
+  }
+
+  /** A dataset of typed columns. */
+  public Dataset(String name, String origin, int[] rowOrigins, Map<String, Column> columns) {
     this.name = name;
     this.origin = origin;
     this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     this.rowOrigins = rowOrigins.clone();
     this.rows = rowOrigins.length;
-    for (Map.Entry<String, double[]> c : columns.entrySet()) {
-      if (c.getValue().length != rows) {
-        throw new IllegalArgumentException("column " + c.getKey() + " has " + c.getValue().length + " rows, expected " + rows);
+    Map<String, double[]> nums = new LinkedHashMap<>();
+    for (Map.Entry<String, Column> c : columns.entrySet()) {
+      if (c.getValue().size() != rows) {
+        throw new IllegalArgumentException("column " + c.getKey() + " has " + c.getValue().size() + " rows, expected " + rows);
+      }
+      if (c.getValue() instanceof Column.Numbers n) {
+        nums.put(c.getKey(), n.values());
       }
     }
+    this.numbers = Collections.unmodifiableMap(nums);
   }
 
   public String name() {
@@ -44,20 +62,41 @@ public final class Dataset {
     return rows;
   }
 
+  /** Every column's name, in order. */
   public List<String> columnNames() {
     return new ArrayList<>(columns.keySet());
+  }
+
+  /** The names of the numeric columns, in order. */
+  public List<String> numericNames() {
+    return new ArrayList<>(numbers.keySet());
   }
 
   public boolean has(String column) {
     return columns.containsKey(column);
   }
 
-  /** The column's values; the array is shared, do not modify it. */
-  public double[] column(String column) {
+  public boolean isNumeric(String column) {
+    return numbers.containsKey(column);
+  }
+
+  /** The column of any kind, or null. */
+  public Column typed(String column) {
     return columns.get(column);
   }
 
+  /** A numeric column's values (shared, do not modify); null for a missing or non-numeric column. */
+  public double[] column(String column) {
+    return numbers.get(column);
+  }
+
+  /** The numeric columns. */
   public Map<String, double[]> columns() {
+    return numbers;
+  }
+
+  /** Every column, typed. */
+  public Map<String, Column> typedColumns() {
     return columns;
   }
 
@@ -71,13 +110,17 @@ public final class Dataset {
   }
 
   public Dataset renamed(String newName) {
-    return new Dataset(newName, origin, columns, rowOrigins);
+    return new Dataset(newName, origin, rowOrigins, columns);
   }
 
   public Dataset withColumn(String column, double[] values) {
-    Map<String, double[]> all = new LinkedHashMap<>(columns);
+    return withColumn(column, new Column.Numbers(values));
+  }
+
+  public Dataset withColumn(String column, Column values) {
+    Map<String, Column> all = new LinkedHashMap<>(columns);
     all.put(column, values);
-    return new Dataset(name, origin, all, rowOrigins);
+    return new Dataset(name, origin, rowOrigins, all);
   }
 
   /** The rows whose flag is set, in order. */
@@ -88,43 +131,26 @@ public final class Dataset {
         n++;
       }
     }
-    int[] origins = new int[n];
-    Map<String, double[]> out = new LinkedHashMap<>();
-    for (Map.Entry<String, double[]> c : columns.entrySet()) {
-      double[] src = c.getValue();
-      double[] dst = new double[n];
-      int j = 0;
-      for (int i = 0; i < rows; i++) {
-        if (keep[i]) {
-          dst[j++] = src[i];
-        }
-      }
-      out.put(c.getKey(), dst);
-    }
+    int[] indices = new int[n];
     int j = 0;
     for (int i = 0; i < rows; i++) {
       if (keep[i]) {
-        origins[j++] = rowOrigins[i];
+        indices[j++] = i;
       }
     }
-    return new Dataset(name, origin, out, origins);
+    return select(indices);
   }
 
   /** The rows at the given indices (with repeats), as a bootstrap resample needs. */
   public Dataset select(int[] indices) {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    for (Map.Entry<String, double[]> c : columns.entrySet()) {
-      double[] src = c.getValue();
-      double[] dst = new double[indices.length];
-      for (int i = 0; i < indices.length; i++) {
-        dst[i] = src[indices[i]];
-      }
-      out.put(c.getKey(), dst);
+    Map<String, Column> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Column> c : columns.entrySet()) {
+      out.put(c.getKey(), c.getValue().select(indices));
     }
     int[] origins = new int[indices.length];
     for (int i = 0; i < indices.length; i++) {
       origins[i] = rowOrigins[indices[i]];
     }
-    return new Dataset(name, origin, out, origins);
+    return new Dataset(name, origin, origins, out);
   }
 }

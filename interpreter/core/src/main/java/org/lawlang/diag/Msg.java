@@ -61,6 +61,12 @@ public enum Msg {
   TABLE_ROW_WIDTH("L407", "this row has %d values, but the table has %d columns"),
   DATA_GENERAL("L408", "%s"),
   UNNAMED_COLUMNS("L409", "%s of %s not loaded: %s"),
+  // ---- typed columns and groups ----
+  COLUMN_KIND("L410", "column '%s' holds %s, not %s"),
+  DUPLICATE_HEADER("L411", "the header of %s names '%s' twice (columns %d and %d)"),
+  BAD_COLUMN_KIND("L412", "'%s' is not a kind of column"),
+  GROUP_KEY("L413", "%s"),
+  GROUP_FAILED("L414", "group %s: %s"),
 
   // ---- L5xx fitting --------------------------------------------------------------------
   FIT_GENERAL("L501", "%s"),

@@ -21,6 +21,9 @@ public final class Arith {
   private Arith() {}
 
   public static Value binary(BinaryOp op, Value a, Value b, Span at) {
+    if (op == BinaryOp.IN) {
+      return in(a, b, at);
+    }
     if (a instanceof ListVal || b instanceof ListVal) {
       return broadcast(op, a, b, at);
     }
@@ -31,8 +34,13 @@ public final class Arith {
       return uncertain(op, a, b, at);
     }
     if (op == BinaryOp.EQ || op == BinaryOp.NE) {
+      comparable(a, b, op, at);
       boolean eq = (a instanceof Num x && b instanceof Num y) ? x.value() == y.value() : a.equals(b);
       return new Bool(op == BinaryOp.EQ ? eq : !eq);
+    }
+    if (a instanceof Str || b instanceof Str) {
+      throw LawException.of(Msg.TYPE, at, "numbers to compare with " + op.symbol, a instanceof Str ? "text" : Values.describe(a))
+          .hint("text compares only with == and != (or `in [\"a\", \"b\"]`)");
     }
     double x = Values.num(a, at, null);
     double y = Values.num(b, at, null);
@@ -71,6 +79,36 @@ public final class Arith {
       default -> Math.pow(x, y);
     };
     return Double.isFinite(r) ? r : Double.NaN;
+  }
+
+  /** `x in [a, b, ...]`: whether x equals an item (elementwise when x is a list). */
+  private static Value in(Value a, Value b, Span at) {
+    if (!(b instanceof ListVal list)) {
+      throw LawException.of(Msg.TYPE, at, "a list after 'in'", Values.describe(b)).hint("write the choices as a list: x in [\"a\", \"b\"]");
+    }
+    if (a instanceof ListVal xs) {
+      return new ListVal(xs.items().stream().map(x -> in(x, b, at)).toList());
+    }
+    for (Value item : list.items()) {
+      comparable(a, item, BinaryOp.EQ, at);
+      if (a instanceof Num x && item instanceof Num y ? x.value() == y.value() : a.equals(item)) {
+        return new Bool(true);
+      }
+    }
+    return new Bool(false);
+  }
+
+  /** Text equals only text, a flag only a flag: `source == 3` is a mistake, not a false. */
+  private static void comparable(Value a, Value b, BinaryOp op, Span at) {
+    boolean textA = a instanceof Str;
+    boolean textB = b instanceof Str;
+    boolean numA = a instanceof Num || a instanceof Uncertain;
+    boolean numB = b instanceof Num || b instanceof Uncertain;
+    if ((textA && numB) || (numA && textB)) {
+      throw LawException.of(Msg.TYPE, at, "two texts or two numbers to compare with " + op.symbol,
+          textA ? "text and a number" : "a number and text")
+          .hint(textA ? "write the number as text in quotes: \"" + b.show() + "\"" : "write the number as text in quotes: \"" + a.show() + "\"");
+    }
   }
 
   private static String text(Value v) {

@@ -24,6 +24,9 @@ public final class BuiltinCalls {
     if (b == Builtin.WARN_IF && args.size() == b.maxArgs) {
       return WorkflowCalls.call(b, args, at, in);
     }
+    if (b == Builtin.WRITE && args.size() == b.maxArgs) {
+      return DataCalls.write(args, at, in);
+    }
     return call(b, args, at);
   }
 
@@ -68,7 +71,10 @@ public final class BuiltinCalls {
         yield Arith.map(x, v -> Double.isFinite(v)
             ? java.math.BigDecimal.valueOf(v).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue() : v, at, "round");
       }
-      case POWERFIT, POLYFIT, UNIQUE, ARGMIN, ARGMAX, VERTEX, WARN_IF -> WorkflowCalls.call(b, args, at, null);
+      case POWERFIT, POLYFIT, ARGMIN, ARGMAX, VERTEX, WARN_IF -> WorkflowCalls.call(b, args, at, null);
+      case UNIQUE -> DataCalls.unique(x, at);
+      case STARTSWITH, ENDSWITH, CONTAINS, LOWER, UPPER, FORMAT, RANDOM, NORMAL, SAMPLE, JOIN -> DataCalls.call(b, args, at);
+      case WRITE -> throw LawException.of(Msg.BAD_ARGUMENT, at, "write needs a running script");
     };
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lawlang.data.Column;
 import org.lawlang.data.CsvTable;
 import org.lawlang.data.Dataset;
 import org.lawlang.diag.Diagnostic;
@@ -35,10 +36,10 @@ final class DataBuilder {
     } else {
       DerivedSource s = (DerivedSource) d.source();
       Value v = in.eval(s.source(), env);
-      if (!(v instanceof DataValue dv)) {
+      if (!Relations.isRelation(v)) {
         throw LawException.of(Msg.NOT_A_DATASET, s.source().span(), Values.describe(v));
       }
-      data = dv.data().renamed(name);
+      data = Relations.dataset(v, s.source().span(), "the source").renamed(name);
     }
     if (d.filter() != null) {
       data = filter(data, d.filter(), env, in);
@@ -58,7 +59,9 @@ final class DataBuilder {
       }
       if (e.line() > 0) {
         throw LawException.of(Msg.DATA_GENERAL, c.span(), c.path() + ": " + e.getMessage())
-            .hint("every row needs as many fields as the header; quote fields that contain commas");
+            .hint(e.getMessage().contains("quoted")
+                ? "a quote inside a quoted field is written twice (\"\"), and only a comma may follow the closing quote"
+                : "every row needs as many fields as the header; quote fields that contain commas");
       }
       if (e.empty()) {
         throw LawException.of(Msg.EMPTY_DATA, c.span(), c.path())
@@ -73,15 +76,23 @@ final class DataBuilder {
       throw LawException.of(Msg.EMPTY_DATA, c.span(), c.path()).hint("the file has a header row but no rows of data");
     }
     int[] lines = table.lines();
-    Map<String, double[]> columns = new LinkedHashMap<>();
+    Map<String, Column> columns = new LinkedHashMap<>();
     if (c.columns().isEmpty()) {
       List<String> unnamed = new ArrayList<>();
       for (int j = 0; j < table.header().size(); j++) {
         String header = table.header().get(j);
         boolean isName = header.matches("[\\p{L}_][\\p{L}\\p{N}_]*");
-        if (isName && numericColumn(table, j)) {
-          columns.put(header, parseColumn(table, j, header, c.span(), c.path()));
-        } else if (!isName && numericColumnQuietly(table, j)) {
+        if (isName) {
+          int other = table.header().lastIndexOf(header);
+          if (other != j) {
+            throw LawException.of(Msg.DUPLICATE_HEADER, c.span(), c.path(), header, j + 1, other + 1)
+                .hint("rename one of them in the file, or map the other columns you need by name: csv \"" + c.path() + "\" { x = \"...\" }");
+          }
+          if (columns.containsKey(header)) {
+            continue;
+          }
+          columns.put(header, Columns.read(table, j, Columns.infer(table, j), header, c.span(), c.path()));
+        } else if (numericColumnQuietly(table, j)) {
           unnamed.add('"' + header + '"');
         }
       }
@@ -92,9 +103,21 @@ final class DataBuilder {
             .withHint("map them to names: csv \"" + c.path() + "\" { x = " + unnamed.get(0) + " }"));
       }
     } else {
-      Dataset partial = new Dataset(name, c.path(), Map.of(), lines);
+      Dataset partial = new Dataset(name, c.path(), lines, Map.of());
       for (ColumnDef def : c.columns()) {
-        double[] values;
+        Column values;
+        Column.Kind kind = null;
+        if (def.kind() != null) {
+          kind = Column.Kind.of(def.kind());
+          if (kind == null) {
+            throw LawException.of(Msg.BAD_COLUMN_KIND, def.span(), def.kind())
+                .hint("the kinds are number, text and bool: " + def.name().name() + " = text \"...\"");
+          }
+          if (!(def.value() instanceof Expr.Str)) {
+            throw LawException.of(Msg.BAD_COLUMN_KIND, def.span(), def.kind())
+                .hint("a kind goes before a header in quotes: " + def.name().name() + " = " + def.kind() + " \"header\"");
+          }
+        }
         if (def.value() instanceof Expr.Str s) {
           int j = table.columnIndex(s.value());
           if (j < 0) {
@@ -102,7 +125,12 @@ final class DataBuilder {
                 .hint(Suggest.closest(s.value(), table.header()).map(x -> "did you mean \"" + x + "\"?")
                     .orElse("its columns are " + String.join(", ", table.header().stream().map(h -> '"' + h + '"').toList())));
           }
-          values = parseColumn(table, j, s.value(), s.span(), c.path());
+          int other = table.header().lastIndexOf(s.value());
+          if (other != j) {
+            throw LawException.of(Msg.DUPLICATE_HEADER, s.span(), c.path(), s.value(), j + 1, other + 1)
+                .hint("rename one of the two columns in the file; law does not guess which is meant");
+          }
+          values = Columns.read(table, j, kind != null ? kind : Columns.infer(table, j), s.value(), s.span(), c.path());
         } else {
           values = derive(partial, def.value(), def.name().name(), env, in);
         }
@@ -110,59 +138,17 @@ final class DataBuilder {
         columns.put(def.name().name(), values);
       }
     }
-    return new Dataset(name, c.path(), columns, lines);
+    return new Dataset(name, c.path(), lines, columns);
   }
 
-  /**
-   * Whether an unmapped column holds numbers: some cell reads as one. Its other cells must then
-   * be numbers too ({@link #parseColumn} names the first that is not), so a stray "N/A" or
-   * "inf" is an error at its row rather than a column that silently disappears.
-   */
   /** Whether some cell of column j reads as a number (without judging the others). */
   private static boolean numericColumnQuietly(CsvTable t, int j) {
     for (String[] row : t.rows()) {
-      try {
-        Double.parseDouble(row[j].trim());
+      if (j < row.length && Columns.isNumber(row[j].trim())) {
         return true;
-      } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-        // not this cell
       }
     }
     return false;
-  }
-
-  private static boolean numericColumn(CsvTable t, int j) {
-    for (String[] row : t.rows()) {
-      try {
-        Double.parseDouble(row[j].trim());
-        return true;
-      } catch (NumberFormatException e) {
-        // text: look further
-      }
-    }
-    return false;
-  }
-
-  private static double[] parseColumn(CsvTable t, int j, String header, Span at, String file) {
-    List<String[]> rows = t.rows();
-    double[] out = new double[rows.size()];
-    for (int i = 0; i < out.length; i++) {
-      String cell = rows.get(i)[j].trim();
-      double v;
-      try {
-        v = Double.parseDouble(cell);
-      } catch (NumberFormatException e) {
-        throw LawException.of(Msg.BAD_CELL, at, t.lines()[i], header,
-            cell.isEmpty() ? "the cell is empty" : "\"" + cell + "\" is not a number")
-            .hint("in " + file + "; fix the cell or drop the row");
-      }
-      if (!Double.isFinite(v)) {
-        throw LawException.of(Msg.BAD_CELL, at, t.lines()[i], header, NumberFormat.show(v) + " is not a finite number")
-            .hint("in " + file + "; remove the row or filter it out before loading");
-      }
-      out[i] = v;
-    }
-    return out;
   }
 
   private static Dataset table(String name, TableSource t) {
@@ -192,29 +178,30 @@ final class DataBuilder {
   /** The environment a row is evaluated in: the dataset's columns as numbers over the enclosing scope. */
   static Env rowEnv(Dataset data, int i, Env env) {
     Env row = new Env(env);
-    for (String c : data.columnNames()) {
-      row.define(c, new Num(data.column(c)[i]));
-    }
+    data.typedColumns().forEach((c, col) -> row.define(c, Columns.cell(col, i)));
     return row;
   }
 
-  private static double[] derive(Dataset data, Expr e, String column, Env env, Interpreter in) {
-    double[] out = new double[data.rows()];
-    Expr perRow = out.length > 1 ? RowInvariants.hoist(e, new java.util.HashSet<>(data.columnNames()), env, in) : e;
-    for (int i = 0; i < out.length; i++) {
+  private static Column derive(Dataset data, Expr e, String column, Env env, Interpreter in) {
+    int n = data.rows();
+    List<Value> out = new ArrayList<>(n);
+    Expr perRow = n > 1 ? RowInvariants.hoist(e, new java.util.HashSet<>(data.columnNames()), env, in) : e;
+    for (int i = 0; i < n; i++) {
       Value v;
       try {
         v = in.eval(perRow, rowEnv(data, i, env));
       } catch (LawException x) {
         throw rowError(x, data, i);
       }
-      double d = Values.num(v, e.span(), "column " + column);
-      if (!Double.isFinite(d)) {
-        throw LawException.of(Msg.BAD_CELL, e.span(), data.origin(i), column, NumberFormat.show(d) + " is not a finite number");
+      if (v instanceof Num num && !Double.isFinite(num.value())) {
+        throw LawException.of(Msg.BAD_CELL, e.span(), data.origin(i), column, NumberFormat.show(num.value()) + " is not a finite number");
       }
-      out[i] = d;
+      if (!(v instanceof Num || v instanceof Values.Str || v instanceof Values.Bool)) {
+        Values.num(v, e.span(), "column " + column);
+      }
+      out.add(v);
     }
-    return out;
+    return Columns.of(out, column, e.span());
   }
 
   private static Dataset filter(Dataset data, Expr filter, Env env, Interpreter in) {

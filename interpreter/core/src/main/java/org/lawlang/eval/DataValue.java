@@ -23,7 +23,7 @@ public record DataValue(Dataset data) implements Value {
   @Override
   public Value field(String name, Span at) {
     if (data.has(name)) {
-      return Values.ListVal.ofDoubles(data.column(name));
+      return Columns.list(data.typed(name));
     }
     if (name.equals("rows")) {
       return new Values.Num(data.rows());
@@ -38,19 +38,7 @@ public record DataValue(Dataset data) implements Value {
         .append(", ").append(data.columnNames().size()).append(data.columnNames().size() == 1 ? " column (" : " columns (").append(data.origin()).append(")");
     int width = data.columnNames().stream().mapToInt(String::length).max().orElse(0);
     for (String c : data.columnNames()) {
-      double[] xs = data.column(c);
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (double x : xs) {
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
-      }
-      out.append("\n  ").append(c).append(" ".repeat(width - c.length()));
-      if (xs.length == 0) {
-        out.append("  (empty)");
-      } else {
-        out.append("  ").append(NumberFormat.show(lo)).append(" .. ").append(NumberFormat.show(hi));
-      }
+      out.append("\n  ").append(c).append(" ".repeat(width - c.length())).append("  ").append(Columns.summary(data.typed(c)));
     }
     return out.toString();
   }

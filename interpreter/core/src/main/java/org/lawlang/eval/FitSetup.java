@@ -58,11 +58,11 @@ final class FitSetup {
   /** Reads the data, the law and the options; returns the bound problem. */
   FitProblem build() {
     Value dv = in.eval(node.data(), env);
-    if (!(dv instanceof DataValue d)) {
+    if (!Relations.isRelation(dv)) {
       throw LawException.of(Msg.NOT_A_DATASET, node.data().span(), Values.describe(dv))
-          .hint("fit to a dataset declared with 'data'");
+          .hint("fit to a dataset declared with 'data', or a table made with 'row'");
     }
-    data = canonicalOrder(d.data());
+    data = canonicalOrder(Relations.dataset(dv, node.data().span(), "the data of a fit"));
     if (!(node.model() instanceof Call call)) {
       throw LawException.of(Msg.FIT_GENERAL, node.model().span(), "the model of a fit must be a law called on the data's columns")
           .hint("write it like 'fit loss ~ L(N, D) to runs'");
@@ -110,13 +110,13 @@ final class FitSetup {
         }
       }
     }
-    List<String> cols = data.columnNames().stream().map(c -> COL + c).toList();
+    List<String> cols = data.numericNames().stream().map(c -> COL + c).toList();
     Set<String> used = new LinkedHashSet<>();
     outputs.forEach(e -> Symbolic.names(e).stream().filter(s -> s.startsWith(COL)).forEach(used::add));
     checkColumns(used, call.span());
     checkLogs(model, call.span());
     Tape tape = Tape.compile(names, cols, outputs);
-    double[][] columns = data.columnNames().stream().map(data::column).toArray(double[][]::new);
+    double[][] columns = data.numericNames().stream().map(data::column).toArray(double[][]::new);
     TapeRun run = new TapeRun(tape, columns);
     double[] y = rowValues(node.target(), "the target");
     if (logScale) {
@@ -169,7 +169,7 @@ final class FitSetup {
    * origins, so errors still name the file's line.
    */
   static Dataset canonicalOrder(Dataset data) {
-    double[][] cols = data.columnNames().stream().map(data::column).toArray(double[][]::new);
+    double[][] cols = data.numericNames().stream().map(data::column).toArray(double[][]::new);
     Integer[] order = new Integer[data.rows()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -318,6 +318,9 @@ final class FitSetup {
 
   private void checkNames(Expr e) {
     if (e instanceof Name n) {
+      if (data.has(n.name()) && !data.isNumeric(n.name())) {
+        throw Columns.notANumber(data, n.name(), n.span());
+      }
       if (!data.has(n.name()) && env.lookup(n.name()) == null) {
         throw LawException.of(Msg.MISSING_COLUMN, n.span(), n.name(), "dataset " + data.name())
             .hint(Suggest.closest(n.name(), data.columnNames()).map(s -> "did you mean '" + s + "'?")
@@ -333,10 +336,39 @@ final class FitSetup {
     }
   }
 
+  /**
+   * The range of each law input over the rows it was fitted on (the call's argument for it,
+   * evaluated on every row), so that the fitted law warns when used far outside its data as
+   * a stdlib law does. An input whose argument is not a number on every row gets no range.
+   */
+  Map<String, double[]> inputRanges() {
+    Map<String, double[]> out = new java.util.LinkedHashMap<>();
+    if (!(node.model() instanceof Call call) || call.args().size() != law.inputs().size()) {
+      return out;
+    }
+    for (int i = 0; i < call.args().size(); i++) {
+      try {
+        double[] xs = rowValues(call.args().get(i).value(), "an input");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : xs) {
+          lo = Math.min(lo, x);
+          hi = Math.max(hi, x);
+        }
+        if (xs.length > 0) {
+          out.put(law.inputs().get(i), new double[] {lo, hi});
+        }
+      } catch (LawException notNumeric) {
+        // an input that is not a plain number per row has no range to keep
+      }
+    }
+    return out;
+  }
+
   /** The value of {@code e} on every row (target, weights): finite, or an error naming the row. */
   private double[] rowValues(Expr e, String what) {
     Expr lowered = lower(e);
-    List<String> cols = data.columnNames();
+    List<String> cols = data.numericNames();
     Map<String, Integer> slots = new java.util.HashMap<>();
     for (int j = 0; j < cols.size(); j++) {
       slots.put(COL + cols.get(j), j);
@@ -382,7 +414,7 @@ final class FitSetup {
       Expr arg = c.args().get(0).value();
       Set<String> names = Symbolic.names(arg);
       if (!names.isEmpty() && names.stream().allMatch(s -> s.startsWith(COL))) {
-        List<String> cols = data.columnNames();
+        List<String> cols = data.numericNames();
         Map<String, Integer> slots = new java.util.HashMap<>();
         for (int j = 0; j < cols.size(); j++) {
           slots.put(COL + cols.get(j), j);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
+import org.lawlang.semantics.LawMeta;
 import org.lawlang.semantics.Param;
 import org.lawlang.solve.FitProblem;
 import org.lawlang.solve.FitStatistics;
@@ -186,7 +187,9 @@ public final class Fitting implements Services.FitService {
         prob.natural(best.theta()), prob.reported(best.f()), best, stats, starts.size(), searched.length, reached, intervals,
         setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
         evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0, starts.note(), restartNote, restarts);
-    FitValue value = new FitValue(setup.law, setup.free, outcome);
+    LawMeta meta = setup.law.meta();
+    FitValue value = new FitValue(setup.law.withMeta(new LawMeta(meta.cite(), meta.doc(), meta.unit(), setup.inputRanges(), meta.inputs())),
+        setup.free, outcome);
     double[] fitted = best.theta();
     value.crossValidation(() -> MultiStart.crossValidate(prob, 10, seed, fitted, opts));
     if (boot != null) {

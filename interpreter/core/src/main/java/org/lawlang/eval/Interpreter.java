@@ -179,9 +179,8 @@ public final class Interpreter {
     var data = d.data();
     for (int i = 0; i < data.rows(); i++) {
       java.util.Map<String, Value> fields = new java.util.LinkedHashMap<>();
-      for (String c : data.columnNames()) {
-        fields.put(c, new Num(data.column(c)[i]));
-      }
+      final int row = i;
+      data.typedColumns().forEach((c, col) -> fields.put(c, Columns.cell(col, row)));
       out.add(new Values.Record("row", fields));
     }
     return out;
@@ -325,7 +324,22 @@ public final class Interpreter {
     } else if (e instanceof Range r) {
       return range(r, env);
     } else if (e instanceof Fit f) {
+      FitOption by = f.options().stream().filter(o -> o.kind() == FitOptionKind.BY).findFirst().orElse(null);
+      FitOption shared = f.options().stream().filter(o -> o.kind() == FitOptionKind.SHARED).findFirst().orElse(null);
+      if (shared != null) {
+        if (by == null) {
+          throw LawException.of(Msg.GROUP_KEY, shared.span(), "'shared' names the parameters common to the groups of a 'by'")
+              .hint("fit … to runs by source shared alpha, beta");
+        }
+        return SharedFit.fit(f, by, shared, this, env);
+      }
+      if (by != null) {
+        Fit one = new Fit(f.span(), f.target(), f.model(), f.data(), f.options().stream().filter(o -> o != by).toList());
+        return Groups.by(one, new Ident(by.values().get(0).span(), by.word()), f.span(), this, env);
+      }
       return session.services().fit.fit(f, this, env);
+    } else if (e instanceof Expr.By b) {
+      return Groups.by(b.value(), b.key(), b.span(), this, env);
     } else if (e instanceof Optimize o) {
       return session.services().optimize.optimize(o, this, env);
     } else {
@@ -387,7 +401,11 @@ public final class Interpreter {
   }
 
   private Value index(Index i, Env env) {
-    List<Value> items = Values.list(eval(i.target(), env), i.target().span(), "indexing");
+    Value target = eval(i.target(), env);
+    if (target instanceof GroupFits g) {
+      return g.group(eval(i.index(), env).show(), i.index().span());
+    }
+    List<Value> items = Values.list(target, i.target().span(), "indexing");
     double k = Values.num(eval(i.index(), env), i.index().span(), "an index");
     int n = items.size();
     int j = (int) k;

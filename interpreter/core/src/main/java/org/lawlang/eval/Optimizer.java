@@ -271,6 +271,19 @@ public final class Optimizer implements Services.OptimizeService {
    * interpreter, so that laws inlined into the problem warn (L704) when the answer lies far
    * outside the range they were fitted on, as a direct call there would.
    */
+  /** As {@link #warnAtOptimum}, for a root: both sides once more at the root, so that a law far outside its data warns. */
+  private static void warnAtRoot(Expr.Solve node, OptimumValue o, Interpreter in, Env env) {
+    Env at = new Env(env);
+    o.point().forEach((name, x) -> at.define(name, new Values.Num(x)));
+    for (Expr e : List.of(node.lhs(), node.rhs())) {
+      try {
+        in.eval(e, at);
+      } catch (LawException ignored) {
+        // the root finder already evaluated these; a failure here only means no warning
+      }
+    }
+  }
+
   private static void warnAtOptimum(Expr.Optimize node, OptimumValue o, Interpreter in, Env env) {
     Env at = new Env(env);
     o.point().forEach((name, x) -> at.define(name, new Values.Num(x)));
@@ -304,7 +317,11 @@ public final class Optimizer implements Services.OptimizeService {
   @Override
   public Value solve(Expr.Solve node, Interpreter in, Env env) {
     Value v = RootSolve.solve(node, in, env);
-    return !node.all() && v instanceof OptimumValue o ? ensembleRoot(node, o, in, env) : v;
+    if (!node.all() && v instanceof OptimumValue o) {
+      warnAtRoot(node, o, in, env);
+      return ensembleRoot(node, o, in, env);
+    }
+    return v;
   }
 
   private static Value report(Solution s, Check check, Problem p, ProblemBuilder.Built built, Expr.Optimize node, String heading,

@@ -44,7 +44,19 @@ public enum Builtin {
   ARGMIN("argmin", 1, 1, false, "argmin(xs): the index of the smallest value (the first, on ties)"),
   ARGMAX("argmax", 1, 1, false, "argmax(xs): the index of the largest value (the first, on ties)"),
   VERTEX("vertex", 2, 2, false, "vertex(xs, ys): the least-squares parabola's extremum, a record (x, y, curvature, inside, n)"),
-  WARN_IF("warn_if", 2, 2, false, "warn_if(condition, text): a warning with the text when the condition holds; returns the condition");
+  WARN_IF("warn_if", 2, 2, false, "warn_if(condition, text): a warning with the text when the condition holds; returns the condition"),
+  // ---- text, random numbers and relations (typed columns and groups) ----
+  STARTSWITH("startswith", 2, 2, false, "startswith(text, prefix): whether the text begins with the prefix"),
+  ENDSWITH("endswith", 2, 2, false, "endswith(text, suffix): whether the text ends with the suffix"),
+  CONTAINS("contains", 2, 2, false, "contains(text, part): whether the part occurs in the text"),
+  LOWER("lower", 1, 1, false, "lower(text): the text in lower case"),
+  UPPER("upper", 1, 1, false, "upper(text): the text in upper case"),
+  FORMAT("format", 2, 2, false, "format(x, digits): a number as text with that many significant digits (1 to 17)"),
+  RANDOM("random", 1, 2, false, "random(n, seed): n numbers uniform in [0, 1), the same for the same seed (default 0)"),
+  NORMAL("normal", 3, 4, false, "normal(n, mean, sd, seed): n normally distributed numbers, the same for the same seed (default 0)"),
+  SAMPLE("sample", 2, 3, false, "sample(xs, n, seed): n items of a list, or n rows of a dataset, drawn with replacement"),
+  JOIN("join", 3, 3, false, "join(a, b, \"key\"): the rows of a and b that share the key column, side by side"),
+  WRITE("write", 2, 2, false, "write(data, \"file.csv\"): a dataset or table written as CSV, numbers in full");
 
   private static final Map<String, Builtin> BY_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(b -> b.name, Function.identity()));

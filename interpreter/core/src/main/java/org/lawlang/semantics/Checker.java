@@ -445,6 +445,11 @@ public final class Checker {
       vars.add(s.variable().name());
       expr(s.lhs(), scope, vars);
       expr(s.rhs(), scope, vars);
+    } else if (e instanceof Expr.By b) {
+      // the key names a column of the data the value reads, checked when it runs
+      expr(b.value(), scope, free);
+    } else if (!(e instanceof Num || e instanceof Str || e instanceof Bool)) {
+      throw new IllegalStateException("the checker has no case for " + e.getClass().getSimpleName());
     }
   }
 

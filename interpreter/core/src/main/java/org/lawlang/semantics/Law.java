@@ -118,7 +118,8 @@ public final class Law {
     compiled = value;
   }
 
+  /** `L(N, D)`; inputs named with a leading double underscore are law's own (a joint fit's group indicators) and not shown. */
   public String signature() {
-    return name + "(" + String.join(", ", inputs) + ")";
+    return name + "(" + String.join(", ", inputs.stream().filter(i -> !i.startsWith("__")).toList()) + ")";
   }
 }

@@ -161,6 +161,8 @@ public final class LogSpaceSolver {
     if (limited) {
       return new Solution(Solution.Status.ITERATION_LIMIT, point(x0, z, y), true, iterations, 1, method, List.of(), List.of());
     }
+    // stationarity to rounding level before the dual point is built from it (see KktPolish)
+    y = KktPolish.polish(f0, fs, y);
     double[] lx = logPoint(x0, z, y);
     return new Solution(Solution.Status.OPTIMAL, point(x0, z, y), true, iterations, 1, method, List.of(), List.of(),
         GpEvidence.dual(gf, lx));

@@ -223,7 +223,8 @@ final class AstBuilder extends LawParserBaseVisitor<Object> {
       List<ColumnDef> cols = new ArrayList<>();
       if (c.columnBlock() != null) {
         for (ColumnDefContext d : c.columnBlock().columnDef()) {
-          cols.add(new ColumnDef(span(d), ident(d.name), expr(d.value)));
+          cols.add(new ColumnDef(span(d), ident(d.name), d.kind == null ? null : d.kind.getText(),
+              d.kind == null ? expr(d.value) : new Str(span(d.header), unquote(d.header))));
         }
       }
       return new CsvSource(span(c), unquote(c.path), List.copyOf(cols));
@@ -329,6 +330,17 @@ final class AstBuilder extends LawParserBaseVisitor<Object> {
   }
 
   @Override
+  public Object visitInExpr(InExprContext ctx) {
+    Expr in = new Binary(span(ctx), BinaryOp.IN, expr(ctx.lhs), expr(ctx.rhs));
+    return ctx.NOT() == null ? in : new Unary(span(ctx), UnaryOp.NOT, in);
+  }
+
+  @Override
+  public Object visitByExpr(ByExprContext ctx) {
+    return new Expr.By(span(ctx), expr(ctx.value), ident(ctx.key));
+  }
+
+  @Override
   public Object visitNotExpr(NotExprContext ctx) {
     return new Unary(span(ctx), UnaryOp.NOT, expr(ctx.operand));
   }
@@ -412,6 +424,16 @@ final class AstBuilder extends LawParserBaseVisitor<Object> {
         options.add(new FitOption(s, FitOptionKind.LEVEL, List.of(expr(l.value)), null));
       } else if (o instanceof WeightsOptionContext w) {
         options.add(new FitOption(s, FitOptionKind.WEIGHTS, List.of(expr(w.value)), null));
+      } else if (o instanceof ByOptionContext b) {
+        Ident key = ident(b.key);
+        options.add(new FitOption(s, FitOptionKind.BY, List.of(new Name(key.span(), key.name())), key.name()));
+      } else if (o instanceof SharedOptionContext sh) {
+        List<Expr> names = new ArrayList<>();
+        for (IdentContext id : sh.names.ident()) {
+          Ident i = ident(id);
+          names.add(new Name(i.span(), i.name()));
+        }
+        options.add(new FitOption(s, FitOptionKind.SHARED, List.copyOf(names), null));
       }
     }
     return new Fit(span(ctx), expr(ctx.target), expr(ctx.model), expr(ctx.data), List.copyOf(options));

@@ -42,7 +42,7 @@ import org.lawlang.syntax.Stmt.TableSource;
  */
 public final class AstCodec {
   /** The layout version; part of every cache entry's header. */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   private AstCodec() {}
 
@@ -298,6 +298,11 @@ public final class AstCodec {
         expr(x.rhs());
         ident(x.variable());
         interval(x.range());
+      } else if (e instanceof Expr.By x) {
+        u8(16);
+        span(x.span());
+        expr(x.value());
+        ident(x.key());
       } else {
         throw new Unsupported(e.getClass().getSimpleName());
       }
@@ -460,6 +465,7 @@ public final class AstCodec {
           for (ColumnDef col : c.columns()) {
             span(col.span());
             ident(col.name());
+            str(col.kind());
             expr(col.value());
           }
         }
@@ -675,6 +681,8 @@ public final class AstCodec {
         case 14:
         case 15:
           return new Expr.Solve(span(), tag == 15, expr(), expr(), ident(), interval());
+        case 16:
+          return new Expr.By(span(), expr(), ident());
         default:
           throw new IllegalStateException("bad expression tag " + tag);
       }
@@ -795,7 +803,7 @@ public final class AstCodec {
             int k = uint();
             List<ColumnDef> cols = new ArrayList<>(k);
             for (int i = 0; i < k; i++) {
-              cols.add(new ColumnDef(span(), ident(), expr()));
+              cols.add(new ColumnDef(span(), ident(), str(), expr()));
             }
             columns = Collections.unmodifiableList(cols);
           }

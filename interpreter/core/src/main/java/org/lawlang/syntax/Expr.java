@@ -36,6 +36,12 @@ public sealed interface Expr {
   /** `solve` (one root) or, with {@code all}, `roots` (every root bracketed in the range). */
   record Solve(Span span, boolean all, Expr lhs, Expr rhs, Ident variable, Interval range) implements Expr {}
 
+  /**
+   * `value by key`: {@code value} evaluated once per group of rows that share the column
+   * {@code key} (in each dataset argument that has it), the results joined with the key.
+   */
+  record By(Span span, Expr value, Ident key) implements Expr {}
+
   /** A call argument, optionally named (`grid(alpha = 0..2 by 0.5)`). */
   record Arg(Span span, String name, Expr value) {}
 
@@ -79,7 +85,8 @@ public sealed interface Expr {
     EQ("==", 3),
     NE("!=", 3),
     AND("and", 2),
-    OR("or", 1);
+    OR("or", 1),
+    IN("in", 3);
 
     public final String symbol;
     public final int precedence;
@@ -115,6 +122,8 @@ public sealed interface Expr {
     BOOTSTRAP,
     SEED,
     LEVEL,
-    WEIGHTS
+    WEIGHTS,
+    BY,
+    SHARED
   }
 }

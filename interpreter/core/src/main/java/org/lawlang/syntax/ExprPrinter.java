@@ -85,6 +85,9 @@ public final class ExprPrinter {
               .map(c -> (c.name() == null ? "" : c.name() + ": ") + print(c.lhs(), 4) + " " + c.relation().symbol + " " + print(c.rhs(), 4))
               .collect(Collectors.joining(", ")));
     }
+    if (e instanceof By by) {
+      return print(by.value(), 4) + " by " + by.key().name();
+    }
     Solve s2 = (Solve) e;
     return (s2.all() ? "roots " : "solve ") + print(s2.lhs(), 4) + " = " + print(s2.rhs(), 4) + " for " + s2.variable().name()
         + (s2.range() == null ? "" : " in " + interval(s2.range()));
@@ -134,6 +137,9 @@ public final class ExprPrinter {
     }
     if (e instanceof Range) {
       return ITEM;
+    }
+    if (e instanceof By) {
+      return 3;
     }
     if (e instanceof Fit || e instanceof Optimize || e instanceof Solve) {
       return 0;

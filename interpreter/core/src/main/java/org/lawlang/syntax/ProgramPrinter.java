@@ -168,7 +168,7 @@ public final class ProgramPrinter {
 
   private static String source(DataSource src, String indent) {
     if (src instanceof CsvSource c) {
-      String cols = c.columns().stream().map(d -> d.name().name() + " = " + item(d.value())).collect(Collectors.joining(", "));
+      String cols = c.columns().stream().map(d -> d.name().name() + " = " + (d.kind() == null ? "" : d.kind() + " ") + item(d.value())).collect(Collectors.joining(", "));
       return "csv " + ExprPrinter.quote(c.path()) + (c.columns().isEmpty() ? "" : " { " + cols + " }");
     }
     if (src instanceof TableSource t) {

@@ -81,7 +81,8 @@ public sealed interface Stmt {
   record DerivedSource(Span span, Expr source) implements DataSource {}
 
   /** `name = "Header"` maps a CSV column; `name = expr` derives one from others. */
-  record ColumnDef(Span span, Ident name, Expr value) {}
+  /** A column of a CSV: {@code kind} (number, text, bool) when the script names one, else null. */
+  record ColumnDef(Span span, Ident name, String kind, Expr value) {}
 
   record TableRow(Span span, double[] values) {}
 

@@ -55,6 +55,51 @@ class VerifierTest {
   }
 
   @Test
+  void aMinimumThatIsNotStrictBecauseAVariableIsFreeIsConfirmed() {
+    // differential problems smooth-0144 and smooth-0094: the objective leaves out y (x, z), which may
+    // take any value its constraints allow, so no minimum is strict and second-order sufficiency
+    // on all variables fails; on the objective's own variables it holds. Values from SciPy (SLSQP).
+    LawEngine eng = LawEngine.builder().output(Output.buffer(new StringBuilder())).threads(1).build();
+    OptimumReport a = (OptimumReport) eng.eval("<test>", "minimize 0.35*x + 2.35*x^2 over x in [-2.8, 2.5], y in [-0.99, 0.65]"
+        + " subject to -1.52*y + 2.54*x <= 8.107, 1.27*y^2 <= 0.773");
+    assertEquals("optimal", a.status(), a.certificate());
+    assertEquals(-0.0130319148936, a.objective(), 1e-12);
+    OptimumReport b = (OptimumReport) eng.eval("<test>", "minimize 0.914*y^2 + 2.01*y over x in [-8.5, 6.5], y in [-4.5, 5.1],"
+        + " z in [-1, 0.45] subject to 1.32*y + 1.78*x - 2.28*z >= 2.417, -1.62*y*z - 1.74*z >= -0.9351, -1.39*z >= -0.7603");
+    assertEquals("optimal", b.status(), b.certificate());
+    assertEquals(-1.10506017505, b.objective(), 1e-10);
+    assertTrue(b.certificate().contains("objective's variables alone"), b.certificate());
+  }
+
+  @Test
+  void termsThatBalanceAreTheScaleOfStationarity() {
+    // differential problem sig-0167: −4.13·x^1.5 − 0.421/√x has its maximum where, in log space,
+    // the two terms' slopes (0.49 each) cancel; so does the slope of their summed size, which was
+    // the scale, and the residual of 1e-17 read as "residual 1 of the gradients' size"
+    LawEngine eng = LawEngine.builder().output(Output.buffer(new StringBuilder())).threads(1).build();
+    OptimumReport o = (OptimumReport) eng.eval("<test>", "maximize -4.13*x^1.5 - 0.421*x^(-0.5) over x in [0.014, 0.42]"
+        + " subject to 2.52*x^(-1) - 9.71*x^2 <= 23.84");
+    assertEquals("optimal", o.status(), o.certificate());
+    double x = Math.sqrt(0.421 * 0.5 / (4.13 * 1.5)); // where 6.195·x^0.5 = 0.2105·x^-1.5
+    assertEquals(x, o.point().get("x"), 1e-9 * x);
+    assertEquals(-4.13 * Math.pow(x, 1.5) - 0.421 / Math.sqrt(x), o.objective(), 1e-12);
+  }
+
+  @Test
+  void aFreeVariableExcusesNoFlatDirectionThatABindingConstraintTiesToTheObjective() {
+    // x <= y binds at (0.5, 0.5) and ties y to x: the point is not optimal (x can grow to 1 with
+    // y), so leaving y out of the second-order test would be wrong
+    Problem p = problem("minimize -x subject to x <= y, y <= 1", "x", "y");
+    assertFalse(Verifier.check(p, null, optimal(0.5, 0.5)).confirmed());
+    assertTrue(Verifier.check(p, null, optimal(1, 1)).confirmed());
+    // and a maximum in the objective's own variable stays refuted with y free
+    Problem q = problem("maximize x + 1/x subject to y <= 2", "x", "y");
+    Check c = Verifier.check(q, null, optimal(1, 1));
+    assertFalse(c.confirmed());
+    assertTrue(c.refuted().contains("saddle"), c.refuted());
+  }
+
+  @Test
   void aFlatRunawayIsNotStationary() {
     Problem p = problem("minimize -y^2 subject to 1/x^2 + x^2*y <= 2", "x", "y");
     assertFalse(Verifier.check(p, null, optimal(2.41697e7, 3.42364e-15)).confirmed());

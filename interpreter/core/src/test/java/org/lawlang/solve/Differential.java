@@ -114,10 +114,16 @@ final class Differential {
 
   // ---- reading the stored problems ------------------------------------------------------------
 
+  /**
+   * The stored problems, or with {@code -Ddifferential.file=PATH} another batch made by
+   * generate.py (--seed N --out PATH), for hunting beyond the gate's fixed set.
+   */
   static List<Problem> load() {
     ObjectMapper json = new ObjectMapper();
     List<Problem> out = new ArrayList<>();
-    try (InputStream in = Differential.class.getResourceAsStream(RESOURCE)) {
+    String file = System.getProperty("differential.file", "");
+    try (InputStream in = file.isEmpty() ? Differential.class.getResourceAsStream(RESOURCE)
+        : java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing; run src/test/differential/generate.py");
       }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -144,6 +145,18 @@ class FitOptimizeProperties {
     // the square root of the objective's precision (1.4e-8 was seen, at a = 0.4, b = 0.29)
     assertThat(rel(k * scaled.point().get("M"), plain.point().get("N"))).isLessThan(1e-7);
     assertThat(rel(scaled.point().get("D"), plain.point().get("D"))).isLessThan(1e-7);
+  }
+
+  /** Found by the property: "not-certified", gap 1.66e-8 (the dual residual times |ln v|); see KktPolish. */
+  @Example
+  void rescalingFoundAtA04B027() {
+    rescalingAVariableDoesNotMoveTheOptimum(0.4, 0.27, 18.74, 3.91);
+  }
+
+  /** Found by the property: "not-certified", gap 1.57e-8 at N 2.86e6, D 1.11e11; see KktPolish. */
+  @Example
+  void chinchillaFoundAtA104B700() {
+    closedFormChinchillaAllocationEqualsTheNumericOne(104.78, 700.38, 0.37, 0.28, 18.28);
   }
 
   @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)

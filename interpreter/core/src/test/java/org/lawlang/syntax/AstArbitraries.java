@@ -70,6 +70,12 @@ final class AstArbitraries {
       if (k == FitOptionKind.STARTS) {
         return sub.list().ofMinSize(1).ofMaxSize(2).map(vs -> new FitOption(AT, k, vs, null));
       }
+      if (k == FitOptionKind.BY) {
+        return names().map(w -> new FitOption(AT, k, List.of(new Name(AT, w)), w));
+      }
+      if (k == FitOptionKind.SHARED) {
+        return names().list().ofMinSize(1).ofMaxSize(2).map(ws -> new FitOption(AT, k, ws.stream().map(w -> (Expr) new Name(AT, w)).toList(), null));
+      }
       return sub.map(v -> new FitOption(AT, k, List.of(v), null));
     });
     Arbitrary<OverVar> over = Combinators.combine(idents(), interval.injectNull(0.6)).as((n, i) -> new OverVar(AT, n, i));
@@ -89,7 +95,8 @@ final class AstArbitraries {
         net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(true, false), sub, over.list().ofMaxSize(2), constraint.list().ofMaxSize(2))
             .as((max, obj, ov, cs) -> (Expr) new Optimize(AT, max, obj, ov, cs))),
         net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(true, false), sub, sub, idents(), interval.injectNull(0.5))
-            .as((all, l, r, v, i) -> (Expr) new Solve(AT, all, l, r, v, i))));
+            .as((all, l, r, v, i) -> (Expr) new Solve(AT, all, l, r, v, i))),
+        net.jqwik.api.Tuple.of(1, Combinators.combine(sub, idents()).as((v, k) -> (Expr) new By(AT, v, k))));
   }
 
   // ---- statements ---------------------------------------------------------------------
@@ -143,7 +150,7 @@ final class AstArbitraries {
   private static Arbitrary<Stmt> data(Arbitrary<Expr> e) {
     Arbitrary<DataSource> csv = Combinators.combine(strings(),
             Combinators.combine(idents(), Arbitraries.oneOf(strings().map(s -> (Expr) new Str(AT, s)), e))
-                .as((n, v) -> new ColumnDef(AT, n, v)).list().ofMaxSize(3))
+                .as((n, v) -> new ColumnDef(AT, n, v instanceof Str && n.name().length() % 3 == 0 ? "text" : null, v)).list().ofMaxSize(3))
         .as((p, cols) -> (DataSource) new CsvSource(AT, p, cols));
     Arbitrary<double[]> row = Arbitraries.oneOf(numbers(), numbers().map(x -> -x)).list().ofMinSize(1).ofMaxSize(3)
         .map(xs -> xs.stream().mapToDouble(Double::doubleValue).toArray());

@@ -98,9 +98,10 @@ final class FigureBuilder {
 
   private void points(Stmt.PlotSeries s) {
     Value source = in.eval(s.source(), env);
-    if (!(source instanceof DataValue data)) {
+    if (!org.lawlang.eval.Relations.isRelation(source)) {
       throw LawException.of(Msg.NOT_A_DATASET, s.source().span(), Values.describe(source));
     }
+    DataValue data = source instanceof DataValue d ? d : new DataValue(org.lawlang.eval.Relations.dataset(source, s.source().span(), "the data of a plot"));
     if (s.x() == null) {
       throw LawException.of(Msg.PLOT_NO_X, s.span(), s.y().span().text())
           .hint("name the column for the x axis: " + s.y().span().text() + " vs COLUMN from " + s.source().span().text());
@@ -119,8 +120,11 @@ final class FigureBuilder {
           .hint(org.lawlang.diag.Suggest.closest(xName, d.columnNames()).map(c -> "did you mean '" + c + "'?")
               .orElse("its columns are " + String.join(", ", d.columnNames())));
     }
+    if (!d.isNumeric(xName)) {
+      throw org.lawlang.eval.Columns.notANumber(d, xName, s.x().span());
+    }
     Env columns = new Env(env);
-    for (String c : d.columnNames()) {
+    for (String c : d.numericNames()) {
       columns.define(c, Values.ListVal.ofDoubles(d.column(c)));
     }
     double[] x = d.column(xName);

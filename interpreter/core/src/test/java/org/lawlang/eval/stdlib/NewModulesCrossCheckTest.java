@@ -52,6 +52,19 @@ class NewModulesCrossCheckTest {
   }
 
   @Test
+  void theMeasuredSlopesStopWhereTheFourTermFormsDoNotHold() {
+    LawEngine e = engine("import paquette2024");
+    // below the high-dimensional line, and above it where the loss does not decay (α = 0.6,
+    // β = -0.2): minimising the forms there gave numbers such as a negative η at (0.2, 0.2)
+    Object[][] cases = {{0.4, 0.6, "IV"}, {0.45, 0.2, "Ib"}, {0.2, 0.6, "Ic"}, {0.2, 0.2, "none"}, {0.6, -0.2, "none"}};
+    for (Object[] c : cases) {
+      LawResult r = e.call("paquette_frontier_slopes", c[0], c[1], 1e40, 1e50);
+      assertThat(r).as("slopes at (%s, %s)", c[0], c[1]).isInstanceOf(LawResult.Text.class);
+      assertThat(((LawResult.Text) r).value()).startsWith("not measured here (phase " + c[2] + ")");
+    }
+  }
+
+  @Test
   void theDecoderShareIsWhereMinimizeSplitsTheBudget() {
     LawEngine e = engine("import ghorbani2021");
     double[][] exps = {{0.2, 0.3}, {0.5, 0.1}, {0.35, 0.35}, {0.12, 0.4}};

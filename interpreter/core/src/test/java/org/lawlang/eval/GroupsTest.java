@@ -1,0 +1,82 @@
+package org.lawlang.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.lawlang.api.LawEngine;
+import org.lawlang.diag.LawException;
+
+/**
+ * Groups and typed columns checked against what did not produce them: a fit `by source`
+ * equals the fit to each source's rows chosen with `where`; the joint fit with shared
+ * exponents equals SciPy's least_squares on the same rows (scipy.optimize.least_squares,
+ * log residuals, xtol = ftol = gtol = 1e-15; its numbers recorded below, so the test needs no
+ * Python); `count … by` equals the counts of the filtered datasets.
+ */
+class GroupsTest {
+  static final Path EXAMPLES = Path.of(System.getProperty("law.repo", "../..")).toAbsolutePath().normalize().resolve("examples");
+
+  static final String LOAD = """
+      data clean = csv "data/multi_source_isoflop.csv" {
+          source = text "source", outlier = bool "outlier", N = "params", D = "tokens", loss = "loss"
+      } where not outlier
+      law Lfit(N, D) = E + A / N^alpha + B / D^beta
+          with E > 0, A > 0, B > 0, alpha in [0, 2], beta in [0, 2]
+      """;
+  static final String STARTS = " starts grid(alpha = 0..1 by 0.5, beta = 0..1 by 0.5, A = exp(0..20 by 10), B = exp(0..20 by 10))";
+
+  static LawEngine engine() {
+    LawEngine engine = LawEngine.builder().output(Output.buffer(new StringBuilder())).workDir(EXAMPLES).threads(2).build();
+    engine.eval("setup", LOAD);
+    return engine;
+  }
+
+  @Test
+  void aFitByGroupIsTheFitToEachGroupsRows() {
+    LawEngine engine = engine();
+    GroupFits fits = (GroupFits) engine.eval("t", "fit loss ~ Lfit(N, D) to clean by source on log" + STARTS);
+    assertEquals(java.util.List.of("chinchilla", "llama_3", "small_lab"), new java.util.ArrayList<>(fits.fits().keySet()));
+    for (String source : fits.fits().keySet()) {
+      engine.eval("t", "data one = clean where source == \"" + source + "\"");
+      FitValue alone = (FitValue) engine.eval("t", "fit loss ~ Lfit(N, D) to one on log" + STARTS);
+      FitValue grouped = fits.fits().get(source);
+      for (String p : alone.parameterNames()) {
+        assertEquals(alone.estimate(p), grouped.estimate(p), 1e-12 * Math.abs(alone.estimate(p)), source + " " + p);
+      }
+      assertEquals(alone.observations(), grouped.observations());
+    }
+  }
+
+  @Test
+  void sharedExponentsEqualSciPysJointLeastSquares() {
+    FitValue joint = (FitValue) engine().eval("t", "fit loss ~ Lfit(N, D) to clean by source shared alpha, beta on log" + STARTS);
+    // scipy.optimize.least_squares on the 129 clean rows, residual ln(model) - ln(loss), 11 parameters
+    double[] scipy = {3.39865226e-01, 2.96352900e-01, 1.71430565e+00, 4.16222455e+02, 5.58665648e+02, 1.67359866e+00,
+        3.98332311e+02, 8.58535377e+02, 2.21835143e+00, 5.25154125e+02, 5.71889656e+02};
+    String[] names = {"alpha", "beta", "E_chinchilla", "A_chinchilla", "B_chinchilla", "E_llama_3", "A_llama_3", "B_llama_3",
+        "E_small_lab", "A_small_lab", "B_small_lab"};
+    for (int j = 0; j < names.length; j++) {
+      assertEquals(scipy[j], joint.estimate(names[j]), 2e-6 * Math.abs(scipy[j]), names[j]);
+    }
+    assertEquals("converged", joint.status());
+  }
+
+  @Test
+  void countByGroupEqualsTheFilteredCounts() {
+    LawEngine engine = engine();
+    TableValue t = (TableValue) engine.eval("t", "count(clean) by source");
+    assertEquals(3, t.rows().size());
+    for (var row : t.rows()) {
+      engine.eval("t", "data g = clean where source == \"" + row.get(0).show() + "\"");
+      assertEquals(((Values.Num) engine.eval("t", "count(g)")).value(), ((Values.Num) row.get(1)).value());
+    }
+  }
+
+  @Test
+  void textComparedWithANumberIsAnErrorNotFalse() {
+    LawException e = assertThrows(LawException.class, () -> engine().eval("t", "data x = clean where source == 3"));
+    assertEquals("L301", e.first().code());
+  }
+}
