@@ -316,9 +316,21 @@ final class Delta {
       Expr body = Flatten.expr(unfitted.body(), n -> renamed.containsKey(n) ? renamed.get(n)
           : unfitted.fixed().containsKey(n) ? unfitted.fixed().get(n) : unfitted.callees().get(n));
       Law symbolic = new Law(unfitted.name(), unfitted.inputs(), body, Map.of(), List.of(), Map.of(), unfitted.meta(), unfitted.span());
+      // called, the fit is the symbolic law; read (f.a), its fields are the fit's (delta values)
+      LawValue stands = new LawValue(symbolic) {
+        @Override
+        public List<String> fieldNames() {
+          return fit.fieldNames();
+        }
+
+        @Override
+        public Value field(String name, Span at) {
+          return fit.field(name, at);
+        }
+      };
       for (Map.Entry<String, Value> e : mentioned.entrySet()) {
         if (e.getValue() == fit) {
-          child.define(e.getKey(), new LawValue(symbolic));
+          child.define(e.getKey(), stands);
         }
       }
     }
