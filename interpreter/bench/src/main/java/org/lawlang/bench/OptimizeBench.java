@@ -70,12 +70,28 @@ public final class OptimizeBench {
       session.execute(ensemble, null);
       carried[r] = (System.nanoTime() - t0) / 1e6;
     }
+    // the same minimize over the fit without a bootstrap: one solve, then the delta method's
+    // sensitivities by the implicit function theorem (symbolic second derivatives, a KKT solve)
+    engine.eval("let g = fit loss ~ Lfit(N, D) to all using huber(1e-3) on log starts at(E = 1.8, A = 480, B = 2100, alpha = 0.35,"
+        + " beta = 0.37)\n");
+    Program delta = session.compile(new Source("bench", "let o = minimize g(N, D) subject to 6*N*D = 5.76e23"));
+    for (int i = 0; i < 5; i++) {
+      session.execute(delta, null);
+    }
+    double[] linear = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      long t0 = System.nanoTime();
+      session.execute(delta, null);
+      linear[r] = (System.nanoTime() - t0) / 1e6;
+    }
     System.out.printf("compute-optimal solve (Chinchilla, C = 5.76e23): median %.1f us per solve (%d rounds of %d, after %d warm-up)%n",
         median(single), rounds, perRound, 10 * perRound);
     System.out.printf("1,000-budget frontier (for ... minimize ... row, table printed): median %.1f ms (%d rounds, after 5 warm-up)%n",
         median(sweep), rounds);
     System.out.printf("the same minimize over a 4,000-resample bootstrapped fit (one solve per member): median %.1f ms (%d rounds)%n",
         median(carried), carried.length);
+    System.out.printf("the same minimize over the fit without a bootstrap (delta method, implicit function theorem): median %.2f ms (%d rounds)%n",
+        median(linear), rounds);
   }
 
   /** The Chinchilla runs shipped with the examples, from the working directory or the jar's checkout. */

@@ -35,7 +35,7 @@ final class FastPath {
     if (args[0].equals("run")) {
       // (a background thread warming the parser while the session is set up made no
       // measurable difference here: 93 against 94 ms for chinchilla.law, medians of 9)
-      LawEngine engine = withParseCache(builder().streams(out, err).build());
+      LawEngine engine = withParseCache(org.lawlang.eval.EngineAccess.services(builder().streams(out, err), TerminalColour.services()).build());
       for (int i = 1; i < args.length; i++) {
         try {
           EngineAccess.run(engine, Path.of(args[i]), args[i]);

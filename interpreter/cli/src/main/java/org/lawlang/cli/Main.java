@@ -136,7 +136,8 @@ public final class Main implements Callable<Integer> {
       if (json) {
         return JsonRun.run(files, parent.out, files());
       }
-      LawEngine engine = FastPath.withParseCache(EngineAccess.files(FastPath.builder().streams(parent.out, parent.err), files()).build());
+      LawEngine engine = FastPath.withParseCache(EngineAccess.services(
+          EngineAccess.files(FastPath.builder().streams(parent.out, parent.err), files()), TerminalColour.services()).build());
       for (Path file : files) {
         try {
           EngineAccess.run(engine, file, file.toString());

@@ -57,7 +57,7 @@ class FigureGoldenTest {
   void everyExampleFigureMatchesItsGoldenImage() throws IOException {
     List<String> drawn = files(dir.resolve("out"), ".png");
     assertThat(drawn).contains("chinchilla_runs.png", "twenty_tokens.png", "isoflop.png", "residuals.png", "named.png",
-        "figure3.png");
+        "figure3.png", "band.png");
     for (String name : drawn) {
       Path golden = GOLDEN.resolve(name);
       if (UPDATE) {

@@ -58,6 +58,9 @@ public final class Arith {
    * the user's), each member from the members (a member with no value is NaN and drops out).
    */
   private static Value uncertain(BinaryOp op, Value a, Value b, Span at) {
+    if (a instanceof Uncertain u && u.isDelta() || b instanceof Uncertain w && w.isDelta()) {
+      return Delta.binary(op, a, b, at);
+    }
     if (op != BinaryOp.ADD && op != BinaryOp.SUB && op != BinaryOp.MUL && op != BinaryOp.DIV && op != BinaryOp.POW) {
       throw LawException.of(Msg.TYPE, at, "numbers to compare", "an uncertain number, which has no single value")
           .hint("compare its point estimate (x.point) or an end of its interval (x.lo, x.hi)");
@@ -154,7 +157,7 @@ public final class Arith {
 
   public static Value negate(Value v, Span at) {
     if (v instanceof Uncertain u) {
-      return u.map(x -> -x, -u.point());
+      return u.isDelta() ? Delta.negate(u) : u.map(x -> -x, -u.point());
     }
     if (v instanceof ListVal l) {
       return new ListVal(l.items().stream().map(x -> negate(x, at)).toList());
@@ -166,6 +169,9 @@ public final class Arith {
   public static Value map(Value v, java.util.function.DoubleUnaryOperator f, Span at, String what) {
     if (v instanceof Uncertain u) {
       double point = f.applyAsDouble(u.point());
+      if (u.isDelta()) {
+        return Delta.unary(what, u, point, at);
+      }
       return u.map(x -> {
         try {
           double r = f.applyAsDouble(x);

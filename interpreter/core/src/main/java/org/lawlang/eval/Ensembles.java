@@ -36,6 +36,9 @@ final class Ensembles {
 
   /** A plain law called with uncertain arguments (null when none is uncertain). */
   static Value callLaw(Interpreter in, Law law, List<Value> args, Span at) {
+    if (Delta.any(args) || Delta.any(listItems(args))) {
+      return Delta.call(in, law, null, args, at);
+    }
     int size = size(args);
     if (size < 0) {
       return null;
@@ -58,6 +61,9 @@ final class Ensembles {
    * ends through the same builtin.
    */
   static Value callBuiltin(Interpreter in, org.lawlang.semantics.Builtin b, List<Value> args, Span at) {
+    if (Delta.any(args)) {
+      return Delta.builtin(in, b, args, at);
+    }
     Uncertain shape = first(args);
     Value point = BuiltinCalls.call(b, points(args), at, in);
     double[] xs = new double[shape.size()];
@@ -91,6 +97,22 @@ final class Ensembles {
     } catch (LawException noValue) {
       return Double.NaN;
     }
+  }
+
+  /** Whether any argument is a bootstrapped uncertain value. */
+  static boolean bootstrapped(List<Value> args) {
+    return args.stream().anyMatch(a -> a instanceof Uncertain u && !u.isDelta());
+  }
+
+  /** The items of the list arguments (a law called over a list of delta values is a delta call). */
+  private static List<Value> listItems(List<Value> args) {
+    List<Value> out = new ArrayList<>();
+    for (Value a : args) {
+      if (a instanceof Values.ListVal l) {
+        out.addAll(l.items());
+      }
+    }
+    return out;
   }
 
   /** The ensemble size of the first uncertain value among {@code args}, or -1. */

@@ -35,8 +35,9 @@ final class FitText {
     out.append("  objective ").append(NumberFormat.show(o.objective(), 12))
         .append("   RSS ").append(NumberFormat.show(s.rss()))
         .append("   R² ").append(Double.isNaN(s.r2()) ? "undefined (the target is constant)" : NumberFormat.show(s.r2()))
-        .append("   AIC ").append(Double.isFinite(s.aic()) ? NumberFormat.show(s.aic()) : "undefined (an exact fit)")
-        .append("   BIC ").append(Double.isFinite(s.bic()) ? NumberFormat.show(s.bic()) : "undefined (an exact fit)")
+        .append(f.huber() ? "   CV " + (Double.isFinite(f.cvLoss()) ? NumberFormat.show(f.cvLoss()) + " (10-fold Huber loss)" : "undefined")
+            : "   AIC " + (Double.isFinite(s.aic()) ? NumberFormat.show(s.aic()) : "undefined (an exact fit)")
+            + "   BIC " + (Double.isFinite(s.bic()) ? NumberFormat.show(s.bic()) : "undefined (an exact fit)"))
         .append("   n ").append(s.rows()).append("   p ").append(free.size()).append('\n');
     if (o.startsNote() != null) {
       out.append("  starts: ").append(o.startsNote()).append(" (no starts given)\n");
@@ -55,7 +56,7 @@ final class FitText {
     out.append("; ").append(o.best().iterations()).append(" iterations from the best\n");
     if (o.bootstrap() > 0) {
       out.append("  bootstrap: ").append(o.bootstrap()).append(o.bootstrap() == 1 ? " resample (seed " : " resamples (seed ").append(o.seed()).append("), ")
-          .append(o.bootConverged() == o.bootstrap() ? "every refit converged" : o.bootConverged() + " refits converged")
+          .append(o.bootConverged() == o.bootstrap() ? "every refit converged" : o.bootConverged() + " refits converged" + f.refitStopsText())
           .append("; percentile intervals\n");
       for (String line : f.refitsAtBounds()) {
         out.append("  ").append(line).append('\n');

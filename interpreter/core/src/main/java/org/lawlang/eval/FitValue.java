@@ -36,9 +36,14 @@ public final class FitValue extends LawValue implements FitReport {
   /** The bootstrap's refitted parameters (member k, parameter j in the order of {@link #free}), or null. */
   private double[][] ensemble;
   private Law[] members;
+  /** The law as declared, its fitted parameters free (for the delta method's derivatives). */
+  private final Law unfitted;
+  /** The parameters' covariance (null until asked; empty when a standard error is undefined). */
+  private double[][] covariance;
 
   FitValue(Law law, List<Param> free, Outcome o) {
     super(law.withFixed(values(free, o.estimates())));
+    this.unfitted = law;
     this.free = free;
     this.o = o;
     String[] judged = FitStatus.judge(free, o);
@@ -70,6 +75,80 @@ public final class FitValue extends LawValue implements FitReport {
   void keepEnsemble(double[][] refits) {
     this.ensemble = refits;
     this.members = new Law[refits.length];
+  }
+
+  /** Whether the fit minimised the Huber loss (its report compares by cross-validation, not AIC). */
+  boolean huber() {
+    return o.objectiveText().startsWith("Huber");
+  }
+
+  /** The 10-fold cross-validated loss (computed once; NaN when a fold's refit failed). */
+  double cvLoss() {
+    if (cv == null) {
+      cv = crossValidation == null ? Double.NaN : crossValidation.getAsDouble();
+    }
+    return cv;
+  }
+
+  Law unfittedLaw() {
+    return unfitted;
+  }
+
+  /**
+   * The covariance of the fitted parameters, Σ_ij = se_i·se_j·corr_ij (what the report's
+   * standard errors come from); null when a standard error or correlation is undefined.
+   */
+  double[][] covariance() {
+    if (covariance == null) {
+      FitStatistics s = o.stats();
+      int p = free.size();
+      double[][] c = new double[p][p];
+      boolean ok = true;
+      for (int i = 0; i < p && ok; i++) {
+        for (int j = 0; j < p; j++) {
+          c[i][j] = s.se()[i] * s.se()[j] * (i == j ? 1 : s.correlation()[i][j]);
+          ok &= Double.isFinite(c[i][j]);
+        }
+      }
+      covariance = ok ? c : new double[0][];
+    }
+    return covariance.length == 0 ? null : covariance;
+  }
+
+  /**
+   * Whether values computed from this fit carry a delta-method interval: no bootstrap, a
+   * converged (or merely ill-conditioned) fit, and a defined covariance. A fit on a bound, or
+   * one that did not converge, has no local normal approximation to propagate: its numbers
+   * are plain (the report says why).
+   */
+  boolean delta() {
+    return ensemble == null && (status.equals("converged") || status.equals("ill-conditioned")) && covariance() != null;
+  }
+
+  /** Parameter j as a delta-method value (gradient e_j). */
+  Uncertain parameterValue(int j) {
+    double[] g = new double[free.size()];
+    g[j] = 1;
+    return Uncertain.delta(o.estimates()[j], java.util.Map.of(this, g), o.level());
+  }
+
+  /** Bootstrap refits that stopped without converging: {failed (no progress), out of evaluations}. */
+  private int[] refitStops = {0, 0};
+
+  void refitStops(int failed, int iterationLimit) {
+    refitStops = new int[] {failed, iterationLimit};
+  }
+
+  /** The bootstrap line's account of the refits that did not converge, or "" when all did. */
+  String refitStopsText() {
+    List<String> parts = new ArrayList<>();
+    if (refitStops[0] > 0) {
+      parts.add(refitStops[0] + " failed");
+    }
+    if (refitStops[1] > 0) {
+      parts.add(refitStops[1] + " hit the iteration limit");
+    }
+    return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + "; kept where they stopped, so their end points are in the intervals)";
   }
 
   /** The number of bootstrap members (0 without a bootstrap). */
@@ -136,7 +215,7 @@ public final class FitValue extends LawValue implements FitReport {
   @Override
   public Value call(Interpreter interpreter, List<Value> args, Span at) {
     if (ensemble == null) {
-      return super.call(interpreter, args, at);
+      return delta() && !Ensembles.bootstrapped(args) ? Delta.call(interpreter, law(), this, args, at) : super.call(interpreter, args, at);
     }
     return Ensembles.call(interpreter, this, args, at);
   }
@@ -172,9 +251,12 @@ public final class FitValue extends LawValue implements FitReport {
       case "rss" -> new Values.Num(s.rss());
       case "r2" -> finite(s.r2(), "R²", "a constant target (there is no variance to explain)",
           "R² needs a target that varies between rows");
-      case "aic" -> finite(s.aic(), "AIC", "an exact fit (its residuals are 0, so its likelihood is unbounded)",
-          "compare exact fits by their number of parameters");
-      case "bic" -> finite(s.bic(), "BIC", "an exact fit (its residuals are 0, so its likelihood is unbounded)",
+      case "aic", "bic" -> huber() ? new Values.Undefined(name.toUpperCase(java.util.Locale.ROOT),
+          "a Huber fit (AIC and BIC are Gaussian likelihoods of the squared residuals, a loss this fit did not minimise)",
+          "compare Huber fits by f.cv, the 10-fold cross-validated Huber loss (lower is better)")
+          : name.equals("aic") ? finite(s.aic(), "AIC", "an exact fit (its residuals are 0, so its likelihood is unbounded)",
+          "compare exact fits by their number of parameters")
+          : finite(s.bic(), "BIC", "an exact fit (its residuals are 0, so its likelihood is unbounded)",
           "compare exact fits by their number of parameters");
       case "n" -> new Values.Num(s.rows());
       case "p" -> new Values.Num(free.size());
@@ -196,10 +278,7 @@ public final class FitValue extends LawValue implements FitReport {
       case "correlation" -> new Correlation(this, s.correlation());
       case "law" -> new LawValue(law());
       case "cv" -> {
-        if (cv == null) {
-          cv = crossValidation == null ? Double.NaN : crossValidation.getAsDouble();
-        }
-        yield finite(cv, "the cross-validated loss", "a fit whose refit on some fold failed",
+        yield finite(cvLoss(), "the cross-validated loss", "a fit whose refit on some fold failed",
             "compare fits by their objective on the same rows instead");
       }
       default -> {
@@ -210,6 +289,9 @@ public final class FitValue extends LawValue implements FitReport {
             xs[k] = ensemble[k][j];
           }
           yield new Uncertain(o.estimates()[j], xs, o.level(), ensembleMethod());
+        }
+        if (j >= 0 && delta()) {
+          yield parameterValue(j);
         }
         yield super.field(name, at);
       }
@@ -340,8 +422,11 @@ public final class FitValue extends LawValue implements FitReport {
     FitStatistics s = o.stats();
     out.put("rss", s.rss());
     out.put("r2", s.r2());
-    out.put("aic", s.aic());
-    out.put("bic", s.bic());
+    out.put("aic", huber() ? Double.NaN : s.aic());
+    out.put("bic", huber() ? Double.NaN : s.bic());
+    if (huber()) {
+      out.put("cv", cvLoss());
+    }
     out.put("condition", s.condition());
     out.put("starts", (double) o.starts());
     out.put("searched", (double) o.searched());

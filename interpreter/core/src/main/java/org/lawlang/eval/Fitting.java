@@ -198,6 +198,11 @@ public final class Fitting implements Services.FitService {
         refits[k] = boot[k].natural();
       }
       value.keepEnsemble(refits);
+      int limit = 0;
+      for (MultiStart.Refit r : boot) {
+        limit += r.status() == LevenbergMarquardt.Status.ITERATION_LIMIT ? 1 : 0;
+      }
+      value.refitStops(boot.length - bootConverged - limit, limit);
     }
     // every status but converged warns, so no caveat hides in a report nobody prints; a solver
     // that stopped early "did not converge", the others converged to something not to trust as it is

@@ -112,7 +112,14 @@ public final class Optimizer implements Services.OptimizeService {
     });
     Map<String, Value> uncertain = uncertainIn(read, env, node.span());
     if (uncertain.isEmpty()) {
-      return o;
+      Delta.Symbols symbols = Delta.symbols(deltaIn(read, env), env, node.span());
+      if (symbols == null || !o.status().equals("optimal")) {
+        return o;
+      }
+      Problem sp = ProblemBuilder.buildSymbolic(node, in, symbols.env()).problem();
+      double[] x = sp.names().stream().mapToDouble(n -> o.point().get(n)).toArray();
+      Map<String, Uncertain> values = Delta.optimum(symbols, sp, x, o.objective());
+      return values == null ? o : o.withUncertain(values);
     }
     int size = sizeOf(uncertain);
     Map<String, double[]> samples = new LinkedHashMap<>();
@@ -152,10 +159,20 @@ public final class Optimizer implements Services.OptimizeService {
       read.add(node.range().hi());
     }
     Map<String, Value> uncertain = uncertainIn(read, env, node.span());
-    if (uncertain.isEmpty() || o.point().size() != 1) {
+    if (o.point().size() != 1) {
       return o;
     }
     String variable = o.point().keySet().iterator().next();
+    if (uncertain.isEmpty()) {
+      Delta.Symbols symbols = Delta.symbols(deltaIn(read, env), env, node.span());
+      if (symbols == null || !o.status().equals("root")) {
+        return o;
+      }
+      Expr diff = new Expr.Binary(node.span(), Expr.BinaryOp.SUB,
+          ProblemBuilder.lowerForSolveSymbolic(node.lhs(), node.variable(), in, symbols.env()),
+          ProblemBuilder.lowerForSolveSymbolic(node.rhs(), node.variable(), in, symbols.env()));
+      return o.withUncertain(Map.of(variable, Delta.root(symbols, diff, variable, o.point().get(variable))));
+    }
     double[] roots = new double[sizeOf(uncertain)];
     for (int k = 0; k < roots.length; k++) {
       try {
@@ -186,6 +203,20 @@ public final class Optimizer implements Services.OptimizeService {
       }
     }
     return uncertain;
+  }
+
+  /** The fits without a bootstrap and the delta-method values that {@code read} mentions, by name. */
+  private static Map<String, Value> deltaIn(List<Expr> read, Env env) {
+    Set<String> mentioned = new java.util.LinkedHashSet<>();
+    read.forEach(e -> mentions(e, mentioned));
+    Map<String, Value> out = new LinkedHashMap<>();
+    for (String name : mentioned) {
+      Value v = env.lookup(name);
+      if (v instanceof FitValue f && f.delta() || v instanceof Uncertain u && u.isDelta()) {
+        out.put(name, v);
+      }
+    }
+    return out;
   }
 
   /** The environment of member k: each bootstrapped fit its refit k, each uncertain number its member k. */

@@ -29,31 +29,35 @@ public final class OptimumValue implements Value, OptimumReport {
   private final String certificateKind;
   private final String certificate;
   private final Map<String, Double> evidence;
-  /** Per variable (and "value"): the optimum of each bootstrap member's problem, or empty. */
-  private Map<String, double[]> ensemble = Map.of();
-  private double level;
-  private String ensembleMethod;
+  /** Per variable (and "value"): the uncertain optimum (bootstrap members or delta method), or empty. */
+  private Map<String, Uncertain> uncertain = Map.of();
 
   /** The same optimum, its variables and value uncertain: member k solved with the law refitted to resample k. */
   OptimumValue withEnsemble(Map<String, double[]> samples, double level, String method) {
+    Map<String, Uncertain> out = new LinkedHashMap<>();
+    samples.forEach((name, xs) -> out.put(name, new Uncertain(name.equals("value") && !point.containsKey("value") ? objective
+        : point.getOrDefault(name, objective), xs, level, method)));
+    return withUncertain(out);
+  }
+
+  /** The same optimum with its variables and value as these uncertain numbers. */
+  OptimumValue withUncertain(Map<String, Uncertain> values) {
     OptimumValue out = new OptimumValue(heading, status, global, this.method, iterations, point, objective, constraints, note,
         certificateKind, certificate, evidence);
-    out.ensemble = Map.copyOf(samples);
-    out.level = level;
-    out.ensembleMethod = method;
+    out.uncertain = new LinkedHashMap<>(values);
     return out;
   }
 
   @Override
   public Map<String, double[]> intervals() {
     Map<String, double[]> out = new LinkedHashMap<>();
-    ensemble.forEach((name, xs) -> out.put(name, new Uncertain(0, xs, level, ensembleMethod).interval()));
+    uncertain.forEach((name, u) -> out.put(name, u.interval()));
     return out;
   }
 
   private Value maybeUncertain(String name, double point) {
-    double[] xs = ensemble.get(name);
-    return xs == null ? new Values.Num(point) : new Uncertain(point, xs, level, ensembleMethod);
+    Uncertain u = uncertain.get(name);
+    return u == null ? new Values.Num(point) : u;
   }
 
   OptimumValue(String heading, String status, boolean global, String method, int iterations, Map<String, Double> point,

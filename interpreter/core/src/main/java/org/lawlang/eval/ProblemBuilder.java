@@ -29,10 +29,27 @@ final class ProblemBuilder {
   private final Interpreter in;
   private final Env env;
   private final Map<String, Problem.Var> vars = new LinkedHashMap<>();
+  /** Lowering for the delta method: a delta value becomes its expansion in the fit's parameters (else its point). */
+  private boolean symbolic;
 
   private ProblemBuilder(Interpreter in, Env env) {
     this.in = in;
     this.env = env;
+  }
+
+  /** As {@link #build}, with the fit's parameters left as names (see {@link Delta#symbols}). */
+  static Built buildSymbolic(Optimize node, Interpreter in, Env env) {
+    ProblemBuilder b = new ProblemBuilder(in, env);
+    b.symbolic = true;
+    return b.optimize(node);
+  }
+
+  /** As {@link #lowerForSolve}, with the fit's parameters left as names. */
+  static Expr lowerForSolveSymbolic(Expr e, Ident variable, Interpreter in, Env env) {
+    ProblemBuilder b = new ProblemBuilder(in, env);
+    b.symbolic = true;
+    b.vars.put(variable.name(), new Problem.Var(variable.name(), variable.span(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true));
+    return b.lower(e);
   }
 
   /** The problem, with the labels and field keys of its constraints. */
@@ -167,6 +184,9 @@ final class ProblemBuilder {
       Value v = in.eval(e, env);
       if (v instanceof Values.Num n) {
         return new Num(e.span(), n.value());
+      }
+      if (v instanceof Uncertain u && u.isDelta()) {
+        return symbolic ? Delta.linearized(u, e.span()) : new Num(e.span(), u.point());
       }
       if (v instanceof Values.Bool) {
         throw LawException.of(Msg.TYPE, e.span(), "a number", "a comparison").hint("constraints go after 'subject to'");

@@ -13,7 +13,8 @@ import org.lawlang.diag.Span;
 import org.lawlang.syntax.NumberFormat;
 
 /**
- * A number with its uncertainty: the point estimate, computed from the fit itself, and the
+ * A number with its uncertainty, in one of two forms. After a bootstrap: the point estimate,
+ * computed from the fit itself, and the
  * same quantity computed from every member of the fit's bootstrap ensemble ({@code samples},
  * member k of every uncertain value coming from the same resample k, so that values combine
  * member by member and correlations between parameters are kept). Prints as the point and its
@@ -21,18 +22,52 @@ import org.lawlang.syntax.NumberFormat;
  * {@code se}, {@code samples}, {@code level}, {@code failed}. A member whose computation has no
  * value (a resample where the optimum does not exist) is NaN and left out of the interval,
  * and the count is shown.
+ *
+ * <p>From a fit without a bootstrap (the delta method, {@link Delta}): the point and its exact
+ * gradient with respect to the parameters of each fit it depends on ({@code gradients}); the
+ * variance is Σ gᵀΣg over those fits, Σ each fit's covariance, and the interval the
+ * point ± z·se with z the normal quantile of the level. Such a value has no samples.
  */
 public final class Uncertain implements Value {
   private final double point;
   private final double[] samples;
   private final double level;
   private final String method;
+  /**
+   * Delta method: per fit (a {@link FitValue} without a bootstrap), d(value)/d(its parameter
+   * j); null for a bootstrap. Fits are taken as independent (their covariances are blocks of
+   * one block-diagonal matrix): true of fits to different data, an approximation otherwise.
+   */
+  private final Map<FitValue, double[]> gradients;
 
   public Uncertain(double point, double[] samples, double level, String method) {
     this.point = point;
     this.samples = samples;
     this.level = level;
     this.method = method;
+    this.gradients = null;
+  }
+
+  private Uncertain(double point, Map<FitValue, double[]> gradients, double level) {
+    this.point = point;
+    this.samples = null;
+    this.level = level;
+    this.method = "delta method";
+    this.gradients = gradients;
+  }
+
+  /** A delta-method value: {@code point} with these gradients over the parameters of each fit it depends on. */
+  static Uncertain delta(double point, Map<FitValue, double[]> gradients, double level) {
+    return new Uncertain(point, gradients, level);
+  }
+
+  /** Whether this value carries gradients (delta method) rather than bootstrap members. */
+  public boolean isDelta() {
+    return gradients != null;
+  }
+
+  Map<FitValue, double[]> gradients() {
+    return gradients;
   }
 
   public double point() {
@@ -40,7 +75,7 @@ public final class Uncertain implements Value {
   }
 
   public double[] samples() {
-    return samples.clone();
+    return samples == null ? new double[0] : samples.clone();
   }
 
   /** Member k (no copy: read in loops over the ensemble). */
@@ -49,7 +84,7 @@ public final class Uncertain implements Value {
   }
 
   int size() {
-    return samples.length;
+    return samples == null ? 0 : samples.length;
   }
 
   public double level() {
@@ -94,10 +129,36 @@ public final class Uncertain implements Value {
   }
 
   int failed() {
-    return samples.length - finite().length;
+    return samples == null ? 0 : samples.length - finite().length;
+  }
+
+  /** The delta method's standard error sqrt(Σ_fits gᵀΣg) (NaN where a gradient is not finite). */
+  private double deltaSe() {
+    double v = 0;
+    for (Map.Entry<FitValue, double[]> e : gradients.entrySet()) {
+      double[] g = e.getValue();
+      double[][] c = e.getKey().covariance();
+      for (int i = 0; i < g.length; i++) {
+        for (int j = 0; j < g.length; j++) {
+          if (g[i] != 0 && g[j] != 0 || Double.isNaN(g[i]) || Double.isNaN(g[j])) {
+            v += g[i] * c[i][j] * g[j];
+          }
+        }
+      }
+    }
+    return Math.sqrt(Math.max(0, v));
+  }
+
+  /** The standard normal quantile at (1 + level) / 2: 1.95996 for 95%. */
+  static double z(double level) {
+    return new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability((1 + level) / 2);
   }
 
   double[] interval() {
+    if (gradients != null) {
+      double half = z(level) * deltaSe();
+      return new double[] {point - half, point + half};
+    }
     double[] xs = finite();
     if (xs.length == 0) {
       return new double[] {Double.NaN, Double.NaN};
@@ -106,6 +167,9 @@ public final class Uncertain implements Value {
   }
 
   double se() {
+    if (gradients != null) {
+      return deltaSe();
+    }
     double[] xs = finite();
     if (xs.length < 2) {
       return Double.NaN;
@@ -127,8 +191,8 @@ public final class Uncertain implements Value {
   public String show() {
     double[] ci = interval();
     int failed = failed();
-    String range = Double.isNaN(ci[0]) ? "no member has a value" : NumberFormat.show(ci[0]) + " .. " + NumberFormat.show(ci[1]);
-    return NumberFormat.show(point) + " (" + NumberFormat.show(level * 100) + "%: " + range
+    String range = Double.isNaN(ci[0]) ? (gradients != null ? "undefined" : "no member has a value") : NumberFormat.show(ci[0]) + " .. " + NumberFormat.show(ci[1]);
+    return NumberFormat.show(point) + " (" + NumberFormat.show(level * 100) + "%" + (gradients != null ? " delta method" : "") + ": " + range
         + (failed > 0 && !Double.isNaN(ci[0]) ? "; " + failed + " of " + samples.length + " resamples gave none" : "") + ")";
   }
 
@@ -146,6 +210,10 @@ public final class Uncertain implements Value {
       case "interval" -> new Values.ListVal(List.of(number(interval()[0], "lo", at), number(interval()[1], "hi", at)));
       case "se" -> number(se(), "se", at);
       case "samples" -> {
+        if (samples == null) {
+          throw LawException.of(Msg.NO_FIELD, at, "a value propagated by the delta method (it has a gradient, not resamples)", "samples")
+              .hint("add 'bootstrap 1000 seed 1' to the fit for resampled values");
+        }
         List<Value> out = new ArrayList<>();
         for (double x : samples) {
           out.add(Double.isFinite(x) ? new Values.Num(x) : Values.Nothing.INSTANCE);

@@ -168,6 +168,9 @@ public final class Values {
     if (v instanceof Undefined u) {
       throw u.error(at); // an undefined statistic used as a number: say why it has none
     }
+    if (v instanceof Uncertain u && u.isDelta()) {
+      return u.point(); // every fit's numbers carry a delta interval; where one number is needed, it is the estimate
+    }
     throw LawException.of(Msg.TYPE, at, "a number" + (what == null ? "" : " for " + what), describe(v));
   }
 
@@ -203,6 +206,9 @@ public final class Values {
   public static double[] doubles(Value v, Span at, String what) {
     if (v instanceof Num n) {
       return new double[] {n.value()};
+    }
+    if (v instanceof Uncertain u && u.isDelta()) {
+      return new double[] {u.point()};
     }
     List<Value> items = list(v, at, what);
     double[] out = new double[items.size()];

@@ -41,7 +41,7 @@ public final class MultiStart {
   }
 
   /** One bootstrap refit: the best of its starts, in natural units, and whether it converged. */
-  public record Refit(double[] natural, double objective, boolean converged, int evaluations) {}
+  public record Refit(double[] natural, double objective, boolean converged, int evaluations, LevenbergMarquardt.Status status) {}
 
   /** Runs a local fit from every start (solver coordinates); result i belongs to start i. */
   public static Result[] starts(FitProblem prob, List<double[]> starts, Options o) {
@@ -176,7 +176,7 @@ public final class MultiStart {
         }
       }
       out[k] = new Refit(prob.natural(best.theta()), prob.reported(best.f()),
-          best.status() == LevenbergMarquardt.Status.CONVERGED, evals);
+          best.status() == LevenbergMarquardt.Status.CONVERGED, evals, best.status());
     }, prob);
     return out;
   }

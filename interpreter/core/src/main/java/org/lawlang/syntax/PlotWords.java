@@ -11,7 +11,7 @@ import org.lawlang.diag.Suggest;
 public final class PlotWords {
   public static final List<String> SCALES = List.of("loglog", "linear", "logx", "logy");
   public static final List<String> TEXTS = List.of("title", "xlabel", "ylabel", "legend");
-  public static final List<String> MARKS = List.of("minima", "residuals", "panel");
+  public static final List<String> MARKS = List.of("minima", "residuals", "panel", "band", "frontier");
   public static final List<String> PAGE = List.of("size", "dpi");
 
   private PlotWords() {}
@@ -30,6 +30,6 @@ public final class PlotWords {
     all.add("to");
     return Suggest.closest(name, all).map(s -> "did you mean '" + s + "'?")
         .orElse("the options are to \"FILE\", " + String.join(", ", SCALES) + ", " + String.join(", ", TEXTS)
-            + " \"...\", minima, residuals, panel, size WxH in, dpi N");
+            + " \"...\", minima, frontier, band, residuals, panel, size WxH in, dpi N");
   }
 }

@@ -128,7 +128,7 @@ public final class ChartPlotService implements Services.PlotService {
 
   /** "3 series": the figure's series, reference lines not counted. */
   private static String count(Figure figure) {
-    long n = figure.series().stream().filter(s -> s.kind() != Figure.Kind.RULE).count();
+    long n = figure.series().stream().filter(s -> s.kind() != Figure.Kind.RULE && s.kind() != Figure.Kind.BAND).count();
     return n + " series";
   }
 }

@@ -16,13 +16,18 @@ public record Figure(String title, String xLabel, String yLabel, boolean logX, b
   /**
    * How a series is drawn: separate markers, a line through the points in order, marks that
    * stand out (minima), or a horizontal reference line across the axes at its first y (the
-   * zero line of a residual plot; not in the legend).
+   * zero line of a residual plot; not in the legend), a confidence band (a closed outline: the
+   * lower ends left to right, then the upper ends right to left; drawn filled in the colour of
+   * the curve that follows it, not in the legend), or the compute-optimal frontier through the
+   * minima of IsoFLOP curves (a dashed black line).
    */
   public enum Kind {
     POINTS,
     CURVE,
     MARKS,
-    RULE
+    RULE,
+    BAND,
+    FRONTIER
   }
 
   /**

@@ -28,6 +28,10 @@ final class FigureBuilder {
   private final Labels labels;
   private double[] dataRange;
   private double[] lastRange;
+  /** The exact minimum (x, y) of each curve drawn, in order: for `minima` and `frontier`. */
+  private final List<double[]> curveMinima = new ArrayList<>();
+  /** The frontier: minima of the `for` curves at many more values than those drawn. */
+  private final List<double[]> frontier = new ArrayList<>();
 
   private FigureBuilder(Interpreter in, Env env, PlotOptions options) {
     this.in = in;
@@ -58,8 +62,18 @@ final class FigureBuilder {
         b.series.clear();
       }
     }
+    if (options.frontier) {
+      if (b.frontier.size() < 2) {
+        throw LawException.of(Msg.PLOT_GENERAL, node.span(),
+            "'frontier' joins the minima of a family of curves, but this plot has no curve with 'for'")
+            .hint("draw IsoFLOP curves, e.g. L(N, C / (6 * N)) for C in [1e19, 1e21] over [1e7, 1e11] frontier");
+      }
+      b.frontier.sort((u, v) -> Double.compare(u[0], v[0]));
+      ordered.add(new Figure.Series("compute-optimal frontier", b.frontier.stream().mapToDouble(u -> u[0]).toArray(),
+          b.frontier.stream().mapToDouble(u -> u[1]).toArray(), Figure.Kind.FRONTIER));
+    }
     if (options.minima) {
-      ordered.add(minima(ordered, node));
+      ordered.add(minima(b.curveMinima, node));
     }
     if (options.residuals) {
       ordered.add(new Figure.Series("0", new double[] {0}, new double[] {0}, Figure.Kind.RULE));
@@ -69,20 +83,8 @@ final class FigureBuilder {
     return new Figure(options.title, xLabel, yLabel, options.logX, options.logY, ordered);
   }
 
-  /** The lowest sample of each curve, as points (on the sample grid: a picture, not an optimum). */
-  private static Figure.Series minima(List<Figure.Series> all, Stmt.Plot node) {
-    List<double[]> found = new ArrayList<>();
-    for (Figure.Series s : all) {
-      if (s.kind() == Figure.Kind.CURVE && s.size() > 0) {
-        int best = 0;
-        for (int i = 1; i < s.size(); i++) {
-          if (s.y()[i] < s.y()[best]) {
-            best = i;
-          }
-        }
-        found.add(new double[] {s.x()[best], s.y()[best]});
-      }
-    }
+  /** The lowest point of each curve (refined between samples, so it lies on the frontier), as marks. */
+  private static Figure.Series minima(List<double[]> found, Stmt.Plot node) {
     if (found.isEmpty()) {
       throw LawException.of(Msg.PLOT_GENERAL, node.span(), "'minima' marks the lowest point of each curve, but this plot has no curve");
     }
@@ -153,10 +155,13 @@ final class FigureBuilder {
     double[] xs = Scales.sample(range[0], range[1], SAMPLES, options.logX);
     String text = s.y().span().text();
     if (s.variable() == null) {
-      series.add(curve(s, s.label() != null ? s.label() : text, xName, xs, new Env(env)));
+      addCurve(s, s.label() != null ? s.label() : text, xName, xs, new Env(env));
       return;
     }
     double[] values = Values.doubles(in.eval(s.values(), env), s.values().span(), "the values of '" + s.variable().name() + "'");
+    if (options.frontier) {
+      frontier(s, values, xName, xs);
+    }
     for (double v : values) {
       in.checkCancelled(s.span());
       Env scope = new Env(env);
@@ -165,7 +170,150 @@ final class FigureBuilder {
       String value = Math.abs(v) >= 1e3 ? NumberFormat.si(v) : NumberFormat.show(v);
       String label = s.label() != null ? s.label().replace("{" + s.variable().name() + "}", value)
           : s.variable().name() + " = " + value;
-      series.add(curve(s, label, xName, xs, scope));
+      addCurve(s, label, xName, xs, scope);
+    }
+  }
+
+  /** A curve, preceded by its confidence band with `band`, and its minimum noted for `minima`. */
+  private void addCurve(Stmt.PlotSeries s, String label, String xName, double[] xs, Env scope) {
+    if (options.band) {
+      series.add(band(s, xName, xs, scope));
+    }
+    Figure.Series c = curve(s, label, xName, xs, scope);
+    series.add(c);
+    if (options.minima && c.size() > 0) {
+      curveMinima.add(lowest(s, xName, c, scope));
+    }
+  }
+
+  /**
+   * The band of a curve computed from a fit: at each sample, the interval of the uncertain value
+   * (the bootstrap's percentiles, or the delta method's normal interval), as a closed outline.
+   */
+  private Figure.Series band(Stmt.PlotSeries s, String xName, double[] xs, Env scope) {
+    double[] lo = new double[xs.length];
+    double[] hi = new double[xs.length];
+    boolean any = false;
+    for (int i = 0; i < xs.length; i++) {
+      in.checkCancelled(s.span());
+      scope.define(xName, new Values.Num(xs[i]));
+      Value v = in.eval(s.y(), scope);
+      if (v instanceof org.lawlang.eval.LawValue law) {
+        v = in.callLaw(law.law(), List.of(new Values.Num(xs[i])), s.y().span());
+      }
+      if (v instanceof org.lawlang.eval.Uncertain u) {
+        var ends = u.summary();
+        lo[i] = ends.get("lo");
+        hi[i] = ends.get("hi");
+        any = true;
+      } else {
+        lo[i] = Double.NaN;
+        hi[i] = Double.NaN;
+      }
+    }
+    if (!any) {
+      throw LawException.of(Msg.PLOT_GENERAL, s.y().span(), "'band' shades a curve's confidence interval, but "
+          + s.y().span().text() + " has no interval")
+          .hint("plot a curve computed from a fit (a converged fit, or one with 'bootstrap'): f(N, D) for D in [...] band");
+    }
+    double[] x = new double[2 * xs.length];
+    double[] y = new double[2 * xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      x[i] = xs[i];
+      y[i] = lo[i];
+      x[2 * xs.length - 1 - i] = xs[i];
+      y[2 * xs.length - 1 - i] = hi[i];
+    }
+    return new Figure.Series("band", x, y, Figure.Kind.BAND);
+  }
+
+  /**
+   * The value of a curve's expression at one x, its point estimate (x is passed as a list of
+   * one, as the curve is drawn: a bootstrapped fit called over a list computes its point only).
+   */
+  private double at(Stmt.PlotSeries s, String xName, double x, Env scope) {
+    Values.ListVal one = Values.ListVal.ofDoubles(new double[] {x});
+    scope.define(xName, one);
+    try {
+      Value v = in.eval(s.y(), scope);
+      if (v instanceof org.lawlang.eval.LawValue law) {
+        v = in.callLaw(law.law(), List.of(one), s.y().span());
+      }
+      double[] y = Values.doubles(v instanceof Values.ListVal l && l.items().size() == 1 ? l.items().get(0) : v, s.y().span(), "a plot");
+      return y.length == 1 ? y[0] : Double.NaN;
+    } catch (LawException outside) {
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * A curve's lowest point: the lowest sample, refined by golden-section search between its
+   * neighbours (in log x on a log axis), so that minima drawn from 200 samples still sit on
+   * the frontier through the exact minima.
+   */
+  private double[] lowest(Stmt.PlotSeries s, String xName, Figure.Series c, Env scope) {
+    int best = 0;
+    for (int i = 1; i < c.size(); i++) {
+      if (c.y()[i] < c.y()[best]) {
+        best = i;
+      }
+    }
+    if (best == 0 || best == c.size() - 1) {
+      return new double[] {c.x()[best], c.y()[best]}; // at an end of the range: that end is the lowest point drawn
+    }
+    boolean log = options.logX;
+    double a = log ? Math.log(c.x()[best - 1]) : c.x()[best - 1];
+    double b = log ? Math.log(c.x()[best + 1]) : c.x()[best + 1];
+    java.util.function.DoubleUnaryOperator f = t -> at(s, xName, log ? Math.exp(t) : t, scope);
+    double g = (Math.sqrt(5) - 1) / 2;
+    double p = b - g * (b - a);
+    double q = a + g * (b - a);
+    double fp = f.applyAsDouble(p);
+    double fq = f.applyAsDouble(q);
+    for (int k = 0; k < 60 && b - a > 1e-12 * Math.max(1, Math.abs(a)); k++) {
+      if (fp <= fq) {
+        b = q;
+        q = p;
+        fq = fp;
+        p = b - g * (b - a);
+        fp = f.applyAsDouble(p);
+      } else {
+        a = p;
+        p = q;
+        fp = fq;
+        q = a + g * (b - a);
+        fq = f.applyAsDouble(q);
+      }
+    }
+    double t = (a + b) / 2;
+    double y = f.applyAsDouble(t);
+    scope.define(xName, Values.ListVal.ofDoubles(c.x()));
+    return y <= c.y()[best] ? new double[] {log ? Math.exp(t) : t, y} : new double[] {c.x()[best], c.y()[best]};
+  }
+
+  /**
+   * The frontier of a family of curves: the lowest point of the curve at 64 values of the `for`
+   * name spread over the values drawn (geometrically when they are positive), joined by a line.
+   * For IsoFLOP curves of a law, L(N, C / (6N)) for C in [...], this is the compute-optimal
+   * frontier: the loss at the best N for every budget in between.
+   */
+  private void frontier(Stmt.PlotSeries s, double[] values, String xName, double[] xs) {
+    double lo = java.util.Arrays.stream(values).min().orElse(0);
+    double hi = java.util.Arrays.stream(values).max().orElse(0);
+    boolean geometric = lo > 0;
+    int count = 64;
+    for (int k = 0; k < count; k++) {
+      double f = (double) k / (count - 1);
+      double v = geometric ? lo * Math.pow(hi / lo, f) : lo + (hi - lo) * f;
+      Env scope = new Env(env);
+      scope.define(s.variable().name(), new Values.Num(v));
+      Figure.Series c = curve(s, "", xName, xs, scope);
+      if (c.size() > 2) {
+        double[] m = lowest(s, xName, c, scope);
+        if (m[0] > c.x()[0] && m[0] < c.x()[c.size() - 1]) {
+          frontier.add(m);
+        }
+      }
     }
   }
 

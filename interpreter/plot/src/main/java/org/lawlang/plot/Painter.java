@@ -72,6 +72,12 @@ final class Painter {
       switch (s.kind()) {
         case RULE -> entries.add(new Entry(s, RULE, new float[] {4f, 2f}, null));
         case MARKS -> entries.add(new Entry(s, Color.BLACK, null, Palette.Shape.DIAMOND));
+        case FRONTIER -> entries.add(new Entry(s, Color.BLACK, new float[] {5f, 3f}, null));
+        // a band takes the colour of the curve drawn after it, lightened: the curve stays on top
+        case BAND -> {
+          Color c = Palette.color(colour);
+          entries.add(new Entry(s, new Color(c.getRed(), c.getGreen(), c.getBlue(), 64), null, null));
+        }
         default -> {
           entries.add(new Entry(s, Palette.color(colour), Palette.dash(colour), Palette.shape(colour)));
           colour++;
@@ -94,7 +100,8 @@ final class Painter {
 
   private void paint() {
     canvas.rect(ox, 0, width, height, Color.WHITE, null, 0);
-    List<Entry> listed = entries.stream().filter(e -> e.series.kind() != Figure.Kind.RULE).toList();
+    List<Entry> listed = entries.stream().filter(e -> e.series.kind() != Figure.Kind.RULE && e.series.kind() != Figure.Kind.BAND)
+        .toList();
     boolean showLegend = legendPlace != Legend.NONE && listed.size() > 1;
     double[] box = showLegend ? legendSize(listed) : null;
     layout(0);
@@ -108,7 +115,12 @@ final class Painter {
     }
     drawGrid();
     canvas.clip(left, top, plotW, plotH);
-    for (Figure.Kind kind : new Figure.Kind[] {Figure.Kind.RULE, Figure.Kind.CURVE}) {
+    for (Entry e : entries) {
+      if (e.series.kind() == Figure.Kind.BAND) {
+        drawBand(e);
+      }
+    }
+    for (Figure.Kind kind : new Figure.Kind[] {Figure.Kind.RULE, Figure.Kind.CURVE, Figure.Kind.FRONTIER}) {
       for (Entry e : entries) {
         if (e.series.kind() == kind) {
           drawLine(e);
@@ -263,6 +275,24 @@ final class Painter {
     }
   }
 
+  private void drawBand(Entry e) {
+    Figure.Series s = e.series;
+    double[] x = new double[s.size()];
+    double[] y = new double[s.size()];
+    int n = 0;
+    for (int i = 0; i < s.size(); i++) {
+      double a = px(s.x()[i]);
+      double b = py(s.y()[i]);
+      if (Double.isFinite(a) && Double.isFinite(b)) {
+        x[n] = a;
+        y[n++] = b;
+      }
+    }
+    if (n > 2) {
+      canvas.polygon(x, y, n, e.color);
+    }
+  }
+
   private void drawPoints(Entry e) {
     Figure.Series s = e.series;
     boolean mark = s.kind() == Figure.Kind.MARKS;
@@ -364,7 +394,7 @@ final class Painter {
         if (s.kind() == Figure.Kind.RULE) {
           continue;
         }
-        boolean curve = s.kind() == Figure.Kind.CURVE;
+        boolean curve = s.kind() == Figure.Kind.CURVE || s.kind() == Figure.Kind.FRONTIER || s.kind() == Figure.Kind.BAND;
         for (int i = 0; i < s.size(); i++) {
           double x = px(s.x()[i]);
           double y = py(s.y()[i]);
@@ -388,7 +418,7 @@ final class Painter {
     double row = y + 4;
     for (Entry e : listed) {
       double mid = row + ROW / 2;
-      if (e.series.kind() == Figure.Kind.CURVE) {
+      if (e.series.kind() == Figure.Kind.CURVE || e.series.kind() == Figure.Kind.FRONTIER) {
         canvas.polyline(new double[] {x + 5, x + 5 + SWATCH}, new double[] {mid, mid}, 2, e.color, CURVE_WIDTH, e.dash);
       } else {
         boolean mark = e.series.kind() == Figure.Kind.MARKS;

@@ -34,6 +34,8 @@ public final class PlotOptions {
   boolean logY = true;
   boolean minima;
   boolean residuals;
+  boolean band;
+  boolean frontier;
   boolean panel;
   double widthIn = ChartWriter.Page.DEFAULT.widthIn();
   double heightIn = ChartWriter.Page.DEFAULT.heightIn();
@@ -65,6 +67,8 @@ public final class PlotOptions {
         switch (name) {
           case "minima" -> o.minima = true;
           case "residuals" -> o.residuals = true;
+          case "band" -> o.band = true;
+          case "frontier" -> o.frontier = true;
           default -> {
             o.panel = true;
             panelOption = opt;

@@ -63,7 +63,8 @@ public final class TerminalPlot {
     int coloured = 0;
     List<String> legend = new ArrayList<>();
     // reference lines, then curves, then points and marks: data stays visible over curves
-    for (Figure.Kind kind : new Figure.Kind[] {Figure.Kind.RULE, Figure.Kind.CURVE, Figure.Kind.POINTS, Figure.Kind.MARKS}) {
+    for (Figure.Kind kind : new Figure.Kind[] {Figure.Kind.BAND, Figure.Kind.RULE, Figure.Kind.CURVE, Figure.Kind.FRONTIER,
+        Figure.Kind.POINTS, Figure.Kind.MARKS}) {
       int index = 0;
       for (Figure.Series s : figure.series()) {
         index++;
@@ -76,7 +77,12 @@ public final class TerminalPlot {
           for (int x = 0; x < 2 * width; x += 3) {
             dot(x, y);
           }
-        } else if (kind == Figure.Kind.CURVE) {
+        } else if (kind == Figure.Kind.BAND) {
+          // the band's outline, dotted: its lower ends, then its upper ends
+          for (int i = 0; i < s.size(); i += 2) {
+            dot(px(s.x()[i]), py(s.y()[i]));
+          }
+        } else if (kind == Figure.Kind.CURVE || kind == Figure.Kind.FRONTIER) {
           for (int i = 1; i < s.size(); i++) {
             line(px(s.x()[i - 1]), py(s.y()[i - 1]), px(s.x()[i]), py(s.y()[i]));
           }
@@ -94,12 +100,13 @@ public final class TerminalPlot {
     int index = 0;
     for (Figure.Series s : figure.series()) {
       index++;
-      int c = s.kind() == Figure.Kind.MARKS || s.kind() == Figure.Kind.RULE ? -1 : XTERM[coloured++ % XTERM.length];
+      int c = s.kind() == Figure.Kind.MARKS || s.kind() == Figure.Kind.RULE || s.kind() == Figure.Kind.FRONTIER ? -1
+          : s.kind() == Figure.Kind.BAND ? XTERM[coloured % XTERM.length] : XTERM[coloured++ % XTERM.length];
       colourOf[Math.min(index, colourOf.length - 1)] = c;
-      if (s.kind() == Figure.Kind.RULE) {
+      if (s.kind() == Figure.Kind.RULE || s.kind() == Figure.Kind.BAND) {
         continue;
       }
-      if (s.kind() != Figure.Kind.CURVE) {
+      if (s.kind() != Figure.Kind.CURVE && s.kind() != Figure.Kind.FRONTIER) {
         char mark = s.kind() == Figure.Kind.MARKS ? '◆' : '•';
         legend.add(paint(String.valueOf(mark), c) + " " + s.label() + " (" + s.size() + (s.size() == 1 ? " point)" : " points)"));
       } else {
