@@ -140,7 +140,7 @@ class DeltaMethodTest {
     try {
       engine.eval("f(4).samples");
       throw new AssertionError("expected an error");
-    } catch (org.lawlang.diag.LawException e) {
+    } catch (org.lawlang.api.LawScriptException e) {
       assertTrue(e.getMessage().contains("delta method"), e.getMessage());
     }
   }
@@ -148,7 +148,7 @@ class DeltaMethodTest {
   @Test
   void theClosedFormAndMinimizeAgreeOnTheChinchillaFit() {
     java.nio.file.Path data = java.nio.file.Path.of("../../examples/data/epoch_chinchilla_svg_extracted_data.csv").toAbsolutePath().normalize();
-    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).threads(2).build();
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(new StringBuilder())).workDir(data.getParent()).threads(2).build();
     engine.eval("data all = csv \"" + data + "\" {\n N = \"Model Size\"\n C = \"Training FLOP\"\n loss = \"loss\"\n D = C / (6 * N)\n}\n"
         + "data runs = all where loss < largest(all.loss, 5)\n"
         + "law Lfit(N, D) = E + A / N^alpha + B / D^beta\n  with E > 0, A > 0, B > 0, alpha in [0, 2], beta in [0, 2]\n"

@@ -55,7 +55,10 @@ public final class CellSession {
    */
   public CellSession(Path workDir, Supplier<Services> services) {
     this.io = new SinkIO();
-    this.session = new ReplSession(() -> EngineAccess.services(EngineAccess.output(LawEngine.builder(), io).workDir(workDir), services.get()).build(), io);
+    this.session = new ReplSession(() -> EngineAccess.services(EngineAccess.output(LawEngine.builder(), io).workDir(workDir)
+        .allowRead(workDir.toAbsolutePath().getRoot()), services.get()).build(), io);
+    // a notebook's cells are its author's own typing: they read any file the user can (data
+    // beside the notebook's folder, as in ../data), and write only in the notebook's folder
     // a notebook shows the code above its output: no echo of each declaration unless `:echo on`
     session.echo(false);
   }
