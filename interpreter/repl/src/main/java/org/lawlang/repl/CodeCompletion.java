@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Span;
@@ -65,7 +64,7 @@ public final class CodeCompletion {
   /** Completions in code, given the text before the word and the whole line. */
   public static List<Suggestion> code(String before, String line, Env globals) {
     List<Suggestion> out = new ArrayList<>();
-    List<Token> tokens = tokens(before);
+    List<Token> tokens = SessionScript.tokens(before);
     int n = tokens.size();
     if (n >= 1 && tokens.get(n - 1).getType() == LawLexer.DOT) {
       String target = dotted(tokens, n - 1);
@@ -86,7 +85,7 @@ public final class CodeCompletion {
       out.add(Suggestion.plain(name, describe(globals.lookup(name))));
     }
     TreeSet<String> columns = new TreeSet<>();
-    for (Token t : tokens(line)) {
+    for (Token t : SessionScript.tokens(line)) {
       if (globals.lookup(t.getText()) instanceof DataValue d) {
         columns.addAll(d.data().columnNames());
       }
@@ -127,18 +126,6 @@ public final class CodeCompletion {
       }
     }
     return v;
-  }
-
-  private static List<Token> tokens(String text) {
-    LawLexer lexer = new LawLexer(CharStreams.fromString(text));
-    lexer.removeErrorListeners();
-    List<Token> out = new ArrayList<>();
-    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-      if (t.getType() != LawLexer.NL) {
-        out.add(t);
-      }
-    }
-    return out;
   }
 
   /** Files and folders matching a partial path; folders end in '/', files get {@code close} appended. */

@@ -141,7 +141,8 @@ final class SessionScript {
     }
   }
 
-  private static List<Token> tokens(String text) {
+  /** The tokens of a text, line ends left out (the REPL's completion and :save read them). */
+  static List<Token> tokens(String text) {
     LawLexer lexer = new LawLexer(CharStreams.fromString(text));
     lexer.removeErrorListeners();
     List<Token> out = new ArrayList<>();
