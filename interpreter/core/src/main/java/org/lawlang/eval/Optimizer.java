@@ -33,6 +33,46 @@ import org.lawlang.syntax.NumberFormat;
 public final class Optimizer implements Services.OptimizeService {
   @Override
   public Value optimize(Expr.Optimize node, Interpreter in, Env env) {
+    Env named = new Env(env);
+    java.util.function.UnaryOperator<Expr> byName = e -> fitsByName(e, in, env, named);
+    Expr.Optimize renamed = new Expr.Optimize(node.span(), node.maximize(), byName.apply(node.objective()), node.over(),
+        node.constraints().stream().map(c -> new Expr.Constraint(c.span(), c.name(), byName.apply(c.lhs()), c.relation(),
+            byName.apply(c.rhs()))).toList());
+    return optimizeNamed(renamed, in, named);
+  }
+
+  /**
+   * A fit called through a field or an index (`fits.llama_3(N, D)`, `fits[s](N, D)`) given a
+   * name of its own, so that the question finds it, as it finds a fit called by name, and
+   * carries its interval (the spans stay, so messages and headings read as written).
+   */
+  private static Expr fitsByName(Expr e, Interpreter in, Env env, Env named) {
+    if (e instanceof Expr.Call c) {
+      Expr callee = c.callee();
+      if (callee instanceof Expr.Field || callee instanceof Expr.Index) {
+        Value v;
+        try {
+          v = in.eval(callee, env);
+        } catch (LawException notHere) {
+          v = null; // the question reports it where it belongs
+        }
+        if (v instanceof FitValue) {
+          String name = "__fit" + named.locals().size();
+          named.define(name, v);
+          callee = new Expr.Name(callee.span(), name);
+        }
+      }
+      return new Expr.Call(c.span(), callee,
+          c.args().stream().map(a -> new Expr.Arg(a.span(), a.name(), fitsByName(a.value(), in, env, named))).toList());
+    } else if (e instanceof Expr.Unary u) {
+      return new Expr.Unary(u.span(), u.op(), fitsByName(u.operand(), in, env, named));
+    } else if (e instanceof Expr.Binary b) {
+      return new Expr.Binary(b.span(), b.op(), fitsByName(b.lhs(), in, env, named), fitsByName(b.rhs(), in, env, named));
+    }
+    return e;
+  }
+
+  private Value optimizeNamed(Expr.Optimize node, Interpreter in, Env env) {
     ProblemBuilder.Built built = ProblemBuilder.build(node, in, env);
     Problem p = built.problem();
     if (p.variables().isEmpty()) {

@@ -75,6 +75,22 @@ class GroupsTest {
   }
 
   @Test
+  void aGroupsFitInsideAQuestionCarriesTheIntervalItCarriesByName() {
+    LawEngine engine = engine();
+    org.lawlang.eval.EngineAccess.eval(engine, "t", "let fits = fit loss ~ Lfit(N, D) to clean by source on log" + STARTS + "\nlet f = fits.llama_3");
+    Uncertain named = (Uncertain) ((OptimumValue) org.lawlang.eval.EngineAccess.eval(engine, "t",
+        "minimize f(N, D) subject to 6 * N * D = 1e22")).field("N", org.lawlang.diag.Span.NOWHERE);
+    for (String callee : new String[] {"fits.llama_3", "fits[\"llama_3\"]"}) {
+      Value v = ((OptimumValue) org.lawlang.eval.EngineAccess.eval(engine, "t", "minimize " + callee + "(N, D) subject to 6 * N * D = 1e22"))
+          .field("N", org.lawlang.diag.Span.NOWHERE);
+      Uncertain u = (Uncertain) v;
+      assertEquals(named.point(), u.point(), 0, callee);
+      assertEquals(named.interval()[0], u.interval()[0], 0, callee);
+      assertEquals(named.interval()[1], u.interval()[1], 0, callee);
+    }
+  }
+
+  @Test
   void textComparedWithANumberIsAnErrorNotFalse() {
     LawException e = assertThrows(LawException.class, () -> org.lawlang.eval.EngineAccess.eval(engine(), "t", "data x = clean where source == 3"));
     assertEquals("L301", e.first().code());
