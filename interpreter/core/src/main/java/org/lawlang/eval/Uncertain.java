@@ -151,7 +151,7 @@ public final class Uncertain implements Value {
 
   /** The standard normal quantile at (1 + level) / 2: 1.95996 for 95%. */
   static double z(double level) {
-    return new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability((1 + level) / 2);
+    return org.lawlang.solve.Quantiles.normal((1 + level) / 2);
   }
 
   double[] interval() {

@@ -8,8 +8,8 @@ import org.lawlang.compile.GeometricForm.Linear;
 
 /**
  * Solves a power-law problem ({@link GeometricForm}) globally in log space: the monomial
- * equalities are linear in x = ln v and are eliminated exactly (x = x0 + Z·y, from Commons
- * Math's SVD), the log of the objective posynomial is minimised over y by Newton's method —
+ * equalities are linear in x = ln v and are eliminated exactly (x = x0 + Z·y, from the SVD
+ * of {@link SmallSvd}), the log of the objective posynomial is minimised over y by Newton's method —
  * with a log barrier for the inequalities, after a phase-I search for a strictly feasible
  * point. The problem is convex in y, so the optimum is global. Answers null when a relaxed
  * equality is not tight at the optimum, or when the feasible set has no interior (the

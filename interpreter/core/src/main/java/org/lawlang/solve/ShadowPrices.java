@@ -9,7 +9,7 @@ import org.lawlang.syntax.Expr.Relation;
 /**
  * Which constraints are active at an optimum and what each is worth: the Lagrange
  * multipliers μ from the stationarity condition ∇f = Σ μ_i ∇(lhs_i − rhs_i) over the active
- * constraints and bounds (least squares by Commons Math's QR, exact gradients, in log
+ * constraints and bounds (least norm by {@link SmallSvd}, exact gradients, in log
  * coordinates for positive variables). Moving a constraint's level — the side without
  * variables, e.g. the budget C of `6*N*D = C` — by the factor e^δ moves the optimum by
  * μ·level·δ (envelope theorem): {@code perUnit} = μ, {@code perDoubling} = μ·level·ln 2.
