@@ -30,7 +30,7 @@ public final class FitBench {
     String fit = "fit loss ~ Lfit(N, D) to runs using huber(1e-3) on log starts grid(alpha = 0..2 by 0.5, beta = 0..2 by 0.5,"
         + " E = exp(-1..1 by 0.5), A = exp(0..25 by 5), B = exp(0..25 by 5))";
     StringBuilder sink = new StringBuilder();
-    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(sink)).threads(threads).build();
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(sink)).workDir(csv.toAbsolutePath().getParent()).threads(threads).build();
     EngineAccess.eval(engine, "setup", setup.replace(";", "\n"));
     // `grid` searches from the grid's local minima only; `fullgrid` from every point, as the peer does
     for (String kind : new String[] {"grid", "fullgrid"}) {

@@ -23,7 +23,7 @@ public final class OptimizeBench {
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     StringBuilder sink = new StringBuilder();
-    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(sink)).threads(1).build();
+    LawEngine engine = EngineAccess.output(LawEngine.builder(), Output.buffer(sink)).workDir(java.nio.file.Path.of(dataFile()).getParent()).threads(1).build();
     engine.eval(LAW);
     Session session = EngineAccess.session(engine);
     Program one = session.compile(new Source("bench", "let o = minimize L(N, D) subject to compute: 6*N*D = 5.76e23"));

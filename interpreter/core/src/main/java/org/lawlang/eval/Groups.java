@@ -180,11 +180,14 @@ final class Groups {
     Column c = d.typed(key);
     boolean[] keep = new boolean[d.rows()];
     for (int i = 0; i < keep.length; i++) {
-      Value v = Columns.cell(c, i);
-      keep[i] = v instanceof Values.Num x && k instanceof Values.Num y ? x.value() == y.value()
-          : c instanceof Column.Texts t ? t.values()[i] != null && v.equals(k) : v.equals(k);
+      keep[i] = inGroup(c, i, k.show());
     }
     return d.filter(keep);
+  }
+
+  /** Whether row i's key is the group's label (a missing text key is in no group): the one rule for a by and a shared fit. */
+  static boolean inGroup(Column key, int i, String label) {
+    return !(key instanceof Column.Texts t && t.values()[i] == null) && Columns.cell(key, i).show().equals(label);
   }
 
   /** The names an expression reads, anywhere inside it. */

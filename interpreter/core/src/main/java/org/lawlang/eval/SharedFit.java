@@ -31,14 +31,11 @@ final class SharedFit {
   static Value fit(Fit node, FitOption by, FitOption shared, Interpreter in, Env env) {
     List<String> sharedNames = shared.values().stream().map(v -> ((Name) v).name()).toList();
     List<FitOption> rest = node.options().stream().filter(o -> o != by && o != shared).toList();
-    Fit separate = new Fit(node.span(), node.target(), node.model(), node.data(), rest);
-    Value groups = Groups.by(separate, new Ident(by.values().get(0).span(), by.word()), node.span(), in, env);
-    if (!(groups instanceof GroupFits g) || g.fits().size() < 2) {
-      throw LawException.of(Msg.GROUP_KEY, shared.span(), "shared parameters need at least two groups that could be fitted")
-          .hint("check the groups' own fits: fit … by " + by.word() + " without shared");
+    // the shared names are checked before any group is fitted
+    if (!(node.model() instanceof Call model) || !(in.eval(model.callee(), env) instanceof LawValue lv)) {
+      throw LawException.of(Msg.FIT_GENERAL, node.model().span(), "the model of a fit must be a law called on the data's columns")
+          .hint("write it like 'fit loss ~ L(N, D) to runs by source shared alpha'");
     }
-    Call model = (Call) node.model();
-    LawValue lv = (LawValue) in.eval(model.callee(), env);
     Law law = lv.law();
     List<String> free = law.freeParameterNames();
     for (Expr e : shared.values()) {
@@ -46,6 +43,12 @@ final class SharedFit {
         throw LawException.of(Msg.FIT_GENERAL, e.span(), "'" + ((Name) e).name() + "' is not a free parameter of " + law.name())
             .hint("its free parameters are " + String.join(", ", free));
       }
+    }
+    Fit separate = new Fit(node.span(), node.target(), node.model(), node.data(), rest);
+    Value groups = Groups.by(separate, new Ident(by.values().get(0).span(), by.word()), node.span(), in, env);
+    if (!(groups instanceof GroupFits g) || g.fits().size() < 2) {
+      throw LawException.of(Msg.GROUP_KEY, shared.span(), "shared parameters need at least two groups that could be fitted")
+          .hint("check the groups' own fits: fit … by " + by.word() + " without shared");
     }
     List<String> labels = new ArrayList<>(g.fits().keySet());
     List<String> suffixes = labels.stream().map(SharedFit::identifier).toList();
@@ -82,7 +85,7 @@ final class SharedFit {
     for (int k = 0; k < labels.size(); k++) {
       double[] ind = new double[data.rows()];
       for (int i = 0; i < ind.length; i++) {
-        ind[i] = Columns.cell(key, i).show().equals(labels.get(k)) && !(key instanceof Column.Texts t && t.values()[i] == null) ? 1 : 0;
+        ind[i] = Groups.inGroup(key, i, labels.get(k)) ? 1 : 0;
       }
       data = data.withColumn("__in_" + suffixes.get(k), ind);
     }
