@@ -39,6 +39,11 @@ public sealed interface Column {
   Column select(int[] indices);
 
   /** Finite numbers. */
+  /** Whether a row's cell is missing (an empty text cell; numbers and flags are never missing). */
+  default boolean isMissing(int row) {
+    return this instanceof Texts t && t.values()[row] == null;
+  }
+
   record Numbers(double[] values) implements Column {
     @Override
     public int size() {

@@ -28,6 +28,9 @@ public final class BuiltinCalls {
     if (b == Builtin.WRITE && args.size() == b.maxArgs) {
       return DataCalls.write(args, at, in);
     }
+    if (b == Builtin.JOIN && args.size() == b.maxArgs) {
+      return DataCalls.join(args, at, in);
+    }
     return call(b, args, at);
   }
 

@@ -1,5 +1,6 @@
 package org.lawlang.eval;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.lawlang.data.Column;
 import org.lawlang.data.Dataset;
+import org.lawlang.diag.Diagnostic;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Span;
@@ -48,7 +50,7 @@ final class DataCalls {
       }
       case NORMAL -> normal(args, at);
       case SAMPLE -> sample(args, at);
-      case JOIN -> join(args, at);
+      case JOIN -> join(args, at, null);
       default -> throw new IllegalStateException(b.name);
     };
   }
@@ -97,18 +99,15 @@ final class DataCalls {
     if (v == 0 || !Double.isFinite(v)) {
       return NumberFormat.show(v);
     }
-    java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(k, java.math.RoundingMode.HALF_EVEN));
+    BigDecimal b = new BigDecimal(v).round(new java.math.MathContext(k, java.math.RoundingMode.HALF_EVEN));
     double mag = Math.abs(v);
     if (mag >= 1e-4 && mag < 1e15) {
       return b.stripTrailingZeros().toPlainString();
     }
-    String s = String.format(Locale.ROOT, "%." + (k - 1) + "e", b.doubleValue());
-    String mant = s.substring(0, s.indexOf('e'));
-    if (mant.contains(".")) {
-      mant = mant.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-    int exp = Integer.parseInt(s.substring(s.indexOf('e') + 1));
-    return mant + "e" + exp;
+    // the digits of the exact decimal b: String.format's %e would give only a double's shortest digits
+    BigDecimal stripped = b.stripTrailingZeros();
+    int exponent = stripped.precision() - stripped.scale() - 1;
+    return stripped.movePointLeft(exponent).toPlainString() + "e" + exponent;
   }
 
   private static int count(Value n, Span at, String what) {
@@ -190,7 +189,12 @@ final class DataCalls {
     return ListVal.ofDoubles(java.util.Arrays.stream(Values.doubles(x, at, "unique")).distinct().sorted().toArray());
   }
 
-  private static Value join(List<Value> args, Span at) {
+  /**
+   * The inner join on one key: a row of {@code a} once for each row of {@code b} with the same
+   * key, in {@code a}'s order. A missing key matches nothing (as a row with no key is in no
+   * group under {@code by}), and {@code in} is told how many rows that left out.
+   */
+  static Value join(List<Value> args, Span at, Interpreter in) {
     Dataset a = Relations.dataset(args.get(0), at, "the first argument of join");
     Dataset b = Relations.dataset(args.get(1), at, "the second argument of join");
     String key = text(args.get(2), at, "the key of join");
@@ -204,16 +208,31 @@ final class DataCalls {
       throw LawException.of(Msg.COLUMN_KIND, at, key, a.typed(key).kind().word() + " in " + a.name(), b.typed(key).kind().word() + " as in " + b.name());
     }
     Map<Value, List<Integer>> right = new LinkedHashMap<>();
+    int[] keyless = new int[2];
     for (int j = 0; j < b.rows(); j++) {
+      if (b.typed(key).isMissing(j)) {
+        keyless[1]++;
+        continue;
+      }
       right.computeIfAbsent(Columns.cell(b.typed(key), j), k -> new ArrayList<>()).add(j);
     }
     List<Integer> li = new ArrayList<>();
     List<Integer> ri = new ArrayList<>();
     for (int i = 0; i < a.rows(); i++) {
+      if (a.typed(key).isMissing(i)) {
+        keyless[0]++;
+        continue;
+      }
       for (int j : right.getOrDefault(Columns.cell(a.typed(key), i), List.of())) {
         li.add(i);
         ri.add(j);
       }
+    }
+    if (in != null && keyless[0] + keyless[1] > 0) {
+      String which = (keyless[0] > 0 ? rowsText(keyless[0]) + " of " + a.name() : "")
+          + (keyless[0] > 0 && keyless[1] > 0 ? " and " : "") + (keyless[1] > 0 ? rowsText(keyless[1]) + " of " + b.name() : "");
+      in.warnOnce("join-keyless:" + key + "@" + at, Diagnostic.warning(Msg.GROUP_KEY, at, which + (keyless[0] + keyless[1] == 1 ? " has" : " have") + " no " + key
+          + " and match nothing in the join").withHint("give them a value in the file, or choose the rows first with where"));
     }
     int[] left = li.stream().mapToInt(Integer::intValue).toArray();
     int[] rightRows = ri.stream().mapToInt(Integer::intValue).toArray();
@@ -229,6 +248,10 @@ final class DataCalls {
       origins[i] = a.origin(left[i]);
     }
     return new DataValue(new Dataset(a.name() + "_" + b.name(), a.origin(), origins, cols));
+  }
+
+  private static String rowsText(int n) {
+    return n == 1 ? "1 row" : n + " rows";
   }
 
   static Value write(List<Value> args, Span at, Interpreter in) {

@@ -9,6 +9,7 @@ import org.lawlang.data.Dataset;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Span;
+import org.lawlang.syntax.NumberFormat;
 
 /**
  * One kind of relation for the user: a table made by `row` (in a loop, `isoflop`, `envelope`,
@@ -72,7 +73,7 @@ public final class Relations {
       List<String> cells = new ArrayList<>();
       for (Column c : d.typedColumns().values()) {
         if (c instanceof Column.Numbers num) {
-          cells.add(Double.toString(num.values()[i]));
+          cells.add(Double.isNaN(num.values()[i]) ? "" : NumberFormat.literal(num.values()[i]));
         } else if (c instanceof Column.Texts t) {
           cells.add(t.values()[i] == null ? "" : quote(t.values()[i]));
         } else {

@@ -64,6 +64,19 @@ class GroupsTest {
   }
 
   @Test
+  void sharedFitsStandardErrorsEqualSciPysJacobianCovariance() throws java.io.IOException {
+    FitValue joint = (FitValue) org.lawlang.eval.EngineAccess.eval(engine(), "t", "fit loss ~ Lfit(N, D) to clean by source shared alpha, beta on log" + STARTS);
+    // src/test/reference/joint_fit_covariance.py: least_squares, then s^2 (J^T J)^-1 with s^2 = SSR / (n - p)
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(EXAMPLES.resolve("../interpreter/core/src/test/resources/reference/joint_fit_covariance.csv"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      assertEquals(Double.parseDouble(f[1]), joint.estimate(f[0]), 2e-6 * Math.abs(Double.parseDouble(f[1])), f[0]);
+      assertEquals(Double.parseDouble(f[2]), joint.standardError(f[0]), 1e-4 * Double.parseDouble(f[2]), f[0] + " standard error");
+    }
+    assertEquals(11, lines.size() - 1);
+  }
+
+  @Test
   void countByGroupEqualsTheFilteredCounts() {
     LawEngine engine = engine();
     TableValue t = (TableValue) org.lawlang.eval.EngineAccess.eval(engine, "t", "count(clean) by source");
