@@ -74,7 +74,7 @@ final class Groups {
       for (Map.Entry<String, Dataset> g : grouped.entrySet()) {
         scope.define(g.getKey(), new DataValue(only(g.getValue(), key.name(), k)));
       }
-      String label = k.show();
+      String label = label(k);
       try {
         results.add(in.eval(value, scope));
         labels.add(label);
@@ -180,14 +180,26 @@ final class Groups {
     Column c = d.typed(key);
     boolean[] keep = new boolean[d.rows()];
     for (int i = 0; i < keep.length; i++) {
-      keep[i] = inGroup(c, i, k.show());
+      keep[i] = inGroup(c, i, label(k));
     }
     return d.filter(keep);
   }
 
   /** Whether row i's key is the group's label (a missing text key is in no group): the one rule for a by and a shared fit. */
   static boolean inGroup(Column key, int i, String label) {
-    return !(key instanceof Column.Texts t && t.values()[i] == null) && Columns.cell(key, i).show().equals(label);
+    return !(key instanceof Column.Texts t && t.values()[i] == null) && label(Columns.cell(key, i)).equals(label);
+  }
+
+  /**
+   * A group's name: a key as printed, unless printing rounds a number, which then is written in
+   * full (two budgets equal to 6 digits are two groups, not one).
+   */
+  static String label(Value key) {
+    if (key instanceof Values.Num n) {
+      String shown = n.show();
+      return Double.parseDouble(shown.replace("_", "")) == n.value() ? shown : org.lawlang.syntax.NumberFormat.literal(n.value());
+    }
+    return key.show();
   }
 
   /** The names an expression reads, anywhere inside it. */

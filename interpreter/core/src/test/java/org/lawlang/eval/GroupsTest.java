@@ -77,6 +77,16 @@ class GroupsTest {
   }
 
   @Test
+  void numericKeysEqualToSixDigitsAreStillTwoGroups() {
+    LawEngine engine = engine();
+    org.lawlang.eval.EngineAccess.eval(engine, "t", "data b = table (C, loss) {\n 1.0000001e18 3\n 1.0000001e18 4\n 1.0000002e18 5\n 1e19 6\n 1e19 7\n}");
+    TableValue t = (TableValue) org.lawlang.eval.EngineAccess.eval(engine, "t", "sum(b.loss) by C");
+    assertEquals(3, t.rows().size());
+    assertEquals(java.util.List.of(7.0, 5.0, 13.0), t.rows().stream().map(r -> ((Values.Num) r.get(1)).value()).toList());
+    assertEquals(1.0000002e18, ((Values.Num) t.rows().get(1).get(0)).value());
+  }
+
+  @Test
   void countByGroupEqualsTheFilteredCounts() {
     LawEngine engine = engine();
     TableValue t = (TableValue) org.lawlang.eval.EngineAccess.eval(engine, "t", "count(clean) by source");

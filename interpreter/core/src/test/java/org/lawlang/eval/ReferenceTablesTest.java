@@ -54,6 +54,41 @@ class ReferenceTablesTest {
   }
 
   @Test
+  void sampleResamplesUniformlyWithReplacement() {
+    LawEngine engine = LawEngine.builder().build();
+    double[] draws = Values.doubles(EngineAccess.eval(engine, "t", "sample(1..10, 100000, 5)"), null, "t");
+    int[] counts = new int[11];
+    for (double d : draws) {
+      counts[(int) d]++;
+    }
+    double chi2 = 0;
+    for (int k = 1; k <= 10; k++) {
+      chi2 += Math.pow(counts[k] - 10000, 2) / 10000;
+    }
+    // the 0.999 quantile of chi-square with 9 degrees of freedom
+    assertTrue(chi2 < 27.88, "chi-square " + chi2 + " for " + java.util.Arrays.toString(counts));
+  }
+
+  @Test
+  void aBootstrapWrittenWithSampleHasTheExactBootstrapVarianceOfTheMean() {
+    LawEngine engine = LawEngine.builder().build();
+    EngineAccess.eval(engine, "t", "let xs = normal(50, 3, 1, 11)");
+    double[] xs = Values.doubles(EngineAccess.eval(engine, "t", "xs"), null, "t");
+    double mean = java.util.Arrays.stream(xs).average().orElseThrow();
+    double exact = java.util.Arrays.stream(xs).map(x -> (x - mean) * (x - mean)).sum() / xs.length / xs.length;
+    int resamples = 2000;
+    double[] means = new double[resamples];
+    for (int i = 0; i < resamples; i++) {
+      means[i] = ((Values.Num) EngineAccess.eval(engine, "t", "mean(sample(xs, 50, " + i + "))")).value();
+    }
+    double m = java.util.Arrays.stream(means).average().orElseThrow();
+    double v = java.util.Arrays.stream(means).map(x -> (x - m) * (x - m)).sum() / (resamples - 1);
+    // the variance of a variance estimate from 2,000 draws is about 3% (sd): 10% is over 3 sd
+    assertEquals(exact, v, 0.10 * exact);
+    assertEquals(mean, m, 4 * Math.sqrt(exact / resamples));
+  }
+
+  @Test
   void joinOnTextKeyHasPandasMergesRows() throws IOException {
     assertJoinEqualsPandas("model");
   }
