@@ -3,7 +3,7 @@ package org.lawlang.eval;
 import java.util.List;
 import org.lawlang.semantics.Param;
 import org.lawlang.solve.FitStatistics;
-import org.lawlang.solve.LevenbergMarquardt;
+import org.lawlang.solve.LocalMinimiser;
 import org.lawlang.syntax.NumberFormat;
 
 /**
@@ -27,15 +27,15 @@ final class FitStatus {
 
   /** {status word, one-line explanation}. */
   static String[] judge(List<Param> free, FitValue.Outcome o) {
-    LevenbergMarquardt.Result best = o.best();
-    if (best.status() == LevenbergMarquardt.Status.FAILED) {
+    LocalMinimiser.Result best = o.best();
+    if (best.status() == LocalMinimiser.Status.FAILED) {
       return new String[] {"failed", "the model could not be evaluated at the start"};
     }
-    if (best.status() == LevenbergMarquardt.Status.STALLED) {
+    if (best.status() == LocalMinimiser.Status.STALLED) {
       return new String[] {"failed", "the solver stopped making progress before it converged (gradient cosine "
           + NumberFormat.show(best.gradientCosine(), 2) + ")" + restarts(o)};
     }
-    if (best.status() == LevenbergMarquardt.Status.ITERATION_LIMIT) {
+    if (best.status() == LocalMinimiser.Status.ITERATION_LIMIT) {
       return new String[] {"iteration-limit", "the solver reached its limit of " + best.iterations()
           + " evaluations before it converged (gradient cosine " + NumberFormat.show(best.gradientCosine(), 2) + ")"
           + restarts(o)};

@@ -10,7 +10,7 @@ import org.lawlang.diag.Span;
 import org.lawlang.semantics.Law;
 import org.lawlang.semantics.Param;
 import org.lawlang.solve.FitStatistics;
-import org.lawlang.solve.LevenbergMarquardt;
+import org.lawlang.solve.LocalMinimiser;
 
 /**
  * The value of a `fit`: the law with its fitted values fixed (so it is called, printed by
@@ -24,7 +24,7 @@ import org.lawlang.solve.LevenbergMarquardt;
  */
 public final class FitValue extends LawValue implements FitReport {
   /** Everything the engine found. */
-  record Outcome(String objectiveText, double[] estimates, double objective, LevenbergMarquardt.Result best,
+  record Outcome(String objectiveText, double[] estimates, double objective, LocalMinimiser.Result best,
       FitStatistics stats, int starts, int searched, int reached, double[][] intervals, int bootstrap, int bootConverged,
       long seed, double level, Map<String, String> atBounds, String dataName, long evaluations, double fitSeconds,
       double bootstrapSeconds, String startsNote, String restartNote, int restarts) {}
@@ -398,7 +398,7 @@ public final class FitValue extends LawValue implements FitReport {
 
   /** True when the solver itself stopped for lack of progress or evaluations (status failed or iteration-limit). */
   boolean solverStopped() {
-    return o.best().status() != LevenbergMarquardt.Status.CONVERGED;
+    return o.best().status() != LocalMinimiser.Status.CONVERGED;
   }
 
   @Override

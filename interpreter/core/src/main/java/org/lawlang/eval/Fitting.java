@@ -14,7 +14,8 @@ import org.lawlang.semantics.Param;
 import org.lawlang.solve.FitProblem;
 import org.lawlang.solve.FitStatistics;
 import org.lawlang.solve.LevenbergMarquardt;
-import org.lawlang.solve.LevenbergMarquardt.Result;
+import org.lawlang.solve.LocalMinimiser;
+import org.lawlang.solve.LocalMinimiser.Result;
 import org.lawlang.solve.MultiStart;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.NumberFormat;
@@ -32,6 +33,19 @@ public final class Fitting implements Services.FitService {
   /** How many of the best screened starts are polished to the strict tolerance. */
   static final int POLISH = 8;
 
+  /** Runs every local fit: each start, polish, restart, bootstrap refit and cross-validation fold. */
+  private final LocalMinimiser minimiser;
+
+  /** Fitting with Levenberg–Marquardt, the interpreter's local minimiser. */
+  public Fitting() {
+    this(LevenbergMarquardt.METHOD);
+  }
+
+  /** Fitting whose every local fit runs {@code minimiser} (an embedder's or a test's own). */
+  public Fitting(LocalMinimiser minimiser) {
+    this.minimiser = java.util.Objects.requireNonNull(minimiser, "minimiser");
+  }
+
   @Override
   public Value fit(Expr.Fit node, Interpreter in, Env env) {
     FitSetup setup = new FitSetup(node, in, env);
@@ -47,8 +61,8 @@ public final class Fitting implements Services.FitService {
     checkWork(in.session(), setup, starts.size(), refitStarts, prob.rows());
     Session session = in.session();
     Progress progress = session.progress();
-    MultiStart.Options opts = new MultiStart.Options(Math.max(1, session.settings().threads()),
-        LevenbergMarquardt.Tolerances.standard(), session::cancelled, progress::advance, session.limits().executor());
+    MultiStart.Options opts = new MultiStart.Options(minimiser, Math.max(1, session.settings().threads()),
+        LocalMinimiser.Tolerances.standard(), session::cancelled, progress::advance, session.limits().executor());
     List<double[]> all = starts.points().stream().map(prob::theta).toList();
     long t0 = System.nanoTime();
     int[] searched = MultiStart.screen(prob, all, starts.neighbours(), opts);
@@ -75,8 +89,7 @@ public final class Fitting implements Services.FitService {
       for (int k = 0; k < POLISH; k++) {
         from.add(results[order[k]].theta());
       }
-      Result[] done = MultiStart.starts(prob, from, new MultiStart.Options(opts.threads(), opts.tolerances(),
-          opts.cancelled(), null, opts.executor()));
+      Result[] done = MultiStart.starts(prob, from, opts.quiet());
       for (int k = 0; k < POLISH; k++) {
         Result a = results[order[k]];
         Result b = done[k];
@@ -95,7 +108,7 @@ public final class Fitting implements Services.FitService {
     long restartEvaluations = 0;
     int restarts = 0;
     boolean restarted = false;
-    if (best.status() != LevenbergMarquardt.Status.CONVERGED) {
+    if (best.status() != LocalMinimiser.Status.CONVERGED) {
       // a start near the given one may converge where it did not: try a few before reporting failure
       MultiStart.Restarted rs = MultiStart.restart(prob, thetas.get(bestIndex),
           best.f() < Double.POSITIVE_INFINITY ? best.f() : Double.POSITIVE_INFINITY, seed, opts);
@@ -118,12 +131,12 @@ public final class Fitting implements Services.FitService {
             + (best.f() < Double.POSITIVE_INFINITY ? " (to an objective as low as the failed search's)" : "");
       }
     }
-    if (best.status() == LevenbergMarquardt.Status.FAILED && prob.weighted() && all.stream().anyMatch(prob::residualsFinite)) {
+    if (best.status() == LocalMinimiser.Status.FAILED && prob.weighted() && all.stream().anyMatch(prob::residualsFinite)) {
       throw LawException.of(Msg.FIT_NOT_CONVERGED, node.span(),
           "the weighted objective (the sum of weight × residual²) overflows at every start, though the model is finite")
           .hint("scale the weights down, e.g. divide them by their largest value; only their ratios matter");
     }
-    if (best.status() == LevenbergMarquardt.Status.FAILED) {
+    if (best.status() == LocalMinimiser.Status.FAILED) {
       throw LawException.of(Msg.FIT_NOT_CONVERGED, node.span(),
           "the model is not finite" + (prob.logScale() ? " and positive" : "") + " on every row at any start"
               + (restartNote != null ? ", nor at " + MultiStart.RESTART_RADII.length + " perturbations of it" : ""))
@@ -131,7 +144,7 @@ public final class Fitting implements Services.FitService {
     }
     int reached = restarted ? 1 : 0;
     for (Result r : results) {
-      if (r.status() != LevenbergMarquardt.Status.FAILED && r.f() <= best.f() * (1 + 1e-6) + 1e-300) {
+      if (r.status() != LocalMinimiser.Status.FAILED && r.f() <= best.f() * (1 + 1e-6) + 1e-300) {
         reached++;
       }
     }
@@ -158,7 +171,7 @@ public final class Fitting implements Services.FitService {
       double lastF = best.f();
       for (int k = 0; k < order.length && refit.size() < refitStarts; k++) {
         Result r = polished[order[k]];
-        if (r.status() != LevenbergMarquardt.Status.FAILED && r.f() > lastF * (1 + 1e-6)) {
+        if (r.status() != LocalMinimiser.Status.FAILED && r.f() > lastF * (1 + 1e-6)) {
           refit.add(r.theta());
           lastF = r.f();
         }
@@ -200,7 +213,7 @@ public final class Fitting implements Services.FitService {
       value.keepEnsemble(refits);
       int limit = 0;
       for (MultiStart.Refit r : boot) {
-        limit += r.status() == LevenbergMarquardt.Status.ITERATION_LIMIT ? 1 : 0;
+        limit += r.status() == LocalMinimiser.Status.ITERATION_LIMIT ? 1 : 0;
       }
       value.refitStops(boot.length - bootConverged - limit, limit);
     }
@@ -246,9 +259,7 @@ public final class Fitting implements Services.FitService {
   private static Result[] search(FitProblem prob, List<double[]> thetas, MultiStart.Options opts, Progress progress) {
     progress.start("fit: " + thetas.size() + (thetas.size() == 1 ? " local search" : " local searches"), thetas.size());
     try {
-      MultiStart.Options screen = new MultiStart.Options(opts.threads(),
-          thetas.size() > POLISH ? LevenbergMarquardt.Tolerances.screening() : opts.tolerances(), opts.cancelled(),
-          opts.progress(), opts.executor());
+      MultiStart.Options screen = thetas.size() > POLISH ? opts.with(LocalMinimiser.Tolerances.screening()) : opts;
       return MultiStart.starts(prob, thetas, screen);
     } finally {
       progress.done();
@@ -262,11 +273,11 @@ public final class Fitting implements Services.FitService {
         best = r;
       }
     }
-    return best != null && best.status() == LevenbergMarquardt.Status.CONVERGED;
+    return best != null && best.status() == LocalMinimiser.Status.CONVERGED;
   }
 
   private static double rank(Result r) {
-    return r.status() == LevenbergMarquardt.Status.FAILED || Double.isNaN(r.f()) ? Double.POSITIVE_INFINITY : r.f();
+    return r.status() == LocalMinimiser.Status.FAILED || Double.isNaN(r.f()) ? Double.POSITIVE_INFINITY : r.f();
   }
 
   /** The cap on (local fits × rows): the engine's own, else LAW_FIT_MAX_WORK or law.fit.maxWork, else the default. */
