@@ -196,27 +196,27 @@ public final class Fitting implements Services.FitService {
       }
     }
     long t2 = System.nanoTime();
+    FitValue.Resampling resampling = FitValue.Resampling.NONE;
+    if (boot != null) {
+      double[][] refits = new double[boot.length][];
+      int limit = 0;
+      for (int k = 0; k < boot.length; k++) {
+        refits[k] = boot[k].natural();
+        limit += boot[k].status() == LocalMinimiser.Status.ITERATION_LIMIT ? 1 : 0;
+      }
+      resampling = new FitValue.Resampling(boot.length, refits, bootConverged, boot.length - bootConverged - limit, limit, intervals);
+    }
     FitValue.Outcome outcome = new FitValue.Outcome(setup.loss.text() + (prob.logScale() ? " on log" : " on raw"),
-        prob.natural(best.theta()), prob.reported(best.f()), best, stats, starts.size(), searched.length, reached, intervals,
-        setup.bootstrap, bootConverged, seed, setup.level, atBounds(setup.free, prob, best.theta()), setup.data.name(),
-        evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0, starts.note(), restartNote, restarts);
+        setup.data.name(),
+        new FitValue.Optimum(prob.natural(best.theta()), prob.reported(best.f()), best, stats, atBounds(setup.free, prob, best.theta())),
+        new FitValue.Search(starts.size(), searched.length, reached, starts.note(), restartNote, restarts),
+        resampling, seed, setup.level,
+        new FitValue.Cost(evaluations, (t1 - t0) * 1e-9, setup.bootstrap > 0 ? (t2 - t1) * 1e-9 : 0));
     LawMeta meta = setup.law.meta();
     FitValue value = new FitValue(setup.law.withMeta(new LawMeta(meta.cite(), meta.doc(), meta.unit(), setup.inputRanges(), meta.inputs())),
         setup.free, outcome);
     double[] fitted = best.theta();
     value.crossValidation(() -> MultiStart.crossValidate(prob, 10, seed, fitted, opts));
-    if (boot != null) {
-      double[][] refits = new double[boot.length][];
-      for (int k = 0; k < boot.length; k++) {
-        refits[k] = boot[k].natural();
-      }
-      value.keepEnsemble(refits);
-      int limit = 0;
-      for (MultiStart.Refit r : boot) {
-        limit += r.status() == LocalMinimiser.Status.ITERATION_LIMIT ? 1 : 0;
-      }
-      value.refitStops(boot.length - bootConverged - limit, limit);
-    }
     // every status but converged warns, so no caveat hides in a report nobody prints; a solver
     // that stopped early "did not converge", the others converged to something not to trust as it is
     if (value.solverStopped()) {
