@@ -219,9 +219,9 @@ final class FitStarts {
   }
 
   /** The default start alone (a parameter's declared start, else a point inside its bounds), with a note saying why. */
-  static Starts single(FitSetup s, String note) {
+  static Starts single(List<Param> free, String note) {
     List<double[]> out = new ArrayList<>();
-    out.add(defaults(s.free));
+    out.add(defaults(free));
     List<int[]> near = new ArrayList<>();
     near.add(null);
     return new Starts(out, near, note);
@@ -248,10 +248,10 @@ final class FitStarts {
     }
     int k = axes.size();
     if (k == 0) {
-      return single(s, null);
+      return single(s.free, null);
     }
     if (k > AUTO_MAX_TWO) {
-      return single(s, "the default start: an automatic grid over " + k + " bounded parameters would be too large (at most "
+      return single(s.free, "the default start: an automatic grid over " + k + " bounded parameters would be too large (at most "
           + AUTO_MAX_TWO + "); give starts grid(...) or random(n)");
     }
     if (Math.pow(3, k) > AUTO_MAX) {
