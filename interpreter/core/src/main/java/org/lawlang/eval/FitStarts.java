@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
-import org.lawlang.diag.Span;
 import org.lawlang.diag.Suggest;
 import org.lawlang.semantics.Param;
 import org.lawlang.syntax.Expr;
@@ -325,9 +324,5 @@ final class FitStarts {
       }
     }
     return x;
-  }
-
-  static Span span(FitSetup s) {
-    return s.startsOption == null ? s.node.span() : s.startsOption.span();
   }
 }

@@ -70,4 +70,22 @@ class LocalMinimiserTest {
       assertThat(plugged.eval(end).asDouble()).isCloseTo(standard.eval(end).asDouble(), within(1e-8));
     }
   }
+
+  @Test
+  void aGroupedFitWithSharedParametersRunsThePluggedMinimiserToo() {
+    // slope shared by two groups, intercept per group; the closed form is the pooled
+    // within-group slope Sxy/Sxx = (9.4 + 9.6) / (5 + 5) = 1.9 and a_g = mean(y_g) - 1.9 * 2.5
+    String code = "data d = table (g, x, y) {\n 1 1 5.3\n 1 2 6.8\n 1 3 9.4\n 1 4 10.7\n"
+        + " 2 1 7.2\n 2 2 8.9\n 2 3 11.3\n 2 4 12.8\n}\n"
+        + "law L(x) = a + b * x with a in [-100, 100], b in [-100, 100]\n"
+        + "let fs = fit y ~ L(x) to d by g shared b\n";
+    ExactLinearLeastSquares exact = new ExactLinearLeastSquares();
+    LawEngine plugged = engine(new Fitting(exact));
+    EngineAccess.eval(plugged, "shared", code);
+    assertThat(exact.runs()).isGreaterThan(0);
+    assertThat(plugged.eval("fs.b").asDouble()).isCloseTo(1.9, within(1e-12));
+    assertThat(plugged.eval("fs.a_1").asDouble()).isCloseTo(3.3, within(1e-12));
+    assertThat(plugged.eval("fs.a_2").asDouble()).isCloseTo(5.3, within(1e-12));
+    assertThat(plugged.eval("fs.status").toJava()).isEqualTo("converged");
+  }
 }
