@@ -86,8 +86,10 @@ public final class FitValue extends LawValue implements FitReport {
   /** The parameters' covariance (null until asked; empty when a standard error is undefined). */
   private double[][] covariance;
 
-  FitValue(Law law, List<Param> free, Outcome o) {
+  /** {@code crossValidation} computes the 10-fold cross-validated loss (refitting ten times) when first asked. */
+  FitValue(Law law, List<Param> free, Outcome o, java.util.function.DoubleSupplier crossValidation) {
     super(law.withFixed(values(free, o.optimum().estimates())));
+    this.crossValidation = java.util.Objects.requireNonNull(crossValidation, "crossValidation");
     this.unfitted = law;
     this.free = free;
     this.o = o;
@@ -111,12 +113,8 @@ public final class FitValue extends LawValue implements FitReport {
   }
 
   /** The 10-fold cross-validated loss, computed on first use (it refits ten times). */
-  private java.util.function.DoubleSupplier crossValidation;
+  private final java.util.function.DoubleSupplier crossValidation;
   private Double cv;
-
-  void crossValidation(java.util.function.DoubleSupplier compute) {
-    this.crossValidation = compute;
-  }
 
   /** Whether the fit minimised the Huber loss (its report compares by cross-validation, not AIC). */
   boolean huber() {
@@ -126,7 +124,7 @@ public final class FitValue extends LawValue implements FitReport {
   /** The 10-fold cross-validated loss (computed once; NaN when a fold's refit failed). */
   double cvLoss() {
     if (cv == null) {
-      cv = crossValidation == null ? Double.NaN : crossValidation.getAsDouble();
+      cv = crossValidation.getAsDouble();
     }
     return cv;
   }

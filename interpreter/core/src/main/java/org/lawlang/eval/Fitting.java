@@ -307,10 +307,10 @@ public final class Fitting implements Services.FitService {
         new FitValue.Optimum(prob.natural(best.theta()), prob.reported(best.f()), best, found.stats(),
             atBounds(spec.free(), prob, best.theta())),
         found.search(), boot.resampling(), spec.seed(), spec.bootstrap().level(), cost);
-    FitValue value = new FitValue(spec.law(), spec.free(), outcome);
     double[] fitted = best.theta();
     MultiStart.Options opts = run.opts();
-    value.crossValidation(() -> MultiStart.crossValidate(prob, 10, spec.seed(), fitted, opts));
+    FitValue value = new FitValue(spec.law(), spec.free(), outcome,
+        () -> MultiStart.crossValidate(prob, 10, spec.seed(), fitted, opts));
     if (value.solverStopped()) {
       run.in().warnOnce("fit-status", Diagnostic.warning(Msg.FIT_NOT_CONVERGED, spec.at(), value.statusDetail()));
     } else if (!value.converged()) {
