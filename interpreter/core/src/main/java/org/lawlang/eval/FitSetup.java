@@ -31,8 +31,7 @@ import org.lawlang.syntax.NumberFormat;
  * dataset's columns (a column name means the column; other names come from the scope),
  * differentiates the model symbolically by every free parameter, compiles it columnwise and
  * checks the data a fit will read, naming the row and column of anything unusable. Its
- * fields are filled while the statement is read ({@link FitStarts} reads them too); nothing
- * after {@link #spec} sees them.
+ * fields are filled while the statement is read; nothing after {@link #spec} sees them.
  */
 final class FitSetup {
   /** Data columns appear in lowered formulas under this prefix, so they never meet a parameter. */
@@ -66,7 +65,7 @@ final class FitSetup {
   FitSpec spec() {
     FitProblem prob = build();
     long s = seed != null ? seed : in.session().settings().seed();
-    FitStarts.Starts starts = FitStarts.of(this, s);
+    FitStarts.Starts starts = FitStarts.of(new FitStarts.Request(law, free, startsOption, in, env), s);
     LawMeta meta = law.meta();
     Law fitted = law.withMeta(new LawMeta(meta.cite(), meta.doc(), meta.unit(), inputRanges(), meta.inputs()));
     return new FitSpec(node.span(), fitted, free, data.name(), prob, starts, s, new FitSpec.Bootstrap(bootstrap, level));
@@ -254,7 +253,7 @@ final class FitSetup {
           logScale = o.word().equals("log");
         }
         case STARTS -> startsOption = o;
-        case BOOTSTRAP -> bootstrap = (int) count(o.values().get(0), "the number of bootstrap resamples", 1);
+        case BOOTSTRAP -> bootstrap = (int) count(in, env, o.values().get(0), "the number of bootstrap resamples", 1);
         case SEED -> {
           double v = Values.finite(in.eval(o.values().get(0), env), o.values().get(0).span(), "the seed");
           // a fractional seed would be truncated, so seeds 1.2 and 1.7 would draw the same numbers
@@ -308,7 +307,8 @@ final class FitSetup {
     }
   }
 
-  long count(Expr e, String what, long min) {
+  /** The value of {@code e} as a whole number of at least {@code min} (a count of resamples or of starts). */
+  static long count(Interpreter in, Env env, Expr e, String what, long min) {
     double v = Values.finite(in.eval(e, env), e.span(), what);
     if (v != Math.rint(v) || v < min) {
       throw LawException.of(Msg.FIT_GENERAL, e.span(), what + " must be a whole number of at least " + min);
