@@ -16,6 +16,7 @@ import org.lawlang.diag.Msg;
 import org.lawlang.diag.Span;
 import org.lawlang.diag.Suggest;
 import org.lawlang.semantics.Law;
+import org.lawlang.semantics.LawMeta;
 import org.lawlang.semantics.MathFunction;
 import org.lawlang.semantics.Param;
 import org.lawlang.solve.FitProblem;
@@ -25,11 +26,12 @@ import org.lawlang.syntax.Expr.*;
 import org.lawlang.syntax.NumberFormat;
 
 /**
- * Turns `fit target ~ law(args) to data using … on …` into a {@link FitProblem}: resolves
+ * Turns `fit target ~ law(args) to data using … on …` into a {@link FitSpec}: resolves
  * the law and the dataset, lowers the target, the model and the weights to formulas over the
  * dataset's columns (a column name means the column; other names come from the scope),
  * differentiates the model symbolically by every free parameter, compiles it columnwise and
- * checks the data a fit will read, naming the row and column of anything unusable.
+ * checks the data a fit will read, naming the row and column of anything unusable. Its
+ * fields are filled while the statement is read; nothing after {@link #spec} sees them.
  */
 final class FitSetup {
   /** Data columns appear in lowered formulas under this prefix, so they never meet a parameter. */
@@ -47,7 +49,7 @@ final class FitSetup {
   Expr.FitOption startsOption;
   int bootstrap;
   Long seed;
-  double level = 0.95;
+  double level = FitSpec.Bootstrap.DEFAULT_LEVEL;
   Expr weightsExpr;
 
   FitSetup(Expr.Fit node, Interpreter in, Env env) {
@@ -56,8 +58,21 @@ final class FitSetup {
     this.env = env;
   }
 
+  /**
+   * The fit's specification: the bound problem, the starts (drawn with the fit's seed, else
+   * the session's), the seed, the bootstrap, and the law with the input ranges it is fitted over.
+   */
+  FitSpec spec() {
+    FitProblem prob = build();
+    long s = seed != null ? seed : in.session().settings().seed();
+    FitStarts.Starts starts = FitStarts.of(new FitStarts.Request(law, free, startsOption, in, env), s);
+    LawMeta meta = law.meta();
+    Law fitted = law.withMeta(new LawMeta(meta.cite(), meta.doc(), meta.unit(), inputRanges(), meta.inputs()));
+    return new FitSpec(node.span(), fitted, free, data.name(), prob, starts, s, new FitSpec.Bootstrap(bootstrap, level));
+  }
+
   /** Reads the data, the law and the options; returns the bound problem. */
-  FitProblem build() {
+  private FitProblem build() {
     Value dv = in.eval(node.data(), env);
     if (!Relations.isRelation(dv)) {
       throw LawException.of(Msg.NOT_A_DATASET, node.data().span(), Values.describe(dv))
@@ -238,7 +253,7 @@ final class FitSetup {
           logScale = o.word().equals("log");
         }
         case STARTS -> startsOption = o;
-        case BOOTSTRAP -> bootstrap = (int) count(o.values().get(0), "the number of bootstrap resamples", 1);
+        case BOOTSTRAP -> bootstrap = (int) count(in, env, o.values().get(0), "the number of bootstrap resamples", 1);
         case SEED -> {
           double v = Values.finite(in.eval(o.values().get(0), env), o.values().get(0).span(), "the seed");
           // a fractional seed would be truncated, so seeds 1.2 and 1.7 would draw the same numbers
@@ -292,7 +307,8 @@ final class FitSetup {
     }
   }
 
-  long count(Expr e, String what, long min) {
+  /** The value of {@code e} as a whole number of at least {@code min} (a count of resamples or of starts). */
+  static long count(Interpreter in, Env env, Expr e, String what, long min) {
     double v = Values.finite(in.eval(e, env), e.span(), what);
     if (v != Math.rint(v) || v < min) {
       throw LawException.of(Msg.FIT_GENERAL, e.span(), what + " must be a whole number of at least " + min);

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
-import org.lawlang.diag.Span;
 import org.lawlang.diag.Suggest;
+import org.lawlang.semantics.Law;
 import org.lawlang.semantics.Param;
 import org.lawlang.syntax.Expr;
 import org.lawlang.syntax.Expr.*;
@@ -52,13 +52,27 @@ final class FitStarts {
     }
   }
 
-  static Starts of(FitSetup s, long seed) {
+  /**
+   * What the starts are read against: the law and its free parameters, the `starts` option
+   * (null when none was given), and the interpreter and scope its values are evaluated in.
+   */
+  record Request(Law law, List<Param> free, Expr.FitOption startsOption, Interpreter in, Env env) {
+    Request {
+      free = List.copyOf(free);
+    }
+
+    long count(Expr e, String what, long min) {
+      return FitSetup.count(in, env, e, what, min);
+    }
+  }
+
+  static Starts of(Request s, long seed) {
     List<double[]> out = new ArrayList<>();
     List<int[]> near = new ArrayList<>();
-    if (s.startsOption == null) {
+    if (s.startsOption() == null) {
       return automatic(s);
     }
-    for (Expr e : s.startsOption.values()) {
+    for (Expr e : s.startsOption().values()) {
       String kind = e instanceof Call c && c.callee() instanceof Name n ? n.name() : "";
       List<Arg> args = e instanceof Call c ? c.args() : List.of();
       int before = out.size();
@@ -110,21 +124,21 @@ final class FitStarts {
   }
 
   /** Named arguments as value lists, each checked against the parameter's bounds. */
-  private static Map<String, double[]> named(FitSetup s, List<Arg> args, Expr at) {
+  private static Map<String, double[]> named(Request s, List<Arg> args, Expr at) {
     Map<String, double[]> out = new LinkedHashMap<>();
-    List<String> names = s.free.stream().map(Param::name).toList();
+    List<String> names = s.free().stream().map(Param::name).toList();
     for (Arg a : args) {
       if (a.name() == null) {
         throw LawException.of(Msg.FIT_GENERAL, a.span(), "name the parameter: alpha = 0.3");
       }
       int j = names.indexOf(a.name());
       if (j < 0) {
-        throw LawException.of(Msg.UNKNOWN_PARAMETER, a.span(), a.name(), s.law.name())
+        throw LawException.of(Msg.UNKNOWN_PARAMETER, a.span(), a.name(), s.law().name())
             .hint(Suggest.closest(a.name(), names).map(x -> "did you mean '" + x + "'?")
                 .orElse("its free parameters are " + String.join(", ", names)));
       }
-      double[] xs = Values.doubles(s.in.eval(a.value(), s.env), a.value().span(), "start values of " + a.name());
-      Param p = s.free.get(j);
+      double[] xs = Values.doubles(s.in().eval(a.value(), s.env()), a.value().span(), "start values of " + a.name());
+      Param p = s.free().get(j);
       if (xs.length == 0) {
         // an empty axis would make a grid of no points (and at() a point with no value)
         throw LawException.of(Msg.FIT_GENERAL, a.value().span(), "no start values for " + a.name() + ": the list is empty")
@@ -141,18 +155,18 @@ final class FitStarts {
     return out;
   }
 
-  private static List<double[]> grid(FitSetup s, Map<String, double[]> axes) {
+  private static List<double[]> grid(Request s, Map<String, double[]> axes) {
     double size = 1;
     for (double[] a : axes.values()) {
       size *= a.length;
     }
     if (size > MAX_STARTS) {
-      throw LawException.of(Msg.LIMIT, s.startsOption.span(), "a grid of " + NumberFormat.show(size)
+      throw LawException.of(Msg.LIMIT, s.startsOption().span(), "a grid of " + NumberFormat.show(size)
           + " starts is more than the limit of " + NumberFormat.show(MAX_STARTS));
     }
     List<double[]> out = new ArrayList<>();
-    double[] base = defaults(s.free);
-    List<String> names = s.free.stream().map(Param::name).toList();
+    double[] base = defaults(s.free());
+    List<String> names = s.free().stream().map(Param::name).toList();
     List<String> order = new ArrayList<>(axes.keySet());
     int[] counter = new int[order.size()];
     while (true) {
@@ -172,12 +186,12 @@ final class FitStarts {
     }
   }
 
-  private static double[] point(FitSetup s, Map<String, double[]> values) {
-    double[] x = defaults(s.free);
-    List<String> names = s.free.stream().map(Param::name).toList();
+  private static double[] point(Request s, Map<String, double[]> values) {
+    double[] x = defaults(s.free());
+    List<String> names = s.free().stream().map(Param::name).toList();
     for (Map.Entry<String, double[]> e : values.entrySet()) {
       if (e.getValue().length > 1) {
-        throw LawException.of(Msg.FIT_GENERAL, s.startsOption.span(), "at(...) is one point, but " + e.getKey() + " has "
+        throw LawException.of(Msg.FIT_GENERAL, s.startsOption().span(), "at(...) is one point, but " + e.getKey() + " has "
             + e.getValue().length + " values").hint("for every combination of several values, use grid(...)");
       }
       x[names.indexOf(e.getKey())] = e.getValue()[0];
@@ -185,7 +199,7 @@ final class FitStarts {
     return x;
   }
 
-  private static List<double[]> random(FitSetup s, List<Arg> args, Expr e, long seed) {
+  private static List<double[]> random(Request s, List<Arg> args, Expr e, long seed) {
     if (args.size() != 1 || args.get(0).name() != null) {
       throw LawException.of(Msg.FIT_GENERAL, e.span(), "random takes the number of starts: random(100)");
     }
@@ -195,12 +209,12 @@ final class FitStarts {
           + NumberFormat.show(MAX_STARTS)).hint("a few thousand starts are plenty for a handful of parameters");
     }
     SplittableRandom rng = new SplittableRandom(seed);
-    double[] base = defaults(s.free);
+    double[] base = defaults(s.free());
     List<double[]> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      double[] x = new double[s.free.size()];
+      double[] x = new double[s.free().size()];
       for (int j = 0; j < x.length; j++) {
-        Param p = s.free.get(j);
+        Param p = s.free().get(j);
         if (Double.isFinite(p.lo()) && Double.isFinite(p.hi())) {
           x[j] = p.lo() + (p.hi() - p.lo()) * rng.nextDouble();
           if (!p.contains(x[j])) {
@@ -219,9 +233,9 @@ final class FitStarts {
   }
 
   /** The default start alone (a parameter's declared start, else a point inside its bounds), with a note saying why. */
-  static Starts single(FitSetup s, String note) {
+  static Starts single(List<Param> free, String note) {
     List<double[]> out = new ArrayList<>();
-    out.add(defaults(s.free));
+    out.add(defaults(free));
     List<int[]> near = new ArrayList<>();
     near.add(null);
     return new Starts(out, near, note);
@@ -238,9 +252,9 @@ final class FitStarts {
    * each; more get the default start alone. With no gridded parameter the default start is
    * the only point, as before, and the report says nothing of it.
    */
-  static Starts automatic(FitSetup s) {
+  static Starts automatic(Request s) {
     Map<String, double[]> axes = new LinkedHashMap<>();
-    for (Param p : s.free) {
+    for (Param p : s.free()) {
       double[] v = autoAxis(p);
       if (v.length > 1) {
         axes.put(p.name(), v);
@@ -248,10 +262,10 @@ final class FitStarts {
     }
     int k = axes.size();
     if (k == 0) {
-      return single(s, null);
+      return single(s.free(), null);
     }
     if (k > AUTO_MAX_TWO) {
-      return single(s, "the default start: an automatic grid over " + k + " bounded parameters would be too large (at most "
+      return single(s.free(), "the default start: an automatic grid over " + k + " bounded parameters would be too large (at most "
           + AUTO_MAX_TWO + "); give starts grid(...) or random(n)");
     }
     if (Math.pow(3, k) > AUTO_MAX) {
@@ -325,9 +339,5 @@ final class FitStarts {
       }
     }
     return x;
-  }
-
-  static Span span(FitSetup s) {
-    return s.startsOption == null ? s.node.span() : s.startsOption.span();
   }
 }

@@ -1,13 +1,14 @@
 package org.lawlang.eval;
 
 import java.util.List;
+import java.util.Map;
 import org.lawlang.semantics.Param;
 import org.lawlang.solve.FitStatistics;
-import org.lawlang.solve.LevenbergMarquardt;
+import org.lawlang.solve.LocalMinimiser;
 import org.lawlang.syntax.NumberFormat;
 
 /**
- * Judges a fit's status, in order of severity: failed, iteration-limit, at-bound,
+ * A fit's status, judged in order of severity: failed, iteration-limit, at-bound,
  * not-identifiable, ill-conditioned (condition number of the column-scaled Jacobian above
  * 1e10), converged. Not-identifiable means the data cannot determine some direction in
  * parameter space, and names the parameters it moves: the column-scaled Jacobian is singular
@@ -16,41 +17,79 @@ import org.lawlang.syntax.NumberFormat;
  * strongly correlated parameters can each be well determined (NIST's Bennett5: correlation
  * 0.999997, relative standard errors 2–12%), so it is shown as a note in the status line.
  */
-final class FitStatus {
+enum FitStatus {
+  /** The solver could not evaluate the model, or stopped making progress. */
+  FAILED("failed"),
+  /** The solver ran out of evaluations. */
+  ITERATION_LIMIT("iteration-limit"),
+  /** Some parameter ended on a bound. */
+  AT_BOUND("at-bound"),
+  /** The data do not determine some direction in parameter space. */
+  NOT_IDENTIFIABLE("not-identifiable"),
+  /** Converged, but the column-scaled Jacobian's condition number exceeds {@link #CONDITION_LIMIT}. */
+  ILL_CONDITIONED("ill-conditioned"),
+  CONVERGED("converged");
+
   /** Correlations beyond this are noted in the status line (they do not decide the status). */
   static final double CORRELATION_LIMIT = 0.99999;
   static final double CONDITION_LIMIT = 1e10;
   /** See {@link FitStatistics#UNDETERMINED}. */
   static final double RELATIVE_SE_LIMIT = FitStatistics.UNDETERMINED;
 
-  private FitStatus() {}
+  /** The word shown in reports, warnings, {@code f.status} and JSON. */
+  final String text;
 
-  /** {status word, one-line explanation}. */
-  static String[] judge(List<Param> free, FitValue.Outcome o) {
-    LevenbergMarquardt.Result best = o.best();
-    if (best.status() == LevenbergMarquardt.Status.FAILED) {
-      return new String[] {"failed", "the model could not be evaluated at the start"};
+  FitStatus(String text) {
+    this.text = text;
+  }
+
+  /** Whether the solver itself stopped before it converged (for lack of progress or of evaluations). */
+  boolean solverStopped() {
+    return this == FAILED || this == ITERATION_LIMIT;
+  }
+
+  /** Whether a value computed from the fit may carry a local (delta-method) interval. */
+  boolean locallyNormal() {
+    return this == CONVERGED || this == ILL_CONDITIONED;
+  }
+
+  /** A status with its one-line explanation. */
+  record Verdict(FitStatus status, String detail) {
+    Verdict {
+      java.util.Objects.requireNonNull(status, "status");
+      java.util.Objects.requireNonNull(detail, "detail");
     }
-    if (best.status() == LevenbergMarquardt.Status.STALLED) {
-      return new String[] {"failed", "the solver stopped making progress before it converged (gradient cosine "
-          + NumberFormat.show(best.gradientCosine(), 2) + ")" + restarts(o)};
+  }
+
+  /** Judges a finished fit. */
+  static Verdict judge(List<Param> free, FitValue.Outcome o) {
+    LocalMinimiser.Result best = o.optimum().best();
+    String restarts = o.search().restartNote() == null ? "" : "; " + o.search().restartNote();
+    switch (best.status()) {
+      case FAILED:
+        return new Verdict(FAILED, "the model could not be evaluated at the start");
+      case STALLED:
+        return new Verdict(FAILED, "the solver stopped making progress before it converged (gradient cosine "
+            + NumberFormat.show(best.gradientCosine(), 2) + ")" + restarts);
+      case ITERATION_LIMIT:
+        return new Verdict(ITERATION_LIMIT, "the solver reached its limit of " + best.iterations()
+            + " evaluations before it converged (gradient cosine " + NumberFormat.show(best.gradientCosine(), 2) + ")"
+            + restarts);
+      case CONVERGED:
+        break;
     }
-    if (best.status() == LevenbergMarquardt.Status.ITERATION_LIMIT) {
-      return new String[] {"iteration-limit", "the solver reached its limit of " + best.iterations()
-          + " evaluations before it converged (gradient cosine " + NumberFormat.show(best.gradientCosine(), 2) + ")"
-          + restarts(o)};
-    }
-    if (!o.atBounds().isEmpty()) {
+    Map<String, String> atBounds = o.optimum().atBounds();
+    if (!atBounds.isEmpty()) {
       StringBuilder s = new StringBuilder();
-      o.atBounds().forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(v.equals("open lower")
+      atBounds.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(v.equals("open lower")
           ? " tends to 0, which its bound > 0 excludes; declare " + k + " >= 0 to allow it" : " at its " + v + " bound"));
-      return new String[] {"at-bound", s.toString()};
+      return new Verdict(AT_BOUND, s.toString());
     }
-    FitStatistics st = o.stats();
+    FitStatistics st = o.optimum().stats();
     int[] confounded = st.confounded();
     if (confounded.length > 0 && (st.singular() <= FitStatistics.SINGULAR || Double.isNaN(st.correlation()[0][0]))) {
       // a singular Jacobian leaves every correlation NaN: name the parameters its null space moves
-      return new String[] {"not-identifiable", confoundedText(free, confounded)};
+      return new Verdict(NOT_IDENTIFIABLE, confoundedText(free, confounded));
     }
     int worst = -1;
     double[] rel = st.relativeSe();
@@ -60,18 +99,13 @@ final class FitStatus {
       }
     }
     if (worst >= 0) {
-      return new String[] {"not-identifiable", undeterminedText(free, st, worst)};
+      return new Verdict(NOT_IDENTIFIABLE, undeterminedText(free, st, worst));
     }
     String note = correlationNote(free, st);
     if (st.condition() > CONDITION_LIMIT) {
-      return new String[] {"ill-conditioned", "condition number " + condition(st.condition()) + note};
+      return new Verdict(ILL_CONDITIONED, "condition number " + condition(st.condition()) + note);
     }
-    return new String[] {"converged", "condition number " + condition(st.condition()) + note};
-  }
-
-  /** "; 12 restarts … did not converge either" after a failure that restarts could not mend, else "". */
-  private static String restarts(FitValue.Outcome o) {
-    return o.restartNote() == null ? "" : "; " + o.restartNote();
+    return new Verdict(CONVERGED, "condition number " + condition(st.condition()) + note);
   }
 
   /** The largest relative standard error of these statistics (NaN when none is defined). */

@@ -12,51 +12,54 @@ final class FitText {
 
   static String report(FitValue f, FitValue.Outcome o, String status, String detail) {
     StringBuilder out = new StringBuilder();
-    FitStatistics s = o.stats();
+    FitValue.Optimum opt = o.optimum();
+    FitValue.Search search = o.search();
+    FitValue.Resampling boot = o.bootstrap();
+    FitStatistics s = opt.stats();
     List<Param> free = f.free();
     out.append("fit ").append(f.law().signature()).append(" to ").append(o.dataName()).append(": ")
         .append(o.objectiveText()).append(", ").append(s.rows()).append(" rows\n");
     List<String[]> rows = new ArrayList<>();
-    boolean ci = o.intervals() != null;
+    boolean ci = boot.intervals() != null;
     String ciHead = NumberFormat.show(o.level() * 100) + "% interval";
     rows.add(ci ? new String[] {"parameter", "estimate", "SE", ciHead, ""} : new String[] {"parameter", "estimate", "SE", ""});
     for (int j = 0; j < free.size(); j++) {
       Param p = free.get(j);
-      String bound = o.atBounds().containsKey(p.name()) ? "at " + o.atBounds().get(p.name()) + " bound " + p.boundsText() : "";
+      String bound = opt.atBounds().containsKey(p.name()) ? "at " + opt.atBounds().get(p.name()) + " bound " + p.boundsText() : "";
       String se = Double.isNaN(s.se()[j]) ? "-" : NumberFormat.show(s.se()[j], 3);
       if (ci) {
-        rows.add(new String[] {p.name(), NumberFormat.show(o.estimates()[j]), se,
-            NumberFormat.show(o.intervals()[j][0], 4) + " .. " + NumberFormat.show(o.intervals()[j][1], 4), bound});
+        rows.add(new String[] {p.name(), NumberFormat.show(opt.estimates()[j]), se,
+            NumberFormat.show(boot.intervals()[j][0], 4) + " .. " + NumberFormat.show(boot.intervals()[j][1], 4), bound});
       } else {
-        rows.add(new String[] {p.name(), NumberFormat.show(o.estimates()[j]), se, bound});
+        rows.add(new String[] {p.name(), NumberFormat.show(opt.estimates()[j]), se, bound});
       }
     }
     table(out, rows, false);
-    out.append("  objective ").append(NumberFormat.show(o.objective(), 12))
+    out.append("  objective ").append(NumberFormat.show(opt.objective(), 12))
         .append("   RSS ").append(NumberFormat.show(s.rss()))
         .append("   R² ").append(Double.isNaN(s.r2()) ? "undefined (the target is constant)" : NumberFormat.show(s.r2()))
         .append(f.huber() ? "   CV " + (Double.isFinite(f.cvLoss()) ? NumberFormat.show(f.cvLoss()) + " (10-fold Huber loss)" : "undefined")
             : "   AIC " + (Double.isFinite(s.aic()) ? NumberFormat.show(s.aic()) : "undefined (an exact fit)")
             + "   BIC " + (Double.isFinite(s.bic()) ? NumberFormat.show(s.bic()) : "undefined (an exact fit)"))
         .append("   n ").append(s.rows()).append("   p ").append(free.size()).append('\n');
-    if (o.startsNote() != null) {
-      out.append("  starts: ").append(o.startsNote()).append(" (no starts given)\n");
+    if (search.startsNote() != null) {
+      out.append("  starts: ").append(search.startsNote()).append(" (no starts given)\n");
     }
-    if (o.restartNote() != null) {
-      out.append("  restarts: ").append(o.restartNote()).append('\n');
+    if (search.restartNote() != null) {
+      out.append("  restarts: ").append(search.restartNote()).append('\n');
     }
-    out.append("  ").append(o.starts()).append(o.starts() == 1 ? " start" : " starts");
-    if (o.searched() < o.starts()) {
-      out.append(", ").append(o.searched()).append(o.searched() == 1 ? " local search" : " local searches")
+    out.append("  ").append(search.starts()).append(search.starts() == 1 ? " start" : " starts");
+    if (search.searched() < search.starts()) {
+      out.append(", ").append(search.searched()).append(search.searched() == 1 ? " local search" : " local searches")
           .append(" (the grid's local minima and best points)");
     }
-    if (o.searched() > 1) {
-      out.append(", ").append(o.reached()).append(" reached the best objective");
+    if (search.searched() > 1) {
+      out.append(", ").append(search.reached()).append(" reached the best objective");
     }
-    out.append("; ").append(o.best().iterations()).append(" iterations from the best\n");
-    if (o.bootstrap() > 0) {
-      out.append("  bootstrap: ").append(o.bootstrap()).append(o.bootstrap() == 1 ? " resample (seed " : " resamples (seed ").append(o.seed()).append("), ")
-          .append(o.bootConverged() == o.bootstrap() ? "every refit converged" : o.bootConverged() + " refits converged" + f.refitStopsText())
+    out.append("; ").append(opt.best().iterations()).append(" iterations from the best\n");
+    if (boot.resamples() > 0) {
+      out.append("  bootstrap: ").append(boot.resamples()).append(boot.resamples() == 1 ? " resample (seed " : " resamples (seed ").append(o.seed()).append("), ")
+          .append(boot.converged() == boot.resamples() ? "every refit converged" : boot.converged() + " refits converged" + f.refitStopsText())
           .append("; percentile intervals\n");
       for (String line : f.refitsAtBounds()) {
         out.append("  ").append(line).append('\n');

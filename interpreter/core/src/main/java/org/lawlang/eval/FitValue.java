@@ -10,7 +10,7 @@ import org.lawlang.diag.Span;
 import org.lawlang.semantics.Law;
 import org.lawlang.semantics.Param;
 import org.lawlang.solve.FitStatistics;
-import org.lawlang.solve.LevenbergMarquardt;
+import org.lawlang.solve.LocalMinimiser;
 
 /**
  * The value of a `fit`: the law with its fitted values fixed (so it is called, printed by
@@ -23,32 +23,81 @@ import org.lawlang.solve.LevenbergMarquardt;
  * bootstrap) and {@code correlation} ({@code f.correlation.A.alpha}); {@code law} (the plain law).
  */
 public final class FitValue extends LawValue implements FitReport {
-  /** Everything the engine found. */
-  record Outcome(String objectiveText, double[] estimates, double objective, LevenbergMarquardt.Result best,
-      FitStatistics stats, int starts, int searched, int reached, double[][] intervals, int bootstrap, int bootConverged,
-      long seed, double level, Map<String, String> atBounds, String dataName, long evaluations, double fitSeconds,
-      double bootstrapSeconds, String startsNote, String restartNote, int restarts) {}
+  /**
+   * Everything the engine found: what was fitted ({@code objectiveText}, e.g. "least squares on
+   * log"; {@code dataName}), the optimum, how the search went, the bootstrap (or
+   * {@link Resampling#NONE}), the seed and interval level the fit used, and its cost.
+   */
+  record Outcome(String objectiveText, String dataName, Optimum optimum, Search search, Resampling bootstrap, long seed,
+      double level, Cost cost) {
+    Outcome {
+      java.util.Objects.requireNonNull(optimum, "optimum");
+      java.util.Objects.requireNonNull(search, "search");
+      java.util.Objects.requireNonNull(bootstrap, "bootstrap");
+      if (!(level > 0 && level < 1)) {
+        throw new IllegalArgumentException("level " + level);
+      }
+    }
+  }
+
+  /**
+   * The best point: its estimates (natural units), objective (as reported), the local run that
+   * ended there, the statistics at it, and the parameters that ended on a bound (name to
+   * "lower", "upper" or "open lower").
+   */
+  record Optimum(double[] estimates, double objective, LocalMinimiser.Result best, FitStatistics stats,
+      Map<String, String> atBounds) {}
+
+  /**
+   * How the starts went: how many there were, how many were searched locally, how many of
+   * those reached the best objective; the note on starts law chose itself (null when the
+   * script gave them), and the restarts after a failed search (their note, null if none ran).
+   */
+  record Search(int starts, int searched, int reached, String startsNote, String restartNote, int restarts) {}
+
+  /**
+   * A bootstrap: the number of resamples, each refit's parameters (member k, parameter j),
+   * how many refits converged, failed (no progress) or hit the iteration limit, and the
+   * percentile intervals (parameter j: [lo, hi]). {@link #NONE} without a bootstrap.
+   */
+  record Resampling(int resamples, double[][] refits, int converged, int failed, int iterationLimit, double[][] intervals) {
+    static final Resampling NONE = new Resampling(0, null, 0, 0, 0, null);
+
+    Resampling {
+      if (resamples < 0 || (resamples == 0) != (refits == null) || (refits != null && refits.length != resamples)
+          || converged + failed + iterationLimit > resamples) {
+        throw new IllegalArgumentException("an inconsistent bootstrap summary");
+      }
+    }
+  }
+
+  /** Local-solver evaluations in all, and the wall time of the fit and of its bootstrap. */
+  record Cost(long evaluations, double fitSeconds, double bootstrapSeconds) {}
 
   private final List<Param> free;
   private final Outcome o;
-  private final String status;
+  private final FitStatus status;
   private final String detail;
   /** The bootstrap's refitted parameters (member k, parameter j in the order of {@link #free}), or null. */
-  private double[][] ensemble;
-  private Law[] members;
+  private final double[][] ensemble;
+  private final Law[] members;
   /** The law as declared, its fitted parameters free (for the delta method's derivatives). */
   private final Law unfitted;
   /** The parameters' covariance (null until asked; empty when a standard error is undefined). */
   private double[][] covariance;
 
-  FitValue(Law law, List<Param> free, Outcome o) {
-    super(law.withFixed(values(free, o.estimates())));
+  /** {@code crossValidation} computes the 10-fold cross-validated loss (refitting ten times) when first asked. */
+  FitValue(Law law, List<Param> free, Outcome o, java.util.function.DoubleSupplier crossValidation) {
+    super(law.withFixed(values(free, o.optimum().estimates())));
+    this.crossValidation = java.util.Objects.requireNonNull(crossValidation, "crossValidation");
     this.unfitted = law;
     this.free = free;
     this.o = o;
-    String[] judged = FitStatus.judge(free, o);
-    status = judged[0];
-    detail = judged[1];
+    FitStatus.Verdict verdict = FitStatus.judge(free, o);
+    status = verdict.status();
+    detail = verdict.detail();
+    ensemble = o.bootstrap().refits();
+    members = ensemble == null ? null : new Law[ensemble.length];
   }
 
   private static Map<String, Double> values(List<Param> free, double[] x) {
@@ -64,18 +113,8 @@ public final class FitValue extends LawValue implements FitReport {
   }
 
   /** The 10-fold cross-validated loss, computed on first use (it refits ten times). */
-  private java.util.function.DoubleSupplier crossValidation;
+  private final java.util.function.DoubleSupplier crossValidation;
   private Double cv;
-
-  void crossValidation(java.util.function.DoubleSupplier compute) {
-    this.crossValidation = compute;
-  }
-
-  /** Keeps the bootstrap's refits, so that anything computed from this fit carries an interval. */
-  void keepEnsemble(double[][] refits) {
-    this.ensemble = refits;
-    this.members = new Law[refits.length];
-  }
 
   /** Whether the fit minimised the Huber loss (its report compares by cross-validation, not AIC). */
   boolean huber() {
@@ -85,7 +124,7 @@ public final class FitValue extends LawValue implements FitReport {
   /** The 10-fold cross-validated loss (computed once; NaN when a fold's refit failed). */
   double cvLoss() {
     if (cv == null) {
-      cv = crossValidation == null ? Double.NaN : crossValidation.getAsDouble();
+      cv = crossValidation.getAsDouble();
     }
     return cv;
   }
@@ -100,7 +139,7 @@ public final class FitValue extends LawValue implements FitReport {
    */
   double[][] covariance() {
     if (covariance == null) {
-      FitStatistics s = o.stats();
+      FitStatistics s = o.optimum().stats();
       int p = free.size();
       double[][] c = new double[p][p];
       boolean ok = true;
@@ -122,31 +161,24 @@ public final class FitValue extends LawValue implements FitReport {
    * are plain (the report says why).
    */
   boolean delta() {
-    return ensemble == null && (status.equals("converged") || status.equals("ill-conditioned")) && covariance() != null;
+    return ensemble == null && status.locallyNormal() && covariance() != null;
   }
 
   /** Parameter j as a delta-method value (gradient e_j). */
   Uncertain parameterValue(int j) {
     double[] g = new double[free.size()];
     g[j] = 1;
-    return Uncertain.delta(o.estimates()[j], java.util.Map.of(this, g), o.level());
-  }
-
-  /** Bootstrap refits that stopped without converging: {failed (no progress), out of evaluations}. */
-  private int[] refitStops = {0, 0};
-
-  void refitStops(int failed, int iterationLimit) {
-    refitStops = new int[] {failed, iterationLimit};
+    return Uncertain.delta(o.optimum().estimates()[j], java.util.Map.of(this, g), o.level());
   }
 
   /** The bootstrap line's account of the refits that did not converge, or "" when all did. */
   String refitStopsText() {
     List<String> parts = new ArrayList<>();
-    if (refitStops[0] > 0) {
-      parts.add(refitStops[0] + " failed");
+    if (o.bootstrap().failed() > 0) {
+      parts.add(o.bootstrap().failed() + " failed");
     }
-    if (refitStops[1] > 0) {
-      parts.add(refitStops[1] + " hit the iteration limit");
+    if (o.bootstrap().iterationLimit() > 0) {
+      parts.add(o.bootstrap().iterationLimit() + " hit the iteration limit");
     }
     return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + "; kept where they stopped, so their end points are in the intervals)";
   }
@@ -176,7 +208,7 @@ public final class FitValue extends LawValue implements FitReport {
     }
     for (int j = 0; j < free.size(); j++) {
       Param p = free.get(j);
-      double est = Math.abs(o.estimates()[j]);
+      double est = Math.abs(o.optimum().estimates()[j]);
       int low = 0;
       int high = 0;
       for (double[] member : ensemble) {
@@ -243,11 +275,11 @@ public final class FitValue extends LawValue implements FitReport {
 
   @Override
   public Value field(String name, Span at) {
-    FitStatistics s = o.stats();
+    FitStatistics s = o.optimum().stats();
     return switch (name) {
-      case "status" -> new Values.Str(status);
+      case "status" -> new Values.Str(status.text);
       case "converged" -> new Values.Bool(converged());
-      case "objective" -> new Values.Num(o.objective());
+      case "objective" -> new Values.Num(o.optimum().objective());
       case "rss" -> new Values.Num(s.rss());
       case "r2" -> finite(s.r2(), "R²", "a constant target (there is no variance to explain)",
           "R² needs a target that varies between rows");
@@ -260,20 +292,21 @@ public final class FitValue extends LawValue implements FitReport {
           "compare exact fits by their number of parameters");
       case "n" -> new Values.Num(s.rows());
       case "p" -> new Values.Num(free.size());
-      case "iterations" -> new Values.Num(o.best().iterations());
-      case "starts" -> new Values.Num(o.starts());
-      case "searched" -> new Values.Num(o.searched());
-      case "reached" -> new Values.Num(o.reached());
+      case "iterations" -> new Values.Num(o.optimum().best().iterations());
+      case "starts" -> new Values.Num(o.search().starts());
+      case "searched" -> new Values.Num(o.search().searched());
+      case "reached" -> new Values.Num(o.search().reached());
       case "condition" -> finite(s.condition(), "the condition number", "a Jacobian that is singular at the optimum",
           "see the status: a singular Jacobian means some parameters are not identifiable");
       case "se" -> perParameter("standard errors", j -> defined(s.se()[j], "the standard error of " + free.get(j).name()));
       case "ci" -> {
-        if (o.intervals() == null) {
+        double[][] intervals = o.bootstrap().intervals();
+        if (intervals == null) {
           throw LawException.of(Msg.NO_FIELD, at, "a fit without a bootstrap", "ci")
               .hint("add 'bootstrap 1000 seed 1' to the fit to get intervals");
         }
-        yield perParameter("intervals", j -> new Values.ListVal(List.of(new Values.Num(o.intervals()[j][0]),
-            new Values.Num(o.intervals()[j][1]))));
+        yield perParameter("intervals", j -> new Values.ListVal(List.of(new Values.Num(intervals[j][0]),
+            new Values.Num(intervals[j][1]))));
       }
       case "correlation" -> new Correlation(this, s.correlation());
       case "law" -> new LawValue(law());
@@ -288,7 +321,7 @@ public final class FitValue extends LawValue implements FitReport {
           for (int k = 0; k < xs.length; k++) {
             xs[k] = ensemble[k][j];
           }
-          yield new Uncertain(o.estimates()[j], xs, o.level(), ensembleMethod());
+          yield new Uncertain(o.optimum().estimates()[j], xs, o.level(), ensembleMethod());
         }
         if (j >= 0 && delta()) {
           yield parameterValue(j);
@@ -333,18 +366,19 @@ public final class FitValue extends LawValue implements FitReport {
     if (Double.isFinite(x)) {
       return new Values.Num(x);
     }
-    String hint = status.equals("not-identifiable") ? "fix one of the parameters named with 'where', or reparametrise the law"
-        : o.stats().rows() <= free.size() ? "fit more rows than parameters"
+    String hint = status == FitStatus.NOT_IDENTIFIABLE ? "fix one of the parameters named with 'where', or reparametrise the law"
+        : o.optimum().stats().rows() <= free.size() ? "fit more rows than parameters"
         : o.objectiveText().startsWith("Huber") ? "use a larger Huber delta, or least squares" : null;
     return new Values.Undefined(what, "this fit (" + undefinedReason() + ")", hint);
   }
 
   /** Why standard errors or correlations of this fit can be undefined. */
   String undefinedReason() {
-    if (o.stats().rows() <= free.size() && !Double.isNaN(o.stats().correlation()[0][0])) {
-      return "with " + o.stats().rows() + " rows for " + free.size() + " parameters no residual variance is left to estimate it";
+    FitStatistics s = o.optimum().stats();
+    if (s.rows() <= free.size() && !Double.isNaN(s.correlation()[0][0])) {
+      return "with " + s.rows() + " rows for " + free.size() + " parameters no residual variance is left to estimate it";
     }
-    return status.equals("converged") ? "the residuals give no estimate of their scale" : "status " + status + ": " + detail;
+    return status == FitStatus.CONVERGED ? "the residuals give no estimate of their scale" : "status " + status.text + ": " + detail;
   }
 
   private Value perParameter(String kind, java.util.function.IntFunction<Value> f) {
@@ -357,7 +391,7 @@ public final class FitValue extends LawValue implements FitReport {
 
   @Override
   public String show() {
-    return FitText.report(this, o, status, detail);
+    return FitText.report(this, o, status.text, detail);
   }
 
   // ---- FitReport -----------------------------------------------------------------------
@@ -369,21 +403,26 @@ public final class FitValue extends LawValue implements FitReport {
 
   @Override
   public double estimate(String parameter) {
-    return o.estimates()[parameterNames().indexOf(parameter)];
+    return o.optimum().estimates()[parameterNames().indexOf(parameter)];
   }
 
   @Override
   public double standardError(String parameter) {
-    return o.stats().se()[parameterNames().indexOf(parameter)];
+    return o.optimum().stats().se()[parameterNames().indexOf(parameter)];
   }
 
   @Override
   public double[] interval(String parameter) {
-    return o.intervals() == null ? null : o.intervals()[parameterNames().indexOf(parameter)].clone();
+    double[][] intervals = o.bootstrap().intervals();
+    return intervals == null ? null : intervals[parameterNames().indexOf(parameter)].clone();
   }
 
   @Override
   public String status() {
+    return status.text;
+  }
+
+  FitStatus fitStatus() {
     return status;
   }
 
@@ -393,33 +432,33 @@ public final class FitValue extends LawValue implements FitReport {
    */
   @Override
   public boolean converged() {
-    return status.equals("converged");
+    return status == FitStatus.CONVERGED;
   }
 
   /** True when the solver itself stopped for lack of progress or evaluations (status failed or iteration-limit). */
   boolean solverStopped() {
-    return o.best().status() != LevenbergMarquardt.Status.CONVERGED;
+    return status.solverStopped();
   }
 
   @Override
   public double objective() {
-    return o.objective();
+    return o.optimum().objective();
   }
 
   @Override
   public int observations() {
-    return o.stats().rows();
+    return o.optimum().stats().rows();
   }
 
   @Override
   public int iterations() {
-    return o.best().iterations();
+    return o.optimum().best().iterations();
   }
 
   @Override
   public Map<String, Double> statistics() {
     Map<String, Double> out = new LinkedHashMap<>();
-    FitStatistics s = o.stats();
+    FitStatistics s = o.optimum().stats();
     out.put("rss", s.rss());
     out.put("r2", s.r2());
     out.put("aic", huber() ? Double.NaN : s.aic());
@@ -428,16 +467,16 @@ public final class FitValue extends LawValue implements FitReport {
       out.put("cv", cvLoss());
     }
     out.put("condition", s.condition());
-    out.put("starts", (double) o.starts());
-    out.put("searched", (double) o.searched());
-    out.put("reached", (double) o.reached());
-    out.put("bootstrap", (double) o.bootstrap());
-    out.put("evaluations", (double) o.evaluations());
-    out.put("fit_seconds", o.fitSeconds());
-    out.put("bootstrap_seconds", o.bootstrapSeconds());
+    out.put("starts", (double) o.search().starts());
+    out.put("searched", (double) o.search().searched());
+    out.put("reached", (double) o.search().reached());
+    out.put("bootstrap", (double) o.bootstrap().resamples());
+    out.put("evaluations", (double) o.cost().evaluations());
+    out.put("fit_seconds", o.cost().fitSeconds());
+    out.put("bootstrap_seconds", o.cost().bootstrapSeconds());
     // how the starts came about: law's own grid (1) or the script's (0); restarts after a failure
-    out.put("automatic_starts", o.startsNote() != null ? 1.0 : 0.0);
-    out.put("restarts", (double) o.restarts());
+    out.put("automatic_starts", o.search().startsNote() != null ? 1.0 : 0.0);
+    out.put("restarts", (double) o.search().restarts());
     return out;
   }
 }

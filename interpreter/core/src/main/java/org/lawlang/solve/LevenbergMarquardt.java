@@ -12,32 +12,16 @@ import java.util.function.BooleanSupplier;
  * residual and each Jacobian column, and relative reductions), never by absolute tolerances,
  * so an objective of 1e-3 converges as tightly as one of 1e3.
  */
-public final class LevenbergMarquardt {
+public final class LevenbergMarquardt implements LocalMinimiser {
+  /** The one instance: the method keeps no state of its own (a worker's buffers live in its {@link Normal}). */
+  public static final LevenbergMarquardt METHOD = new LevenbergMarquardt();
+
   private LevenbergMarquardt() {}
 
-  /** How a run ended. */
-  public enum Status {
-    CONVERGED, ITERATION_LIMIT, STALLED, FAILED
-  }
-
-  /** A run's end point (solver coordinates), objective (½ convention), evaluations and status. */
-  public record Result(double[] theta, double f, int iterations, Status status, double gradientCosine) {}
-
-  /** Tolerances: gradient cosine, relative reduction, and the evaluation budget. */
-  public record Tolerances(double gtol, double ftol, int maxEvaluations) {
-    public static Tolerances standard() {
-      return new Tolerances(1e-10, 1e-15, 10000);
-    }
-
-    /** For screening many starts: stops once the objective settles to about 1e-9 relative. */
-    public static Tolerances screening() {
-      return new Tolerances(1e-5, 1e-8, 300);
-    }
-
-    /** The gradient cosine below which tiny relative reductions count as convergence. */
-    double settled() {
-      return Math.max(1e-6, gtol * 100);
-    }
+  @Override
+  public Worker on(FitProblem prob) {
+    Normal nm = new Normal(prob);
+    return (start, mult, tol, cancelled) -> minimize(prob, nm, start, mult, tol, cancelled);
   }
 
   /** IRLS steps hand over to exact-Hessian Newton steps once the gradient cosine is below this. */
@@ -45,8 +29,8 @@ public final class LevenbergMarquardt {
   /** The most the damping may shrink after one good step. */
   static final double LAMBDA_SHRINK = 1.0 / 3;
 
-  /** Minimises from {@code theta0} with row multiplicities {@code mult} (null for 1). */
-  public static Result minimize(FitProblem prob, Normal nm, double[] theta0, double[] mult, Tolerances tol,
+  /** Minimises from {@code theta0} with row multiplicities {@code mult} (null for 1), reusing {@code nm}'s buffers. */
+  static Result minimize(FitProblem prob, Normal nm, double[] theta0, double[] mult, Tolerances tol,
       BooleanSupplier cancelled) {
     int p = prob.p;
     double[] x = theta0.clone();

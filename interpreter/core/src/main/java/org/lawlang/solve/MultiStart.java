@@ -12,22 +12,43 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
-import org.lawlang.solve.LevenbergMarquardt.Result;
-import org.lawlang.solve.LevenbergMarquardt.Tolerances;
+import org.lawlang.solve.LocalMinimiser.Result;
+import org.lawlang.solve.LocalMinimiser.Status;
+import org.lawlang.solve.LocalMinimiser.Tolerances;
 
 /**
  * Runs many independent local fits in parallel (the starts of a multi-start fit, or the
  * refits of a bootstrap) and keeps every result at its own index, so that choosing the best
  * (lowest objective, ties to the lowest index) gives the same answer on any number of threads.
+ * Every local fit is a run of the {@link LocalMinimiser} in its {@link Options}; each worker
+ * thread has its own {@link LocalMinimiser.Worker}.
  */
 public final class MultiStart {
   private MultiStart() {}
 
-  /** Parallelism, tolerances, cancellation and progress for a batch of runs. */
-  public record Options(int threads, Tolerances tolerances, BooleanSupplier cancelled, LongConsumer progress, Executor executor) {
-    /** Options whose parallel phases run on a short-lived pool of their own. */
-    public Options(int threads, Tolerances tolerances, BooleanSupplier cancelled, LongConsumer progress) {
-      this(threads, tolerances, cancelled, progress, null);
+  /**
+   * The local minimiser, parallelism, tolerances, cancellation (null: never) and progress
+   * (null: not reported) for a batch of runs; a null executor gives each parallel phase a
+   * short-lived pool of its own.
+   */
+  public record Options(LocalMinimiser minimiser, int threads, Tolerances tolerances, BooleanSupplier cancelled,
+      LongConsumer progress, Executor executor) {
+    public Options {
+      java.util.Objects.requireNonNull(minimiser, "minimiser");
+      java.util.Objects.requireNonNull(tolerances, "tolerances");
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+      }
+    }
+
+    /** The same options with other tolerances. */
+    public Options with(Tolerances t) {
+      return new Options(minimiser, threads, t, cancelled, progress, executor);
+    }
+
+    /** The same options without progress reports (a phase whose progress the caller does not show). */
+    public Options quiet() {
+      return new Options(minimiser, threads, tolerances, cancelled, null, executor);
     }
   }
 
@@ -41,14 +62,14 @@ public final class MultiStart {
   }
 
   /** One bootstrap refit: the best of its starts, in natural units, and whether it converged. */
-  public record Refit(double[] natural, double objective, boolean converged, int evaluations, LevenbergMarquardt.Status status) {}
+  public record Refit(double[] natural, double objective, boolean converged, int evaluations, Status status) {}
 
   /** Runs a local fit from every start (solver coordinates); result i belongs to start i. */
   public static Result[] starts(FitProblem prob, List<double[]> starts, Options o) {
     Result[] out = new Result[starts.size()];
-    parallel(starts.size(), o, (nm, i) -> {
-      out[i] = LevenbergMarquardt.minimize(prob, nm, starts.get(i), null, o.tolerances(), o.cancelled());
-    }, prob);
+    parallel(starts.size(), o, () -> o.minimiser().on(prob), (m, i) -> {
+      out[i] = m.minimise(starts.get(i), null, o.tolerances(), o.cancelled());
+    });
     return out;
   }
 
@@ -75,10 +96,10 @@ public final class MultiStart {
       return all;
     }
     double[] f = new double[count];
-    parallel(count, new Options(o.threads(), o.tolerances(), o.cancelled(), null, o.executor()), (nm, i) -> {
+    parallel(count, o.quiet(), () -> new Normal(prob), (nm, i) -> {
       double v = neighbours.get(i) == null ? Double.NaN : nm.objective(starts.get(i), null);
       f[i] = v < Double.POSITIVE_INFINITY ? v : Double.POSITIVE_INFINITY;
-    }, prob);
+    });
     boolean[] keep = new boolean[count];
     boolean anyFinite = false;
     for (int i = 0; i < count; i++) {
@@ -148,7 +169,7 @@ public final class MultiStart {
     }
     int n = prob.n;
     Refit[] out = new Refit[count];
-    parallel(count, o, (nm, k) -> {
+    parallel(count, o, () -> o.minimiser().on(prob), (m, k) -> {
       double[] mult = new double[n];
       SplittableRandom rng = new SplittableRandom(seeds[k]);
       for (int i = 0; i < n; i++) {
@@ -159,25 +180,25 @@ public final class MultiStart {
       for (double[] s : starts) {
         Result r;
         if (best == null) {
-          r = LevenbergMarquardt.minimize(prob, nm, s, mult, o.tolerances(), o.cancelled());
+          r = m.minimise(s, mult, o.tolerances(), o.cancelled());
         } else {
           // another start is screened first and polished only if it comes near the best:
           // it rarely wins, and polishing a degenerate optimum is most of a refit's work
-          r = LevenbergMarquardt.minimize(prob, nm, s, mult, Tolerances.screening(), o.cancelled());
-          if (r.status() != LevenbergMarquardt.Status.FAILED && r.f() <= best.f() * (1 + 1e-4)) {
+          r = m.minimise(s, mult, Tolerances.screening(), o.cancelled());
+          if (r.status() != Status.FAILED && r.f() <= best.f() * (1 + 1e-4)) {
             evals += r.iterations();
-            r = LevenbergMarquardt.minimize(prob, nm, r.theta(), mult, o.tolerances(), o.cancelled());
+            r = m.minimise(r.theta(), mult, o.tolerances(), o.cancelled());
           }
         }
         evals += r.iterations();
-        if (best == null || r.f() < best.f() || (best.status() != LevenbergMarquardt.Status.CONVERGED
-            && r.status() == LevenbergMarquardt.Status.CONVERGED && r.f() <= best.f() * (1 + 1e-12))) {
+        if (best == null || r.f() < best.f() || (best.status() != Status.CONVERGED
+            && r.status() == Status.CONVERGED && r.f() <= best.f() * (1 + 1e-12))) {
           best = r;
         }
       }
       out[k] = new Refit(prob.natural(best.theta()), prob.reported(best.f()),
-          best.status() == LevenbergMarquardt.Status.CONVERGED, evals, best.status());
-    }, prob);
+          best.status() == Status.CONVERGED, evals, best.status());
+    });
     return out;
   }
 
@@ -203,13 +224,13 @@ public final class MultiStart {
     }
     double[] loss = new double[folds];
     double[] weight = new double[folds];
-    parallel(folds, o, (nm, k) -> {
+    parallel(folds, o, () -> o.minimiser().on(prob), (m, k) -> {
       double[] mult = new double[n];
       for (int i = 0; i < n; i++) {
         mult[i] = fold[i] == k ? 0 : 1;
       }
-      Result r = LevenbergMarquardt.minimize(prob, nm, start, mult, o.tolerances(), o.cancelled());
-      if (r.status() == LevenbergMarquardt.Status.FAILED) {
+      Result r = m.minimise(start, mult, o.tolerances(), o.cancelled());
+      if (r.status() == Status.FAILED) {
         loss[k] = Double.NaN;
         return;
       }
@@ -221,7 +242,7 @@ public final class MultiStart {
           weight[k] += prob.weight(i);
         }
       }
-    }, prob);
+    });
     double total = 0;
     double w = 0;
     for (int k = 0; k < folds; k++) {
@@ -255,7 +276,7 @@ public final class MultiStart {
    * outcome is deterministic; the restarts run one after another (each is one ordinary local fit).
    */
   public static Restarted restart(FitProblem prob, double[] from, double ceiling, long seed, Options o) {
-    Normal nm = new Normal(prob);
+    LocalMinimiser.Worker m = o.minimiser().on(prob);
     // a stream of its own, so the restarts do not depend on how many bootstrap draws follow
     SplittableRandom rng = new SplittableRandom(seed ^ 0x5E57A27L);
     long evals = 0;
@@ -276,11 +297,11 @@ public final class MultiStart {
         double v = (Double.isFinite(from[j]) ? from[j] : 0) + sign * RESTART_RADII[k] * unit * z[j];
         x[j] = Math.min(prob.hi(j), Math.max(prob.lo(j), v));
       }
-      Result r = LevenbergMarquardt.minimize(prob, nm, x, null, o.tolerances(), o.cancelled());
+      Result r = m.minimise(x, null, o.tolerances(), o.cancelled());
       evals += r.iterations();
       // a restart that "converges" where the Jacobian is singular has usually run onto a plateau (a
       // parameter gone to where it no longer matters), like the failed search: it mends nothing
-      if (r.status() == LevenbergMarquardt.Status.CONVERGED && !(r.f() > ceiling * (1 + 1e-9))
+      if (r.status() == Status.CONVERGED && !(r.f() > ceiling * (1 + 1e-9))
           && FitStatistics.at(prob, r.theta()).singular() > FitStatistics.SINGULAR) {
         return new Restarted(r, k + 1, evals);
       }
@@ -288,9 +309,9 @@ public final class MultiStart {
     return new Restarted(null, RESTART_RADII.length, evals);
   }
 
-  /** A task on item i with the worker's own pass buffers. */
-  interface Task {
-    void run(Normal nm, int i);
+  /** A task on item i with the worker's own state W (its minimiser, or its objective buffers). */
+  interface Task<W> {
+    void run(W worker, int i);
   }
 
   /**
@@ -300,17 +321,17 @@ public final class MultiStart {
    * An interrupt of the caller stops every worker at its next item and ends the phase with a
    * {@link Interrupted} (the interrupt status is kept).
    */
-  private static void parallel(int count, Options o, Task task, FitProblem prob) {
+  private static <W> void parallel(int count, Options o, java.util.function.Supplier<W> perWorker, Task<W> task) {
     int threads = Math.max(1, Math.min(o.threads(), count));
     AtomicInteger next = new AtomicInteger();
     Runnable worker = () -> {
-      Normal nm = new Normal(prob);
+      W state = perWorker.get();
       int i;
       while ((i = next.getAndIncrement()) < count) {
         if (o.cancelled() != null && o.cancelled().getAsBoolean()) {
           return;
         }
-        task.run(nm, i);
+        task.run(state, i);
         if (o.progress() != null) {
           o.progress().accept(1);
         }

@@ -35,9 +35,9 @@ class AutomaticStartsTest {
     FitValue auto = fit(2, "");
     FitValue full = fit(2, "starts fullgrid(alpha = 0..1 by 0.5, beta = 0..1 by 0.5, A = exp(0..20 by 10), B = exp(0..20 by 10))");
     assertEquals("converged", auto.status());
-    assertEquals(243, auto.outcome().starts());
-    assertTrue(auto.outcome().startsNote().startsWith("automatic grid of 243 points"), auto.outcome().startsNote());
-    assertNull(full.outcome().startsNote());
+    assertEquals(243, auto.outcome().search().starts());
+    assertTrue(auto.outcome().search().startsNote().startsWith("automatic grid of 243 points"), auto.outcome().search().startsNote());
+    assertNull(full.outcome().search().startsNote());
     assertEquals(1.0, auto.statistics().get("automatic_starts"));
     assertEquals(0.0, full.statistics().get("automatic_starts"));
     assertEquals(full.objective(), auto.objective(), 1e-9 * full.objective());
@@ -48,7 +48,7 @@ class AutomaticStartsTest {
 
   @Test
   void theSameOnAnyNumberOfThreads() {
-    assertArrayEquals(fit(1, "").outcome().estimates(), fit(2, "").outcome().estimates());
+    assertArrayEquals(fit(1, "").outcome().optimum().estimates(), fit(2, "").outcome().optimum().estimates());
   }
 
   @Test

@@ -65,7 +65,7 @@ class FitIdentifiabilityTest {
   void aStrongCorrelationAloneIsANoteNotAStatus() {
     FitValue f = fit("data d = csv \"bennett5.csv\"\nlaw B(x) = b1 * (b2 + x)^(-1/b3)\n"
         + "fit y ~ B(x) to d starts at(b1 = -2000, b2 = 50, b3 = 0.8)");
-    double c = f.outcome().stats().correlation()[0][2];
+    double c = f.outcome().optimum().stats().correlation()[0][2];
     assertTrue(Math.abs(c) > 0.99999, "correlation " + c);
     assertEquals("converged", f.status());
     assertTrue(f.statusDetail().contains("b1 and b3 are correlated 0.999997"), f.statusDetail());
@@ -81,10 +81,10 @@ class FitIdentifiabilityTest {
     FitValue a = fit(box + "fit y ~ M(x) to box starts at(b1 = 1, b2 = 1) seed 7");
     FitValue b = fit(box + "fit y ~ M(x) to box starts at(b1 = 1, b2 = 1) seed 7");
     assertEquals("converged", a.status());
-    assertTrue(a.outcome().restartNote().startsWith("converged after"), a.outcome().restartNote());
-    assertArrayEquals(a.outcome().estimates(), b.outcome().estimates());
+    assertTrue(a.outcome().search().restartNote().startsWith("converged after"), a.outcome().search().restartNote());
+    assertArrayEquals(a.outcome().optimum().estimates(), b.outcome().optimum().estimates());
     assertTrue(a.statistics().get("restarts") >= 1, "the API reports the restarts");
-    assertEquals(a.outcome().restartNote(), b.outcome().restartNote());
+    assertEquals(a.outcome().search().restartNote(), b.outcome().search().restartNote());
     // the certified optimum, whichever restart found it
     assertEquals(2.1380940889E+02, a.estimate("b1"), 2.1380940889E+02 * 1e-6);
     assertEquals(5.4723748542E-01, a.estimate("b2"), 5.4723748542E-01 * 1e-6);
@@ -93,8 +93,8 @@ class FitIdentifiabilityTest {
   @Test
   void noBoundedParameterKeepsTheDefaultStartAndSaysNothing() {
     FitValue f = fit(NOISY + "law L(x) = a + b*x\nfit y ~ L(x) to d");
-    assertEquals(1, f.outcome().starts());
-    assertNull(f.outcome().startsNote());
-    assertNull(f.outcome().restartNote());
+    assertEquals(1, f.outcome().search().starts());
+    assertNull(f.outcome().search().startsNote());
+    assertNull(f.outcome().search().restartNote());
   }
 }
