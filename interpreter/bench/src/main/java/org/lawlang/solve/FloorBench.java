@@ -121,7 +121,7 @@ public class FloorBench {
     final int iAlpha;
     final int iB;
     final int iBeta;
-    final double[] jb = new double[Normal.BLOCK * p];
+    final double[][] jb = new double[p][Normal.BLOCK];
     final double[] rb = new double[Normal.BLOCK];
     final double[] r = new double[p * p];
     final double[] qtr = new double[p];
@@ -202,7 +202,7 @@ public class FloorBench {
     }
 
     private void row(int k, int j, double d, double rt) {
-      jb[j * Normal.BLOCK + k] = d;
+      jb[j][k] = d;
       grad[j] += d * rt;
       colNorm2[j] += d * d;
     }

@@ -16,8 +16,11 @@ final class Normal {
   final FitProblem prob;
   final int p;
   final TapeRun.Workspace ws;
-  /** The block's weighted Jacobian, column-major: jb[k * BLOCK + i]. */
-  final double[] jb;
+  /**
+   * The block's weighted Jacobian, one array per column: jb[k][i]. (Separate arrays, not one
+   * strided array, so that the JIT can vectorise the fold's column updates.)
+   */
+  final double[][] jb;
   final double[] rb;
   final double[] r;
   final double[] qtr;
@@ -29,6 +32,10 @@ final class Normal {
   final double[] chain;
   /** The exact Hessian of the objective (Huber), filled by {@link #hessian}. */
   final double[] hess;
+  /** Per kept row of the block: 1/m on the log scale (else 1), √weight, and the row's index in the block. */
+  private final double[] rowScale = new double[BLOCK];
+  private final double[] rowRoot = new double[BLOCK];
+  private final int[] rowAt = new int[BLOCK];
   /** The block's model outputs by index (the value, partials, second partials), looked up once per block. */
   private final double[][] outs;
 
@@ -36,7 +43,7 @@ final class Normal {
     this.prob = prob;
     this.p = prob.p;
     ws = prob.run.workspace(BLOCK);
-    jb = new double[BLOCK * p];
+    jb = new double[p][BLOCK];
     hess = new double[p * p];
     rb = new double[BLOCK];
     r = new double[p * p];
@@ -89,7 +96,8 @@ final class Normal {
         outs[1 + j] = ws.output(1 + j);
       }
       int rows = 0;
-      for (int i = 0; i < to - from; i++) {
+      int len = to - from;
+      for (int i = 0; i < len; i++) {
         int row = from + i;
         double u = (w == null ? 1 : w[row]) * (mult == null ? 1 : mult[row]);
         if (u == 0) {
@@ -100,26 +108,28 @@ final class Normal {
           return Double.POSITIVE_INFINITY;
         }
         double res = log ? Math.log(mi) - y[row] : mi - y[row];
-        double scale = log ? 1 / mi : 1;
         sum += u * loss.rho(res);
-        double psi = u * loss.psi(res);
-        double wt = u * loss.weight(res);
         if (jac) {
+          double psi = u * loss.psi(res);
+          double wt = u * loss.weight(res);
           double sw = Math.sqrt(wt);
           double rt = psi / sw;
-          for (int j = 0; j < p; j++) {
-            double d = outs[1 + j][i] * scale * chain[j] * sw;
-            if (!(Math.abs(d) < Double.POSITIVE_INFINITY)) {
-              return Double.POSITIVE_INFINITY;
-            }
-            jb[j * BLOCK + rows] = d;
-            grad[j] += d * rt;
-            colNorm2[j] += d * d;
-          }
+          rowScale[rows] = log ? 1 / mi : 1;
+          rowRoot[rows] = sw;
+          rowAt[rows] = i;
           rb[rows] = rt;
           res2 += rt * rt;
           rows++;
         }
+      }
+      // the weighted Jacobian column by column, then its sums row by row (each in row order)
+      for (int j = 0; jac && j < p; j++) {
+        if (!jacobianColumn(outs[1 + j], chain[j], jb[j], rows, rows == len)) {
+          return Double.POSITIVE_INFINITY;
+        }
+      }
+      for (int j = 0; jac && j < p; j += 3) {
+        gradientAndNorms(j, Math.min(3, p - j), rows);
       }
       if (jac && rows > 0) {
         fold(jb, rb, r, qtr, p, rows);
@@ -131,6 +141,67 @@ final class Normal {
     f = sum;
     resNorm2 = res2;
     return sum;
+  }
+
+  /**
+   * Column j of the block's weighted Jacobian, ∂m/∂θ_j·scale·chain·√w per kept row, into
+   * {@code col}; false if any entry is not finite. {@code dense}: every row of the block was
+   * kept, so row k is output row k.
+   */
+  private boolean jacobianColumn(double[] partial, double chainJ, double[] col, int rows, boolean dense) {
+    boolean finite = true;
+    if (dense) {
+      for (int k = 0; k < rows; k++) {
+        double d = partial[k] * rowScale[k] * chainJ * rowRoot[k];
+        col[k] = d;
+        finite &= Math.abs(d) < Double.POSITIVE_INFINITY;
+      }
+    } else {
+      for (int k = 0; k < rows; k++) {
+        double d = partial[rowAt[k]] * rowScale[k] * chainJ * rowRoot[k];
+        col[k] = d;
+        finite &= Math.abs(d) < Double.POSITIVE_INFINITY;
+      }
+    }
+    return finite;
+  }
+
+  /**
+   * grad[j] += Σ d·rt and colNorm2[j] += Σ d² over the block's rows in row order, for the
+   * {@code count} (1 to 3) columns from j: six independent sums share one pass.
+   */
+  private void gradientAndNorms(int j, int count, int rows) {
+    double[] c0 = jb[j];
+    double[] c1 = jb[count > 1 ? j + 1 : j];
+    double[] c2 = jb[count > 2 ? j + 2 : j];
+    double g0 = grad[j];
+    double g1 = count > 1 ? grad[j + 1] : 0;
+    double g2 = count > 2 ? grad[j + 2] : 0;
+    double n0 = colNorm2[j];
+    double n1 = count > 1 ? colNorm2[j + 1] : 0;
+    double n2 = count > 2 ? colNorm2[j + 2] : 0;
+    for (int k = 0; k < rows; k++) {
+      double rt = rb[k];
+      double d0 = c0[k];
+      double d1 = c1[k];
+      double d2 = c2[k];
+      g0 += d0 * rt;
+      n0 += d0 * d0;
+      g1 += d1 * rt;
+      n1 += d1 * d1;
+      g2 += d2 * rt;
+      n2 += d2 * d2;
+    }
+    grad[j] = g0;
+    colNorm2[j] = n0;
+    if (count > 1) {
+      grad[j + 1] = g1;
+      colNorm2[j + 1] = n1;
+    }
+    if (count > 2) {
+      grad[j + 2] = g2;
+      colNorm2[j + 2] = n2;
+    }
   }
 
   /**
@@ -211,25 +282,37 @@ final class Normal {
   }
 
   /**
-   * Folds {@code rows} rows of the block jb (column-major, stride {@link #BLOCK}) and rb into
-   * the p×p factor r and qtr with Householder reflections; jb is left zeroed, rb overwritten.
+   * Folds {@code rows} rows of the block's columns jb[0..p-1] and rb into the p×p factor r and
+   * qtr with Householder reflections; jb is left zeroed, rb overwritten.
    *
    * <p>The arithmetic is the textbook one, each sum taken in row order, so the factor is the
-   * same to the last bit as one reflection and one dot product at a time; the loops are only
-   * arranged so that a reflection's dot products with every later column (and with rb) share
-   * one pass over the rows, and the next column's norm is summed in the pass that updates it.
-   * A sum in row order is a chain of dependent additions: one chain per pass would leave the
-   * processor waiting on each addition, several independent chains in one pass keep it busy.
+   * same to the last bit as one reflection and one dot product at a time (NormalFoldTest); the
+   * loops are only arranged so that a reflection's dot products with every later column (and
+   * with rb) share one pass over the rows, with the column's own norm when the factor's row is
+   * still untouched, or else the norm is summed in the pass that updates the column. A sum in
+   * row order is a chain of dependent additions: one chain per pass leaves the processor
+   * waiting on each addition, several independent chains in one pass keep it busy.
    */
-  static void fold(double[] jb, double[] rb, double[] r, double[] qtr, int p, int rows) {
+  static void fold(double[][] jb, double[] rb, double[] r, double[] qtr, int p, int rows) {
     double[] dots = new double[p + 1];
     double norm2 = 0;
     boolean normDone = false;
     for (int k = 0; k < p; k++) {
-      int ck = k * BLOCK;
+      double[] ck = jb[k];
       double rkk = r[k * p + k];
-      if (!normDone) {
-        norm2 = squares(jb, ck, rows, rkk * rkk);
+      // Row k of the factor still all +0 (the first block of rows): the reflection's dot products
+      // start from v0·(+0) = −0 whatever v0 is (v0 = −norm < 0 here), so they can be summed in the
+      // same pass as the column's norm, before v0 is known
+      boolean fresh = !normDone && untouched(r, qtr, k, p);
+      if (fresh) {
+        dots[k] = rkk * rkk;
+        for (int t = k + 1; t <= p; t++) {
+          dots[t] = -0.0;
+        }
+        dotsWith(jb, ck, rb, k, p, rows, dots);
+        norm2 = dots[k];
+      } else if (!normDone) {
+        norm2 = squares(ck, rows, rkk * rkk);
       }
       normDone = false;
       if (norm2 == 0) {
@@ -243,143 +326,133 @@ final class Normal {
         continue;
       }
       double beta = 2 / vnorm2;
-      // targets t = k+1 .. p-1 are columns of jb, t = p is rb; dots[t] = v0·r[k][t] + Σ jb_k·target_t
-      for (int t = k + 1; t <= p; t++) {
-        dots[t] = v0 * (t < p ? r[k * p + t] : qtr[k]);
+      if (!fresh || !(Math.abs(v0) < Double.POSITIVE_INFINITY)) {
+        // targets t = k+1 .. p-1 are columns of jb, t = p is rb; dots[t] = v0·r[k][t] + Σ jb_k·target_t
+        // (an infinite v0 makes v0·0 NaN: the sums are then taken again from that start)
+        for (int t = k + 1; t <= p; t++) {
+          dots[t] = v0 * (t < p ? r[k * p + t] : qtr[k]);
+        }
+        dotsWith(jb, ck, rb, k + 1, p, rows, dots);
       }
-      dotsWith(jb, ck, rb, k + 1, p, rows, dots);
       for (int t = k + 1; t <= p; t++) {
         double dot = dots[t] * beta;
         if (t < p) {
           r[k * p + t] -= dot * v0;
-          if (t == k + 1) {
+          if (t == k + 1 && !untouched(r, qtr, t, p)) {
             // update the next column and sum its squares in the same pass (its norm for step k+1)
             double rn = r[t * p + t];
-            norm2 = updateAndSquare(jb, t * BLOCK, ck, dot, rows, rn * rn);
+            norm2 = updateAndSquare(jb[t], ck, dot, rows, rn * rn);
             normDone = true;
           } else {
-            update(jb, t * BLOCK, jb, ck, dot, rows);
+            update(jb[t], ck, dot, rows);
           }
         } else {
           qtr[k] -= dot * v0;
-          update(rb, 0, jb, ck, dot, rows);
+          update(rb, ck, dot, rows);
         }
       }
       r[k * p + k] = alpha;
-      java.util.Arrays.fill(jb, ck, ck + rows, 0);
+      java.util.Arrays.fill(ck, 0, rows, 0);
     }
   }
 
-  /** init + Σ a[off+i]², summed in row order. */
-  private static double squares(double[] a, int off, int rows, double init) {
+  /** Whether row k of the factor (diagonal on) and qtr[k] are all +0, as before the first block. */
+  private static boolean untouched(double[] r, double[] qtr, int k, int p) {
+    for (int t = k; t < p; t++) {
+      if (Double.doubleToRawLongBits(r[k * p + t]) != 0) {
+        return false;
+      }
+    }
+    return Double.doubleToRawLongBits(qtr[k]) == 0;
+  }
+
+  /** init + Σ a[i]², summed in row order. */
+  private static double squares(double[] a, int rows, double init) {
     double s = init;
     for (int i = 0; i < rows; i++) {
-      s += a[off + i] * a[off + i];
+      s += a[i] * a[i];
     }
     return s;
   }
 
-  /** a[ao+i] −= dot·jb[ck+i]. */
-  private static void update(double[] a, int ao, double[] jb, int ck, double dot, int rows) {
+  /** a[i] −= dot·c[i]. */
+  private static void update(double[] a, double[] c, double dot, int rows) {
     for (int i = 0; i < rows; i++) {
-      a[ao + i] -= dot * jb[ck + i];
+      a[i] -= dot * c[i];
     }
   }
 
-  /** The same update of column ct by column ck, returning init + Σ (updated value)² in row order. */
-  private static double updateAndSquare(double[] jb, int ct, int ck, double dot, int rows, double init) {
+  /** The same update, returning init + Σ (updated a[i])² in row order. */
+  private static double updateAndSquare(double[] a, double[] c, double dot, int rows, double init) {
     double s = init;
     for (int i = 0; i < rows; i++) {
-      double v = jb[ct + i] - dot * jb[ck + i];
-      jb[ct + i] = v;
+      double v = a[i] - dot * c[i];
+      a[i] = v;
       s += v * v;
     }
     return s;
   }
 
   /**
-   * dots[t] += Σ jb_k·target_t in row order for every target t = from..p (columns of jb, and
-   * rb for t = p), each sum its own chain: up to six chains share a pass over the rows.
+   * dots[t] += Σ c·target_t in row order for every target t = from..p (jb[t], and rb for
+   * t = p), each sum its own chain: up to six chains share a pass over the rows.
    */
-  private static void dotsWith(double[] jb, int ck, double[] rb, int from, int p, int rows, double[] dots) {
+  private static void dotsWith(double[][] jb, double[] c, double[] rb, int from, int p, int rows, double[] dots) {
     int t = from;
     while (t <= p) {
       int m = Math.min(6, p + 1 - t);
+      int last = t + m - 1;
+      // a missing target repeats the last one and its sum is dropped
+      double[] a0 = target(jb, rb, t, p);
+      double[] a1 = target(jb, rb, Math.min(t + 1, last), p);
+      double[] a2 = target(jb, rb, Math.min(t + 2, last), p);
+      double[] a3 = target(jb, rb, Math.min(t + 3, last), p);
+      double[] a4 = target(jb, rb, Math.min(t + 4, last), p);
+      double[] a5 = target(jb, rb, Math.min(t + 5, last), p);
+      double s0 = dots[t];
+      double s1 = m > 1 ? dots[t + 1] : 0;
+      double s2 = m > 2 ? dots[t + 2] : 0;
+      double s3 = m > 3 ? dots[t + 3] : 0;
+      double s4 = m > 4 ? dots[t + 4] : 0;
+      double s5 = m > 5 ? dots[t + 5] : 0;
       if (m == 1) {
-        double[] a = t < p ? jb : rb;
-        int o = t < p ? t * BLOCK : 0;
-        double s = dots[t];
         for (int i = 0; i < rows; i++) {
-          s += jb[ck + i] * a[o + i];
+          s0 += c[i] * a0[i];
         }
-        dots[t] = s;
       } else if (m == 2) {
-        double[] a1 = t + 1 < p ? jb : rb;
-        int o0 = t * BLOCK;
-        int o1 = t + 1 < p ? (t + 1) * BLOCK : 0;
-        double s0 = dots[t];
-        double s1 = dots[t + 1];
         for (int i = 0; i < rows; i++) {
-          double x = jb[ck + i];
-          s0 += x * jb[o0 + i];
-          s1 += x * a1[o1 + i];
+          double x = c[i];
+          s0 += x * a0[i];
+          s1 += x * a1[i];
         }
-        dots[t] = s0;
-        dots[t + 1] = s1;
+      } else if (m <= 4) {
+        for (int i = 0; i < rows; i++) {
+          double x = c[i];
+          s0 += x * a0[i];
+          s1 += x * a1[i];
+          s2 += x * a2[i];
+          s3 += x * a3[i];
+        }
       } else {
-        // three to six chains; a missing target repeats the last one and its sum is dropped
-        int last = t + m - 1;
-        double[] a0 = t < p ? jb : rb;
-        double[] a1 = t + 1 < p ? jb : rb;
-        double[] a2 = t + 2 < p ? jb : rb;
-        double[] a3 = Math.min(t + 3, last) < p ? jb : rb;
-        double[] a4 = Math.min(t + 4, last) < p ? jb : rb;
-        double[] a5 = Math.min(t + 5, last) < p ? jb : rb;
-        int o0 = t < p ? t * BLOCK : 0;
-        int o1 = t + 1 < p ? (t + 1) * BLOCK : 0;
-        int o2 = t + 2 < p ? (t + 2) * BLOCK : 0;
-        int o3 = Math.min(t + 3, last) < p ? Math.min(t + 3, last) * BLOCK : 0;
-        int o4 = Math.min(t + 4, last) < p ? Math.min(t + 4, last) * BLOCK : 0;
-        int o5 = Math.min(t + 5, last) < p ? Math.min(t + 5, last) * BLOCK : 0;
-        double s0 = dots[t];
-        double s1 = dots[t + 1];
-        double s2 = dots[t + 2];
-        double s3 = m > 3 ? dots[t + 3] : 0;
-        double s4 = m > 4 ? dots[t + 4] : 0;
-        double s5 = m > 5 ? dots[t + 5] : 0;
-        if (m <= 4) {
-          for (int i = 0; i < rows; i++) {
-            double x = jb[ck + i];
-            s0 += x * a0[o0 + i];
-            s1 += x * a1[o1 + i];
-            s2 += x * a2[o2 + i];
-            s3 += x * a3[o3 + i];
-          }
-        } else {
-          for (int i = 0; i < rows; i++) {
-            double x = jb[ck + i];
-            s0 += x * a0[o0 + i];
-            s1 += x * a1[o1 + i];
-            s2 += x * a2[o2 + i];
-            s3 += x * a3[o3 + i];
-            s4 += x * a4[o4 + i];
-            s5 += x * a5[o5 + i];
-          }
+        for (int i = 0; i < rows; i++) {
+          double x = c[i];
+          s0 += x * a0[i];
+          s1 += x * a1[i];
+          s2 += x * a2[i];
+          s3 += x * a3[i];
+          s4 += x * a4[i];
+          s5 += x * a5[i];
         }
-        dots[t] = s0;
-        dots[t + 1] = s1;
-        dots[t + 2] = s2;
-        if (m > 3) {
-          dots[t + 3] = s3;
-        }
-        if (m > 4) {
-          dots[t + 4] = s4;
-        }
-        if (m > 5) {
-          dots[t + 5] = s5;
-        }
+      }
+      double[] sums = {s0, s1, s2, s3, s4, s5};
+      for (int q = 0; q < m; q++) {
+        dots[t + q] = sums[q];
       }
       t += m;
     }
+  }
+
+  private static double[] target(double[][] jb, double[] rb, int t, int p) {
+    return t < p ? jb[t] : rb;
   }
 }
