@@ -32,7 +32,7 @@ final class Normal {
   final double[] chain;
   /** The exact Hessian of the objective (Huber), filled by {@link #hessian}. */
   final double[] hess;
-  /** Per kept row of the block: 1/m on the log scale (else 1), √weight, and the row's index in the block. */
+  /** Per kept row of the block: 1/m on the log scale (else 1), √weight, and the row's index in the block (rb holds ψ/√weight). */
   private final double[] rowScale = new double[BLOCK];
   private final double[] rowRoot = new double[BLOCK];
   private final int[] rowAt = new int[BLOCK];
@@ -110,26 +110,37 @@ final class Normal {
         double res = log ? Math.log(mi) - y[row] : mi - y[row];
         sum += u * loss.rho(res);
         if (jac) {
-          double psi = u * loss.psi(res);
-          double wt = u * loss.weight(res);
-          double sw = Math.sqrt(wt);
-          double rt = psi / sw;
-          rowScale[rows] = log ? 1 / mi : 1;
-          rowRoot[rows] = sw;
+          // ψ and the weight now; the square roots and quotients below, in a loop the JIT vectorises
+          rb[rows] = u * loss.psi(res);
+          rowRoot[rows] = u * loss.weight(res);
+          rowScale[rows] = mi;
           rowAt[rows] = i;
-          rb[rows] = rt;
-          res2 += rt * rt;
           rows++;
         }
       }
-      // the weighted Jacobian column by column, then its sums row by row (each in row order)
+      for (int k = 0; jac && k < rows; k++) {
+        double sw = Math.sqrt(rowRoot[k]);
+        rowRoot[k] = sw;
+        rb[k] = rb[k] / sw;
+      }
+      for (int k = 0; jac && log && k < rows; k++) {
+        rowScale[k] = 1 / rowScale[k];
+      }
+      if (jac && !log) {
+        Arrays.fill(rowScale, 0, rows, 1);
+      }
+      // the weighted Jacobian, five columns to a pass, with its gradient and column norms (row order)
+      for (int j = 0; jac && j < p; j += 5) {
+        res2 = jacobianColumns(j, Math.min(5, p - j), rows, res2);
+      }
+      for (int k = 0; jac && p == 0 && k < rows; k++) {
+        res2 += rb[k] * rb[k];
+      }
       for (int j = 0; jac && j < p; j++) {
-        if (!jacobianColumn(outs[1 + j], chain[j], jb[j], rows, rows == len)) {
+        // a non-finite entry makes its column's sum of squares inf or NaN (which overflow alone can also do)
+        if (!(colNorm2[j] < Double.POSITIVE_INFINITY) && !finite(jb[j], rows)) {
           return Double.POSITIVE_INFINITY;
         }
-      }
-      for (int j = 0; jac && j < p; j += 3) {
-        gradientAndNorms(j, Math.min(3, p - j), rows);
       }
       if (jac && rows > 0) {
         fold(jb, rb, r, qtr, p, rows);
@@ -144,64 +155,94 @@ final class Normal {
   }
 
   /**
-   * Column j of the block's weighted Jacobian, ∂m/∂θ_j·scale·chain·√w per kept row, into
-   * {@code col}; false if any entry is not finite. {@code dense}: every row of the block was
-   * kept, so row k is output row k.
+   * Columns j..j+count-1 (count 1 to 5) of the block's weighted Jacobian, ∂m/∂θ·scale·chain·√w
+   * per kept row, into jb, adding d·rt to grad and d² to colNorm2 in row order: ten
+   * independent sums share one pass. A missing column repeats the last (same values, same place).
+   * Returns res2 plus Σ rt² over the rows when j = 0 (so that sum shares the first pass), else res2.
    */
-  private boolean jacobianColumn(double[] partial, double chainJ, double[] col, int rows, boolean dense) {
-    boolean finite = true;
-    if (dense) {
-      for (int k = 0; k < rows; k++) {
-        double d = partial[k] * rowScale[k] * chainJ * rowRoot[k];
-        col[k] = d;
-        finite &= Math.abs(d) < Double.POSITIVE_INFINITY;
-      }
-    } else {
-      for (int k = 0; k < rows; k++) {
-        double d = partial[rowAt[k]] * rowScale[k] * chainJ * rowRoot[k];
-        col[k] = d;
-        finite &= Math.abs(d) < Double.POSITIVE_INFINITY;
-      }
-    }
-    return finite;
-  }
-
-  /**
-   * grad[j] += Σ d·rt and colNorm2[j] += Σ d² over the block's rows in row order, for the
-   * {@code count} (1 to 3) columns from j: six independent sums share one pass.
-   */
-  private void gradientAndNorms(int j, int count, int rows) {
-    double[] c0 = jb[j];
-    double[] c1 = jb[count > 1 ? j + 1 : j];
-    double[] c2 = jb[count > 2 ? j + 2 : j];
+  private double jacobianColumns(int j, int count, int rows, double res2) {
+    int l = j + count - 1;
+    int j1 = Math.min(j + 1, l);
+    int j2 = Math.min(j + 2, l);
+    int j3 = Math.min(j + 3, l);
+    int j4 = Math.min(j + 4, l);
+    double[] o0 = outs[1 + j];
+    double[] o1 = outs[1 + j1];
+    double[] o2 = outs[1 + j2];
+    double[] o3 = outs[1 + j3];
+    double[] o4 = outs[1 + j4];
+    double[] d0s = jb[j];
+    double[] d1s = jb[j1];
+    double[] d2s = jb[j2];
+    double[] d3s = jb[j3];
+    double[] d4s = jb[j4];
+    double c0 = chain[j];
+    double c1 = chain[j1];
+    double c2 = chain[j2];
+    double c3 = chain[j3];
+    double c4 = chain[j4];
     double g0 = grad[j];
-    double g1 = count > 1 ? grad[j + 1] : 0;
-    double g2 = count > 2 ? grad[j + 2] : 0;
+    double g1 = grad[j1];
+    double g2 = grad[j2];
+    double g3 = grad[j3];
+    double g4 = grad[j4];
     double n0 = colNorm2[j];
-    double n1 = count > 1 ? colNorm2[j + 1] : 0;
-    double n2 = count > 2 ? colNorm2[j + 2] : 0;
+    double n1 = colNorm2[j1];
+    double n2 = colNorm2[j2];
+    double n3 = colNorm2[j3];
+    double n4 = colNorm2[j4];
+    double rr = res2;
+    boolean first = j == 0;
     for (int k = 0; k < rows; k++) {
+      int at = rowAt[k];
+      double scale = rowScale[k];
+      double root = rowRoot[k];
       double rt = rb[k];
-      double d0 = c0[k];
-      double d1 = c1[k];
-      double d2 = c2[k];
+      if (first) {
+        rr += rt * rt;
+      }
+      double d0 = o0[at] * scale * c0 * root;
+      double d1 = o1[at] * scale * c1 * root;
+      double d2 = o2[at] * scale * c2 * root;
+      double d3 = o3[at] * scale * c3 * root;
+      double d4 = o4[at] * scale * c4 * root;
+      d0s[k] = d0;
+      d1s[k] = d1;
+      d2s[k] = d2;
+      d3s[k] = d3;
+      d4s[k] = d4;
       g0 += d0 * rt;
       n0 += d0 * d0;
       g1 += d1 * rt;
       n1 += d1 * d1;
       g2 += d2 * rt;
       n2 += d2 * d2;
+      g3 += d3 * rt;
+      n3 += d3 * d3;
+      g4 += d4 * rt;
+      n4 += d4 * d4;
     }
+    // a repeated column summed the same numbers as the one it repeats: either store will do
+    grad[j4] = g4;
+    colNorm2[j4] = n4;
+    grad[j3] = g3;
+    colNorm2[j3] = n3;
+    grad[j2] = g2;
+    colNorm2[j2] = n2;
+    grad[j1] = g1;
+    colNorm2[j1] = n1;
     grad[j] = g0;
     colNorm2[j] = n0;
-    if (count > 1) {
-      grad[j + 1] = g1;
-      colNorm2[j + 1] = n1;
+    return rr;
+  }
+
+  private static boolean finite(double[] xs, int rows) {
+    for (int k = 0; k < rows; k++) {
+      if (!(Math.abs(xs[k]) < Double.POSITIVE_INFINITY)) {
+        return false;
+      }
     }
-    if (count > 2) {
-      grad[j + 2] = g2;
-      colNorm2[j + 2] = n2;
-    }
+    return true;
   }
 
   /**
