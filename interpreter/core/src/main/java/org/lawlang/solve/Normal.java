@@ -36,6 +36,14 @@ final class Normal {
   private final double[] rowScale = new double[BLOCK];
   private final double[] rowRoot = new double[BLOCK];
   private final int[] rowAt = new int[BLOCK];
+  /** Per kept row, for the Hessian: u(ψ′ − ψ·[log]) and uψ·scale. */
+  private final double[] rowOuter = new double[BLOCK];
+  private final double[] rowCurv = new double[BLOCK];
+  /** −0 in every row: added to a number, it leaves it as it is (the sign of a zero too). */
+  private static final double[] NEGATIVE_ZEROS = negativeZeros();
+  private final double[] negativeZeros = NEGATIVE_ZEROS;
+  /** The upper triangle's pairs (j, k, output index of ∂²m/∂θ_j∂θ_k), in the tape's order. */
+  private final int[][] pairs;
   /** The block's model outputs by index (the value, partials, second partials), looked up once per block. */
   private final double[][] outs;
 
@@ -53,6 +61,19 @@ final class Normal {
     nat = new double[p];
     chain = new double[p];
     outs = new double[prob.run.tape().outputCount()][];
+    pairs = new int[p * (p + 1) / 2][];
+    int h = 1 + p;
+    for (int j = 0, q = 0; j < p; j++) {
+      for (int k = j; k < p; k++) {
+        pairs[q++] = new int[] {j, k, h++};
+      }
+    }
+  }
+
+  private static double[] negativeZeros() {
+    double[] out = new double[BLOCK];
+    Arrays.fill(out, -0.0);
+    return out;
   }
 
   /** The objective only (½ convention); +inf when the model is not finite or not positive under log. */
@@ -264,7 +285,6 @@ final class Normal {
     double[] w = prob.weights;
     boolean log = prob.logScale;
     Loss loss = prob.loss;
-    double[] dr = new double[p];
     double res2 = 0;
     for (int from = 0; from < n; from += BLOCK) {
       int to = Math.min(n, from + BLOCK);
@@ -273,6 +293,7 @@ final class Normal {
       for (int h = 0; h < outs.length; h++) {
         outs[h] = ws.output(h);
       }
+      int rows = 0;
       for (int i = 0; i < to - from; i++) {
         int row = from + i;
         double u = (w == null ? 1 : w[row]) * (mult == null ? 1 : mult[row]);
@@ -288,25 +309,22 @@ final class Normal {
         sum += u * loss.rho(res);
         double psi = loss.psi(res);
         double dpsi = loss.dpsi(res);
-        for (int j = 0; j < p; j++) {
-          dr[j] = outs[1 + j][i] * chain[j] * scale;
-          grad[j] += u * psi * dr[j];
-          colNorm2[j] += u * dr[j] * dr[j];
-        }
-        // ∇²r = ∇²m·scale − (log ? ∇r∇rᵀ : 0); Hessian += u[(ψ′ − ψ·[log])∇r∇rᵀ + ψ·scale·∇²m]
         res2 += u * psi * res;
-        double outer = u * (dpsi - (log ? psi : 0));
-        double curv = u * psi * scale;
-        int h = 1 + p;
-        for (int j = 0; j < p; j++) {
-          for (int k = j; k < p; k++) {
-            double d2 = outs[h++][i] * chain[j] * chain[k];
-            if (j == k && prob.logParam[j]) {
-              d2 += outs[1 + j][i] * chain[j];
-            }
-            hess[j * p + k] += outer * dr[j] * dr[k] + curv * d2;
-          }
-        }
+        // ∇²r = ∇²m·scale − (log ? ∇r∇rᵀ : 0); Hessian += u[(ψ′ − ψ·[log])∇r∇rᵀ + ψ·scale·∇²m]
+        rowAt[rows] = i;
+        rowScale[rows] = scale;
+        rowRoot[rows] = u;
+        rb[rows] = u * psi;
+        rowOuter[rows] = u * (dpsi - (log ? psi : 0));
+        rowCurv[rows] = u * psi * scale;
+        rows++;
+      }
+      // ∇r column by column (as the Jacobian, five to a pass), then the Hessian's entries five to a pass
+      for (int j = 0; j < p; j += 5) {
+        residualGradients(j, Math.min(5, p - j), rows);
+      }
+      for (int q = 0; q < pairs.length; q += 5) {
+        hessianEntries(q, Math.min(5, pairs.length - q), rows);
       }
     }
     for (int j = 0; j < p; j++) {
@@ -320,6 +338,129 @@ final class Normal {
     f = sum;
     resNorm2 = res2;
     return sum;
+  }
+
+  /**
+   * ∇r for columns j..j+count-1 (count 1 to 5) into jb (∂m/∂θ·chain·scale per kept row), adding
+   * uψ·∂r to grad and u·∂r² to colNorm2 in row order (rb holds uψ, rowRoot u; as
+   * {@link #jacobianColumns}, ten sums share a pass and a missing column repeats the last).
+   */
+  private void residualGradients(int j, int count, int rows) {
+    int l = j + count - 1;
+    int[] js = {j, Math.min(j + 1, l), Math.min(j + 2, l), Math.min(j + 3, l), Math.min(j + 4, l)};
+    double[] o0 = outs[1 + js[0]];
+    double[] o1 = outs[1 + js[1]];
+    double[] o2 = outs[1 + js[2]];
+    double[] o3 = outs[1 + js[3]];
+    double[] o4 = outs[1 + js[4]];
+    double[] d0s = jb[js[0]];
+    double[] d1s = jb[js[1]];
+    double[] d2s = jb[js[2]];
+    double[] d3s = jb[js[3]];
+    double[] d4s = jb[js[4]];
+    double c0 = chain[js[0]];
+    double c1 = chain[js[1]];
+    double c2 = chain[js[2]];
+    double c3 = chain[js[3]];
+    double c4 = chain[js[4]];
+    double g0 = grad[js[0]];
+    double g1 = grad[js[1]];
+    double g2 = grad[js[2]];
+    double g3 = grad[js[3]];
+    double g4 = grad[js[4]];
+    double n0 = colNorm2[js[0]];
+    double n1 = colNorm2[js[1]];
+    double n2 = colNorm2[js[2]];
+    double n3 = colNorm2[js[3]];
+    double n4 = colNorm2[js[4]];
+    for (int k = 0; k < rows; k++) {
+      int at = rowAt[k];
+      double scale = rowScale[k];
+      double u = rowRoot[k];
+      double upsi = rb[k];
+      double d0 = o0[at] * c0 * scale;
+      double d1 = o1[at] * c1 * scale;
+      double d2 = o2[at] * c2 * scale;
+      double d3 = o3[at] * c3 * scale;
+      double d4 = o4[at] * c4 * scale;
+      d0s[k] = d0;
+      d1s[k] = d1;
+      d2s[k] = d2;
+      d3s[k] = d3;
+      d4s[k] = d4;
+      g0 += upsi * d0;
+      n0 += u * d0 * d0;
+      g1 += upsi * d1;
+      n1 += u * d1 * d1;
+      g2 += upsi * d2;
+      n2 += u * d2 * d2;
+      g3 += upsi * d3;
+      n3 += u * d3 * d3;
+      g4 += upsi * d4;
+      n4 += u * d4 * d4;
+    }
+    double[] gs = {g0, g1, g2, g3, g4};
+    double[] ns = {n0, n1, n2, n3, n4};
+    for (int q = 4; q >= 0; q--) {
+      grad[js[q]] = gs[q];
+      colNorm2[js[q]] = ns[q];
+    }
+  }
+
+  /**
+   * Hessian entries for pairs q..q+count-1 (count 1 to 5) of {@link #pairs}: per kept row,
+   * outer·∂r_j·∂r_k + curv·∂²m_jk (∂²m in solver coordinates: the second partial times both
+   * chain factors, plus the first partial's chain term on a log-fitted diagonal), summed in row
+   * order; five sums share a pass, a missing pair repeats the last.
+   */
+  private void hessianEntries(int q, int count, int rows) {
+    int l = q + count - 1;
+    int[] ps = {q, Math.min(q + 1, l), Math.min(q + 2, l), Math.min(q + 3, l), Math.min(q + 4, l)};
+    double[][] s2 = new double[5][];
+    double[][] dj = new double[5][];
+    double[][] dk = new double[5][];
+    double[][] s1 = new double[5][];
+    double[] cjk = new double[10];
+    double[] cd = new double[5];
+    double[] acc = new double[5];
+    for (int e = 0; e < 5; e++) {
+      int[] pr = pairs[ps[e]];
+      int j = pr[0];
+      int k = pr[1];
+      s2[e] = outs[pr[2]];
+      dj[e] = jb[j];
+      dk[e] = jb[k];
+      cjk[2 * e] = chain[j];
+      cjk[2 * e + 1] = chain[k];
+      // off the log-fitted diagonal nothing is added: + (−0)·1 leaves every number as it is
+      boolean diag = j == k && prob.logParam[j];
+      s1[e] = diag ? outs[1 + j] : negativeZeros;
+      cd[e] = diag ? chain[j] : 1;
+      acc[e] = hess[j * p + k];
+    }
+    double[] a0 = s2[0], a1 = s2[1], a2 = s2[2], a3 = s2[3], a4 = s2[4];
+    double[] x0 = dj[0], x1 = dj[1], x2 = dj[2], x3 = dj[3], x4 = dj[4];
+    double[] y0 = dk[0], y1 = dk[1], y2 = dk[2], y3 = dk[3], y4 = dk[4];
+    double[] b0 = s1[0], b1 = s1[1], b2 = s1[2], b3 = s1[3], b4 = s1[4];
+    double h0 = acc[0], h1 = acc[1], h2 = acc[2], h3 = acc[3], h4 = acc[4];
+    double j0 = cjk[0], j1 = cjk[2], j2 = cjk[4], j3 = cjk[6], j4 = cjk[8];
+    double k0 = cjk[1], k1 = cjk[3], k2 = cjk[5], k3 = cjk[7], k4 = cjk[9];
+    double e0 = cd[0], e1 = cd[1], e2 = cd[2], e3 = cd[3], e4 = cd[4];
+    for (int r = 0; r < rows; r++) {
+      int at = rowAt[r];
+      double outer = rowOuter[r];
+      double curv = rowCurv[r];
+      h0 += outer * x0[r] * y0[r] + curv * (a0[at] * j0 * k0 + b0[at] * e0);
+      h1 += outer * x1[r] * y1[r] + curv * (a1[at] * j1 * k1 + b1[at] * e1);
+      h2 += outer * x2[r] * y2[r] + curv * (a2[at] * j2 * k2 + b2[at] * e2);
+      h3 += outer * x3[r] * y3[r] + curv * (a3[at] * j3 * k3 + b3[at] * e3);
+      h4 += outer * x4[r] * y4[r] + curv * (a4[at] * j4 * k4 + b4[at] * e4);
+    }
+    double[] hs = {h0, h1, h2, h3, h4};
+    for (int e = 4; e >= 0; e--) {
+      int[] pr = pairs[ps[e]];
+      hess[pr[0] * p + pr[1]] = hs[e];
+    }
   }
 
   /**
