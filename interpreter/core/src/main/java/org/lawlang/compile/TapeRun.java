@@ -15,6 +15,8 @@ public final class TapeRun {
   private final Tape tape;
   private final int rows;
   private final double[][] data;
+  /** The bound columns, in the tape's column order. */
+  private final double[][] columns;
   /** For POW nodes with a data-only, everywhere-positive base: ln(base) per row. */
   private final double[][] logBase;
   private final Op[] ops;
@@ -29,7 +31,10 @@ public final class TapeRun {
   public static final class Workspace {
     final double[] scalar;
     final double[][] vec;
+    /** Buffers for outputs that are not a mixed node (a scalar or a data column copied out). */
     final double[][] out;
+    /** Where each output of the last evaluation is: its mixed node's vector, or its buffer in out. */
+    final double[][] outRef;
     final int block;
 
     Workspace(TapeRun run, int block) {
@@ -42,12 +47,26 @@ public final class TapeRun {
           vec[k] = new double[block];
         }
       }
-      out = new double[run.tape.outputs.length][block];
+      int[] outs = run.tape.outputs;
+      out = new double[outs.length][];
+      outRef = new double[outs.length][];
+      for (int j = 0; j < outs.length; j++) {
+        if (run.kinds[outs[j]] == Tape.MIXED) {
+          outRef[j] = vec[outs[j]];
+        } else {
+          out[j] = new double[block];
+          outRef[j] = out[j];
+          if (run.ops[outs[j]] == Op.CONST) {
+            // a constant output (a partial such as 1 or 0) is filled once, not per evaluation
+            Arrays.fill(out[j], run.consts[outs[j]]);
+          }
+        }
+      }
     }
 
-    /** Output {@code k} of the last evaluation, rows {@code from..to} at indices 0..to-from. */
+    /** Output {@code k} of the last evaluation, rows {@code from..to} at indices 0..to-from (read only). */
     public double[] output(int k) {
-      return out[k];
+      return outRef[k];
     }
 
     public int block() {
@@ -58,6 +77,7 @@ public final class TapeRun {
   /** Binds {@code columns} (in the tape's column order, all of one length). */
   public TapeRun(Tape tape, double[][] columns) {
     this.tape = tape;
+    this.columns = columns.clone();
     int n = tape.size();
     ops = tape.ops.toArray(new Op[0]);
     args = tape.args.toArray(new int[0][]);
@@ -67,11 +87,15 @@ public final class TapeRun {
     rows = columns.length == 0 ? 0 : columns[0].length;
     needed = new boolean[tape.outputs.length][n];
     schedule = new int[tape.outputs.length][];
+    scalarSteps = new int[tape.outputs.length][];
+    mixedSteps = new int[tape.outputs.length][];
     for (int k = 0; k < tape.outputs.length; k++) {
       if (k > 0) {
         needed[k] = needed[k - 1].clone();
       }
       mark(needed[k], tape.outputs[k]);
+      scalarSteps[k] = steps(needed[k], Tape.SCALAR);
+      mixedSteps[k] = steps(needed[k], Tape.MIXED);
     }
     data = new double[n][];
     logBase = new double[n][];
@@ -122,6 +146,22 @@ public final class TapeRun {
     }
   }
 
+  /** The needed nodes of one kind, in order; parameters first among scalars is not assumed. */
+  private int[] steps(boolean[] need, int kind) {
+    int count = 0;
+    for (int k = 0; k < need.length; k++) {
+      count += need[k] && kinds[k] == kind ? 1 : 0;
+    }
+    int[] out = new int[count];
+    int j = 0;
+    for (int k = 0; k < need.length; k++) {
+      if (need[k] && kinds[k] == kind) {
+        out[j++] = k;
+      }
+    }
+    return out;
+  }
+
   private void mark(boolean[] need, int node) {
     if (need[node]) {
       return;
@@ -140,6 +180,15 @@ public final class TapeRun {
     return tape;
   }
 
+  /** The bound data of column {@code name} (one of the tape's columns; read, never write). */
+  public double[] column(String name) {
+    int c = tape.columns.indexOf(name);
+    if (c < 0) {
+      throw new IllegalArgumentException("no column " + name);
+    }
+    return columns[c];
+  }
+
   public Workspace workspace(int block) {
     return new Workspace(this, block);
   }
@@ -152,51 +201,238 @@ public final class TapeRun {
   /** Evaluates the first {@code outputs} outputs only (the value, or the value and first partials). */
   public void evaluate(Workspace ws, double[] p, int from, int to, int outputs) {
     int len = to - from;
-    boolean[] need = needed[outputs - 1];
     double[] s = ws.scalar;
-    int n = ops.length;
-    double[][] arr = new double[3][];
-    int[] off = new int[3];
-    for (int k = 0; k < n; k++) {
-      int kind = kinds[k];
-      if (!need[k]) {
-        continue;
-      }
-      if (kind == Tape.SCALAR) {
-        s[k] = ops[k] == Op.PARAM ? p[index[k]] : scalar(k, s);
-      } else if (kind == Tape.MIXED) {
-        int[] a = args[k];
-        arr[1] = null;
-        arr[2] = null;
-        for (int j = 0; j < a.length; j++) {
-          int x = a[j];
-          if (kinds[x] == Tape.SCALAR) {
-            Arrays.fill(ws.vec[x], 0, len, s[x]);
-            arr[j] = ws.vec[x];
-            off[j] = 0;
-          } else if (kinds[x] == Tape.DATA) {
-            arr[j] = data[x];
-            off[j] = from;
-          } else {
-            arr[j] = ws.vec[x];
-            off[j] = 0;
-          }
-        }
-        double expScalar = ops[k] == Op.POW && kinds[a[1]] == Tape.SCALAR ? s[a[1]] : Double.NaN;
-        apply(ops[k], index[k], arr, off, ws.vec[k], len, logBase[k], from, expScalar);
-      }
+    for (int k : scalarSteps[outputs - 1]) {
+      s[k] = ops[k] == Op.PARAM ? p[index[k]] : scalar(k, s);
+    }
+    for (int k : mixedSteps[outputs - 1]) {
+      mixed(ws, k, from, len);
     }
     int[] outs = tape.outputs;
     for (int j = 0; j < outputs; j++) {
       int o = outs[j];
       if (kinds[o] == Tape.SCALAR) {
-        Arrays.fill(ws.out[j], 0, len, s[o]);
+        if (ops[o] != Op.CONST) {
+          Arrays.fill(ws.out[j], 0, len, s[o]);
+        }
       } else if (kinds[o] == Tape.DATA) {
         System.arraycopy(data[o], from, ws.out[j], 0, len);
-      } else {
-        System.arraycopy(ws.vec[o], 0, ws.out[j], 0, len);
       }
     }
+  }
+
+  /**
+   * One mixed node over rows from..from+len into its vector. The common operations read a
+   * scalar operand as a number and a data or mixed operand in place (a loop per shape), so
+   * nothing is copied; the result is the same number as the operation on two vectors.
+   */
+  private void mixed(Workspace ws, int k, int from, int len) {
+    Op op = ops[k];
+    int[] a = args[k];
+    double[] out = ws.vec[k];
+    switch (op) {
+      case ADD, SUB, MUL, DIV -> {
+        int x = a[0];
+        int y = a[1];
+        if (kinds[x] == Tape.SCALAR) {
+          arith(op, ws.scalar[x], vector(ws, y), offset(y, from), out, len);
+        } else if (kinds[y] == Tape.SCALAR) {
+          arith(op, vector(ws, x), offset(x, from), ws.scalar[y], out, len);
+        } else {
+          arith(op, vector(ws, x), offset(x, from), vector(ws, y), offset(y, from), out, len);
+        }
+      }
+      case NEG -> {
+        double[] v = vector(ws, a[0]);
+        int o = offset(a[0], from);
+        for (int i = 0; i < len; i++) {
+          out[i] = -v[o + i];
+        }
+      }
+      case FN -> {
+        double[] v = vector(ws, a[0]);
+        int o = offset(a[0], from);
+        MathFunction f = FUNCTIONS[index[k]];
+        if (f == MathFunction.EXP) {
+          for (int i = 0; i < len; i++) {
+            out[i] = Math.exp(v[o + i]);
+          }
+        } else if (f == MathFunction.LN) {
+          for (int i = 0; i < len; i++) {
+            out[i] = Math.log(v[o + i]);
+          }
+        } else {
+          for (int i = 0; i < len; i++) {
+            out[i] = f.apply(v[o + i]);
+          }
+        }
+      }
+      case POW -> pow(ws, k, from, len);
+      default -> general(ws, k, from, len);
+    }
+  }
+
+  /** The vector of a data or mixed node: data rows from its start, mixed rows of this block. */
+  private double[] vector(Workspace ws, int node) {
+    return kinds[node] == Tape.DATA ? data[node] : ws.vec[node];
+  }
+
+  private int offset(int node, int from) {
+    return kinds[node] == Tape.DATA ? from : 0;
+  }
+
+  private static void arith(Op op, double[] x, int xo, double[] y, int yo, double[] out, int len) {
+    switch (op) {
+      case ADD -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x[xo + i] + y[yo + i];
+        }
+      }
+      case SUB -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x[xo + i] - y[yo + i];
+        }
+      }
+      case MUL -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x[xo + i] * y[yo + i];
+        }
+      }
+      default -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x[xo + i] / y[yo + i];
+        }
+      }
+    }
+  }
+
+  private static void arith(Op op, double[] x, int xo, double y, double[] out, int len) {
+    switch (op) {
+      case ADD -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x[xo + i] + y;
+        }
+      }
+      case SUB -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x[xo + i] - y;
+        }
+      }
+      case MUL -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x[xo + i] * y;
+        }
+      }
+      default -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x[xo + i] / y;
+        }
+      }
+    }
+  }
+
+  private static void arith(Op op, double x, double[] y, int yo, double[] out, int len) {
+    switch (op) {
+      case ADD -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x + y[yo + i];
+        }
+      }
+      case SUB -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x - y[yo + i];
+        }
+      }
+      case MUL -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x * y[yo + i];
+        }
+      }
+      default -> {
+        for (int i = 0; i < len; i++) {
+          out[i] = x / y[yo + i];
+        }
+      }
+    }
+  }
+
+  /**
+   * A power: exp(e·ln base) with ln base computed once when the base is data and positive
+   * (exponent a scalar or a vector), base² by one multiplication, else Math.pow.
+   */
+  private void pow(Workspace ws, int k, int from, int len) {
+    int[] a = args[k];
+    double[] out = ws.vec[k];
+    int x = a[0];
+    int y = a[1];
+    double[] lb = logBase[k];
+    boolean scalarExp = kinds[y] == Tape.SCALAR && !Double.isNaN(ws.scalar[y]);
+    if (lb != null && scalarExp) {
+      double e = ws.scalar[y];
+      for (int i = 0; i < len; i++) {
+        out[i] = Math.exp(e * lb[from + i]);
+      }
+    } else if (lb != null) {
+      if (kinds[y] == Tape.SCALAR) {
+        // a NaN exponent: NaN in every row, as exp(NaN·ln base)
+        double e = ws.scalar[y];
+        for (int i = 0; i < len; i++) {
+          out[i] = Math.exp(e * lb[from + i]);
+        }
+      } else {
+        double[] ev = vector(ws, y);
+        int eo = offset(y, from);
+        for (int i = 0; i < len; i++) {
+          out[i] = Math.exp(ev[eo + i] * lb[from + i]);
+        }
+      }
+    } else if (scalarExp && ws.scalar[y] == 2) {
+      double[] b = vector(ws, x);
+      int bo = offset(x, from);
+      for (int i = 0; i < len; i++) {
+        out[i] = b[bo + i] * b[bo + i];
+      }
+    } else if (kinds[y] == Tape.SCALAR) {
+      double[] b = vector(ws, x);
+      int bo = offset(x, from);
+      double e = ws.scalar[y];
+      for (int i = 0; i < len; i++) {
+        out[i] = Math.pow(b[bo + i], e);
+      }
+    } else if (kinds[x] == Tape.SCALAR) {
+      double b = ws.scalar[x];
+      double[] ev = vector(ws, y);
+      int eo = offset(y, from);
+      for (int i = 0; i < len; i++) {
+        out[i] = Math.pow(b, ev[eo + i]);
+      }
+    } else {
+      double[] b = vector(ws, x);
+      int bo = offset(x, from);
+      double[] ev = vector(ws, y);
+      int eo = offset(y, from);
+      for (int i = 0; i < len; i++) {
+        out[i] = Math.pow(b[bo + i], ev[eo + i]);
+      }
+    }
+  }
+
+  /** The rarer operations (sign, min, max, select, comparisons): scalar operands spread over the block. */
+  private void general(Workspace ws, int k, int from, int len) {
+    int[] a = args[k];
+    double[][] arr = new double[a.length][];
+    int[] off = new int[a.length];
+    for (int j = 0; j < a.length; j++) {
+      int x = a[j];
+      if (kinds[x] == Tape.SCALAR) {
+        Arrays.fill(ws.vec[x], 0, len, ws.scalar[x]);
+        arr[j] = ws.vec[x];
+      } else {
+        arr[j] = vector(ws, x);
+        off[j] = offset(x, from);
+      }
+    }
+    apply(ops[k], index[k], arr, off, ws.vec[k], len, null, 0, Double.NaN);
   }
 
   /**
@@ -220,6 +456,10 @@ public final class TapeRun {
 
   /** The nodes an evaluation needs, in order, for each count of outputs: found on first use. */
   private final int[][] schedule;
+  /** Per count of outputs: the scalar nodes an evaluation needs, in order. */
+  private final int[][] scalarSteps;
+  /** Per count of outputs: the mixed nodes an evaluation needs, in order. */
+  private final int[][] mixedSteps;
 
   private static int[] schedule(boolean[] need) {
     int count = 0;
