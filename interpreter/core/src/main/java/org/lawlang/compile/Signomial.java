@@ -3,13 +3,10 @@ package org.lawlang.compile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.Expr.*;
 
 /**
  * A sum of terms c·Π x_i^a_i with real coefficients and exponents: the algebraic form the
- * power-law recogniser works on. {@link #of} converts a flattened expression, or answers
+ * power-law recogniser works on. {@link #of} converts a lowered formula, or answers
  * null when it is not a signomial (a variable under exp or ln, a sum raised to a fraction,
  * division by a sum). Used by {@link GeometricForm}.
  */
@@ -32,34 +29,34 @@ public record Signomial(List<Term> terms) {
     }
   }
 
-  /** The signomial of {@code e} over the variables in {@code slots}, or null. */
-  public static Signomial of(Expr e, Map<String, Integer> slots) {
-    int n = slots.size();
-    if (!Symbolic.names(e).stream().anyMatch(slots::containsKey)) {
-      double c = Compiled.compile(e, Map.of()).apply(new double[0]);
+  /** The signomial of {@code e} over {@code vars} (their exponents in this order), or null. */
+  public static Signomial of(Formula e, List<Formula.Ref> vars) {
+    int n = vars.size();
+    if (Formula.refs(e).stream().noneMatch(vars::contains)) {
+      double c = ScalarProgram.of(List.of(), e).value(new double[0]);
       return Double.isFinite(c) ? constant(c, n) : null;
     }
-    if (e instanceof Name v) {
+    if (e instanceof Formula.Ref v) {
       double[] a = new double[n];
-      a[slots.get(v.name())] = 1;
+      a[vars.indexOf(v)] = 1;
       return new Signomial(List.of(new Term(1, a)));
     }
-    if (e instanceof Unary u) {
-      Signomial s = of(u.operand(), slots);
-      return s == null ? null : u.op() == UnaryOp.NEG ? s.scale(-1) : u.op() == UnaryOp.PLUS ? s : null;
+    if (e instanceof Formula.Neg u) {
+      Signomial s = of(u.x(), vars);
+      return s == null ? null : s.scale(-1);
     }
-    if (e instanceof Binary b) {
-      Signomial l = of(b.lhs(), slots);
+    if (e instanceof Formula.Arith b) {
+      Signomial l = of(b.l(), vars);
       if (l == null) {
         return null;
       }
-      if (b.op() == BinaryOp.POW) {
-        if (Symbolic.names(b.rhs()).stream().anyMatch(slots::containsKey)) {
+      if (b.op() == Formula.ArithOp.POW) {
+        if (Formula.refs(b.r()).stream().anyMatch(vars::contains)) {
           return null;
         }
-        return l.pow(Compiled.compile(b.rhs(), Map.of()).apply(new double[0]));
+        return l.pow(ScalarProgram.of(List.of(), b.r()).value(new double[0]));
       }
-      Signomial r = of(b.rhs(), slots);
+      Signomial r = of(b.r(), vars);
       if (r == null) {
         return null;
       }
@@ -68,9 +65,10 @@ public record Signomial(List<Term> terms) {
         case SUB -> l.plus(r.scale(-1));
         case MUL -> l.times(r);
         case DIV -> r.terms.size() == 1 && r.terms.get(0).coef != 0 ? l.times(r.pow(-1)) : null;
-        default -> null;
+        case POW -> throw new IllegalStateException("handled above");
       };
     }
+    // a variable under a function, a comparison or a selection: not a signomial
     return null;
   }
 
