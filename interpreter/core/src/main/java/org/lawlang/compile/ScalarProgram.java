@@ -21,8 +21,17 @@ public final class ScalarProgram {
     schedules = new int[tape.outputCount() + 1][];
   }
 
+  private record Key(List<Ref> slots, List<Formula> formulas) {}
+
+  private static final Programs<Key, ScalarProgram> RECENT = new Programs<>();
+
   /** {@code formulas} as functions of {@code slots} (slot i holds the value of slots[i]); an unknown reference is an error. */
   public static ScalarProgram of(List<Ref> slots, List<Formula> formulas) {
+    return RECENT.get(new Key(List.copyOf(slots), List.copyOf(formulas)), k -> compile(k.slots(), k.formulas()));
+  }
+
+  /** As {@link #of}, bypassing the cache (for callers that cache what the formulas were made from). */
+  static ScalarProgram compile(List<Ref> slots, List<Formula> formulas) {
     return new ScalarProgram(Tape.compile(slots, List.of(), formulas));
   }
 

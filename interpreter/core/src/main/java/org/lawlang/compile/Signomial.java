@@ -32,8 +32,8 @@ public record Signomial(List<Term> terms) {
   /** The signomial of {@code e} over {@code vars} (their exponents in this order), or null. */
   public static Signomial of(Formula e, List<Formula.Ref> vars) {
     int n = vars.size();
-    if (Formula.refs(e).stream().noneMatch(vars::contains)) {
-      double c = ScalarProgram.of(List.of(), e).value(new double[0]);
+    if (!mentionsAny(e, vars)) {
+      double c = constantValue(e);
       return Double.isFinite(c) ? constant(c, n) : null;
     }
     if (e instanceof Formula.Ref v) {
@@ -51,10 +51,10 @@ public record Signomial(List<Term> terms) {
         return null;
       }
       if (b.op() == Formula.ArithOp.POW) {
-        if (Formula.refs(b.r()).stream().anyMatch(vars::contains)) {
+        if (mentionsAny(b.r(), vars)) {
           return null;
         }
-        return l.pow(ScalarProgram.of(List.of(), b.r()).value(new double[0]));
+        return l.pow(constantValue(b.r()));
       }
       Signomial r = of(b.r(), vars);
       if (r == null) {
@@ -70,6 +70,23 @@ public record Signomial(List<Term> terms) {
     }
     // a variable under a function, a comparison or a selection: not a signomial
     return null;
+  }
+
+  private static boolean mentionsAny(Formula e, List<Formula.Ref> vars) {
+    if (e instanceof Formula.Ref r) {
+      return vars.contains(r);
+    }
+    for (Formula c : e.children()) {
+      if (mentionsAny(c, vars)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The value of a formula without variables (lowering has folded most into a constant already). */
+  private static double constantValue(Formula e) {
+    return e instanceof Formula.Const c ? c.value() : ScalarProgram.of(List.of(), e).value(new double[0]);
   }
 
   static Signomial constant(double c, int n) {

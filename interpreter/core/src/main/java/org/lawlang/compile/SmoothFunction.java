@@ -28,8 +28,20 @@ public final class SmoothFunction {
     return of(e, vars, logVar, secondOrder ? 2 : 1);
   }
 
+  private record Key(Formula e, List<Ref> vars, List<Boolean> logVar, int order) {}
+
+  private static final Programs<Key, SmoothFunction> RECENT = new Programs<>();
+
   /** {@code e} over {@code vars} with derivatives up to {@code order} (0: the value alone, for checks that only evaluate). */
   public static SmoothFunction of(Formula e, List<Ref> vars, boolean[] logVar, int order) {
+    List<Boolean> logs = new ArrayList<>();
+    for (boolean b : logVar) {
+      logs.add(b);
+    }
+    return RECENT.get(new Key(e, List.copyOf(vars), logs, order), k -> compile(e, k.vars(), logVar, order));
+  }
+
+  private static SmoothFunction compile(Formula e, List<Ref> vars, boolean[] logVar, int order) {
     Formula u = Symbolic.simplify(inLogs(e, vars, logVar));
     int n = vars.size();
     List<Formula> outputs = new ArrayList<>();
@@ -49,7 +61,7 @@ public final class SmoothFunction {
         }
       }
     }
-    return new SmoothFunction(ScalarProgram.of(vars, outputs), n, order);
+    return new SmoothFunction(ScalarProgram.compile(vars, outputs), n, order);
   }
 
   public double value(double[] u) {

@@ -422,12 +422,21 @@ final class Delta {
     double[] at = point(x, s);
     Formula objective = p.objective();
     List<Formula> active = new ArrayList<>();
-    for (org.lawlang.compile.Problem.Constraint c : p.constraints()) {
-      Formula diff = Formula.minus(c.lhs(), c.rhs());
-      double lhs = eval(c.lhs(), slots, at);
-      double rhs = eval(c.rhs(), slots, at);
+    int constraints = p.constraints().size();
+    double[] sides = new double[2 * constraints];
+    Batch sidesAt = new Batch();
+    for (int c = 0; c < constraints; c++) {
+      final int k = c;
+      sidesAt.add(p.constraints().get(c).lhs(), v -> sides[2 * k] = v);
+      sidesAt.add(p.constraints().get(c).rhs(), v -> sides[2 * k + 1] = v);
+    }
+    sidesAt.run(slots, at);
+    for (int k = 0; k < constraints; k++) {
+      org.lawlang.compile.Problem.Constraint c = p.constraints().get(k);
+      double lhs = sides[2 * k];
+      double rhs = sides[2 * k + 1];
       if (c.relation() == Expr.Relation.EQ || Math.abs(lhs - rhs) <= 1e-7 * Math.max(Math.abs(lhs), Math.abs(rhs))) {
-        active.add(diff);
+        active.add(Formula.minus(c.lhs(), c.rhs()));
       }
     }
     List<Integer> free = new ArrayList<>();
@@ -442,12 +451,21 @@ final class Delta {
     int a = active.size();
     double[] gradF = new double[f];
     double[][] jac = new double[a][f];
+    double[] valueGradient = new double[q];
+    Batch firsts = new Batch();
     for (int i = 0; i < f; i++) {
-      gradF[i] = eval(Symbolic.derivative(objective, vars.get(free.get(i))), slots, at);
+      final int fi = i;
+      firsts.add(Symbolic.derivative(objective, vars.get(free.get(i))), v -> gradF[fi] = v);
       for (int c = 0; c < a; c++) {
-        jac[c][i] = eval(Symbolic.derivative(active.get(c), vars.get(free.get(i))), slots, at);
+        double[] row = jac[c];
+        firsts.add(Symbolic.derivative(active.get(c), vars.get(free.get(i))), v -> row[fi] = v);
       }
     }
+    for (int j = 0; j < q; j++) {
+      final int jj = j;
+      firsts.add(Symbolic.derivative(objective, thetas.get(j)), v -> valueGradient[jj] = v);
+    }
+    firsts.run(slots, at);
     // least-squares multipliers: minimise |∇F + Jᵀλ|
     double[][] jjt = new double[a][a];
     double[] rhsL = new double[a];
@@ -486,31 +504,34 @@ final class Delta {
       int size = f + a;
       double[][] kkt = new double[size][size];
       double[][] rhs = new double[q][size];
+      Batch seconds = new Batch();
       for (int i = 0; i < f; i++) {
+        final int fi = i;
         Formula di = Symbolic.derivative(lagrangian, vars.get(free.get(i)));
         for (int k = 0; k < f; k++) {
-          kkt[i][k] = eval(Symbolic.derivative(di, vars.get(free.get(k))), slots, at);
+          final int fk = k;
+          seconds.add(Symbolic.derivative(di, vars.get(free.get(k))), v -> kkt[fi][fk] = v);
         }
         for (int c = 0; c < a; c++) {
           kkt[i][f + c] = jac[c][i];
           kkt[f + c][i] = jac[c][i];
         }
         for (int j = 0; j < q; j++) {
-          rhs[j][i] = -eval(Symbolic.derivative(di, thetas.get(j)), slots, at);
+          double[] row = rhs[j];
+          seconds.add(Symbolic.derivative(di, thetas.get(j)), v -> row[fi] = -v);
         }
       }
       for (int c = 0; c < a; c++) {
+        final int fc = f + c;
         for (int j = 0; j < q; j++) {
-          rhs[j][f + c] = -eval(Symbolic.derivative(active.get(c), thetas.get(j)), slots, at);
+          double[] row = rhs[j];
+          seconds.add(Symbolic.derivative(active.get(c), thetas.get(j)), v -> row[fc] = -v);
         }
       }
+      seconds.run(slots, at);
       sens = size == 0 ? new double[q][0] : solveScaled(kkt, rhs, scale); // sens[j][i]: d(free variable i)/dθ_j
     }
     Map<String, Uncertain> out = new LinkedHashMap<>();
-    double[] valueGradient = new double[q];
-    for (int j = 0; j < q; j++) {
-      valueGradient[j] = eval(Symbolic.derivative(objective, thetas.get(j)), slots, at);
-    }
     for (int i = 0; i < m; i++) {
       double[] g = new double[q];
       int fi = free.indexOf(i);
@@ -527,8 +548,26 @@ final class Delta {
     return out;
   }
 
-  private static double eval(Formula e, List<Formula.Ref> slots, double[] at) {
-    return ScalarProgram.of(slots, e).value(at);
+  /** Formulas evaluated together at one point by one program (their common terms computed once), each value handed to its sink. */
+  private static final class Batch {
+    private final List<Formula> formulas = new ArrayList<>();
+    private final List<java.util.function.DoubleConsumer> sinks = new ArrayList<>();
+
+    void add(Formula f, java.util.function.DoubleConsumer sink) {
+      formulas.add(f);
+      sinks.add(sink);
+    }
+
+    void run(List<Formula.Ref> slots, double[] at) {
+      if (formulas.isEmpty()) {
+        return;
+      }
+      double[] out = new double[formulas.size()];
+      ScalarProgram.of(slots, formulas).evaluate(at, out);
+      for (int i = 0; i < out.length; i++) {
+        sinks.get(i).accept(out[i]);
+      }
+    }
   }
 
   /** The slots of a question's formulas: its variables, then the fits' parameters. */
