@@ -36,40 +36,74 @@ public record Signomial(List<Term> terms) {
       double c = constantValue(e);
       return Double.isFinite(c) ? constant(c, n) : null;
     }
-    if (e instanceof Formula.Ref v) {
-      double[] a = new double[n];
-      a[vars.indexOf(v)] = 1;
-      return new Signomial(List.of(new Term(1, a)));
-    }
-    if (e instanceof Formula.Neg u) {
-      Signomial s = of(u.x(), vars);
-      return s == null ? null : s.scale(-1);
-    }
-    if (e instanceof Formula.Arith b) {
-      Signomial l = of(b.l(), vars);
-      if (l == null) {
-        return null;
+    return e.accept(new Formula.Visitor<Signomial>() {
+      @Override
+      public Signomial constant(Formula.Const c) {
+        return Signomial.constant(c.value(), n); // not reached: a constant mentions no variable
       }
-      if (b.op() == Formula.ArithOp.POW) {
-        if (mentionsAny(b.r(), vars)) {
+
+      @Override
+      public Signomial ref(Formula.Ref v) {
+        double[] a = new double[n];
+        a[vars.indexOf(v)] = 1;
+        return new Signomial(List.of(new Term(1, a)));
+      }
+
+      @Override
+      public Signomial neg(Formula.Neg u) {
+        Signomial s = of(u.x(), vars);
+        return s == null ? null : s.scale(-1);
+      }
+
+      @Override
+      public Signomial arith(Formula.Arith b) {
+        Signomial l = of(b.l(), vars);
+        if (l == null) {
           return null;
         }
-        return l.pow(constantValue(b.r()));
+        if (b.op() == Formula.ArithOp.POW) {
+          return mentionsAny(b.r(), vars) ? null : l.pow(constantValue(b.r()));
+        }
+        Signomial r = of(b.r(), vars);
+        if (r == null) {
+          return null;
+        }
+        return switch (b.op()) {
+          case ADD -> l.plus(r);
+          case SUB -> l.plus(r.scale(-1));
+          case MUL -> l.times(r);
+          case DIV -> r.terms.size() == 1 && r.terms.get(0).coef != 0 ? l.times(r.pow(-1)) : null;
+          case POW -> throw new IllegalStateException("handled above");
+        };
       }
-      Signomial r = of(b.r(), vars);
-      if (r == null) {
+
+      // a variable under a function, a comparison or a selection: not a signomial
+
+      @Override
+      public Signomial compare(Formula.Compare c) {
         return null;
       }
-      return switch (b.op()) {
-        case ADD -> l.plus(r);
-        case SUB -> l.plus(r.scale(-1));
-        case MUL -> l.times(r);
-        case DIV -> r.terms.size() == 1 && r.terms.get(0).coef != 0 ? l.times(r.pow(-1)) : null;
-        case POW -> throw new IllegalStateException("handled above");
-      };
-    }
-    // a variable under a function, a comparison or a selection: not a signomial
-    return null;
+
+      @Override
+      public Signomial apply(Formula.Apply a) {
+        return null;
+      }
+
+      @Override
+      public Signomial sign(Formula.Sign s) {
+        return null;
+      }
+
+      @Override
+      public Signomial select(Formula.Select s) {
+        return null;
+      }
+
+      @Override
+      public Signomial extreme(Formula.Extreme x) {
+        return null;
+      }
+    });
   }
 
   private static boolean mentionsAny(Formula e, List<Formula.Ref> vars) {

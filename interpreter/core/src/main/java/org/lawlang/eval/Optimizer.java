@@ -19,7 +19,6 @@ import org.lawlang.solve.LogSpaceSolver;
 import org.lawlang.solve.ShadowPrices;
 import org.lawlang.solve.Solution;
 import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.ExprPrinter;
 import org.lawlang.syntax.NumberFormat;
 
 /**

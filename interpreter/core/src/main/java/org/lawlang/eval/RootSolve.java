@@ -1,7 +1,6 @@
 package org.lawlang.eval;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,6 @@ import org.lawlang.diag.Msg;
 import org.lawlang.solve.RootCheck;
 import org.lawlang.solve.RootFinder;
 import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.Expr.Binary;
-import org.lawlang.syntax.Expr.BinaryOp;
 import org.lawlang.syntax.NumberFormat;
 
 /**
