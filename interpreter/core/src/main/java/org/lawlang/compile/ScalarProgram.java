@@ -21,17 +21,8 @@ public final class ScalarProgram {
     schedules = new int[tape.outputCount() + 1][];
   }
 
-  private record Key(List<Ref> slots, List<Formula> formulas) {}
-
-  private static final Programs<Key, ScalarProgram> RECENT = new Programs<>();
-
   /** {@code formulas} as functions of {@code slots} (slot i holds the value of slots[i]); an unknown reference is an error. */
   public static ScalarProgram of(List<Ref> slots, List<Formula> formulas) {
-    return RECENT.get(new Key(List.copyOf(slots), List.copyOf(formulas)), k -> compile(k.slots(), k.formulas()));
-  }
-
-  /** As {@link #of}, bypassing the cache (for callers that cache what the formulas were made from). */
-  static ScalarProgram compile(List<Ref> slots, List<Formula> formulas) {
     return new ScalarProgram(Tape.compile(slots, List.of(), formulas));
   }
 
@@ -79,28 +70,36 @@ public final class ScalarProgram {
   }
 
   private void run(double[] x, double[] s, int count) {
+    if (count == tape.outputCount()) {
+      // every node of the tape serves some output: no schedule to find
+      for (int k = 0; k < s.length; k++) {
+        step(k, x, s);
+      }
+      return;
+    }
     int[] order = schedules[count];
     if (order == null) {
       order = schedule(count);
       schedules[count] = order; // benign race: every thread computes the same array
     }
-    Tape.Op[] ops = tape.ops;
-    int[][] args = tape.args;
-    int[] index = tape.index;
-    double[] consts = tape.consts;
     for (int k : order) {
-      Tape.Op op = ops[k];
-      if (op == Tape.Op.PARAM) {
-        s[k] = x[index[k]];
-      } else if (op == Tape.Op.CONST) {
-        s[k] = consts[k];
-      } else {
-        int[] a = args[k];
-        double u = s[a[0]];
-        double v = a.length > 1 ? s[a[1]] : 0;
-        double w = a.length > 2 ? s[a[2]] : 0;
-        s[k] = TapeRun.one(op, index[k], u, v, w);
-      }
+      step(k, x, s);
+    }
+  }
+
+  /** Computes node {@code k} from its operands (already in {@code s}) and the slots {@code x}. */
+  private void step(int k, double[] x, double[] s) {
+    Tape.Op op = tape.ops[k];
+    if (op == Tape.Op.PARAM) {
+      s[k] = x[tape.index[k]];
+    } else if (op == Tape.Op.CONST) {
+      s[k] = tape.consts[k];
+    } else {
+      int[] a = tape.args[k];
+      double u = s[a[0]];
+      double v = a.length > 1 ? s[a[1]] : 0;
+      double w = a.length > 2 ? s[a[2]] : 0;
+      s[k] = TapeRun.one(op, tape.index[k], u, v, w);
     }
   }
 

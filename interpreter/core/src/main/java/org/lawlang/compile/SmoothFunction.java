@@ -34,6 +34,9 @@ public final class SmoothFunction {
 
   /** {@code e} over {@code vars} with derivatives up to {@code order} (0: the value alone, for checks that only evaluate). */
   public static SmoothFunction of(Formula e, List<Ref> vars, boolean[] logVar, int order) {
+    if (order == 0) {
+      return compile(e, vars, logVar, 0); // the value alone compiles about as fast as its key hashes
+    }
     List<Boolean> logs = new ArrayList<>();
     for (boolean b : logVar) {
       logs.add(b);
@@ -61,7 +64,7 @@ public final class SmoothFunction {
         }
       }
     }
-    return new SmoothFunction(ScalarProgram.compile(vars, outputs), n, order);
+    return new SmoothFunction(ScalarProgram.of(vars, outputs), n, order);
   }
 
   public double value(double[] u) {

@@ -174,6 +174,33 @@ class FormulaTest {
   }
 
   @Test
+  void aColumnNamedLikeAParameterStaysAColumn() {
+    // the law's free parameter A and the data's column A are references of different kinds:
+    // y = 2 x whatever the column A holds, and A is fitted, not read from the data
+    org.lawlang.api.LawEngine eng = org.lawlang.eval.EngineAccess.output(org.lawlang.api.LawEngine.builder(),
+        org.lawlang.eval.Output.buffer(new StringBuilder())).build();
+    org.lawlang.eval.EngineAccess.eval(eng, "<test>", "data d = table (x, y, A) {\n 1 2 50\n 2 4 -7\n 3 6 0.5\n 4 8 9\n}\n"
+        + "law L(x) = A * x with A > 0 start 1\nlet f = fit y ~ L(x) to d\n"
+        + "law M(x, a) = B * x + a with B start 1\nlet g = fit y ~ M(x, A) to d\n");
+    assertEquals(2, estimate(org.lawlang.eval.EngineAccess.eval(eng, "<test>", "f.A")), 1e-6);
+    // passed as an argument, the column is read row by row: y - A = B x has no exact fit, and B is its least-squares slope
+    double slope = estimate(org.lawlang.eval.EngineAccess.eval(eng, "<test>", "g.B"));
+    double sxy = 0;
+    double sxx = 0;
+    double[][] rows = {{1, 2 - 50}, {2, 4 + 7}, {3, 6 - 0.5}, {4, 8 - 9}};
+    for (double[] r : rows) {
+      sxy += r[0] * r[1];
+      sxx += r[0] * r[0];
+    }
+    assertEquals(sxy / sxx, slope, 1e-6);
+  }
+
+  /** A fitted parameter's estimate (a delta-method value when the fit has residuals). */
+  private static double estimate(org.lawlang.eval.Value v) {
+    return v instanceof org.lawlang.eval.Uncertain u ? u.point() : ((org.lawlang.eval.Values.Num) v).value();
+  }
+
+  @Test
   void theProgramCacheTellsFormulasApart() {
     boolean[] log = {false};
     SmoothFunction a = SmoothFunction.of(lower("x^2 + 1"), List.of(X), log, 1);
