@@ -20,8 +20,20 @@ import org.lawlang.semantics.MathFunction;
 public sealed interface Formula {
   <R> R accept(Visitor<R> v);
 
+  /** How many operands the node has (0 for a leaf). */
+  int arity();
+
+  /** Operand {@code i}, 0 ≤ i < {@link #arity()}: the walks that run per node read operands without a list. */
+  Formula child(int i);
+
   /** The operands, in order (none for a leaf). */
-  List<Formula> children();
+  default List<Formula> children() {
+    Formula[] out = new Formula[arity()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = child(i);
+    }
+    return List.of(out);
+  }
 
   /** One method per node: implementing it is how a walk proves it handles every kind. */
   interface Visitor<R> {
@@ -71,8 +83,13 @@ public sealed interface Formula {
     }
 
     @Override
-    public List<Formula> children() {
-      return List.of();
+    public int arity() {
+      return 0;
+    }
+
+    @Override
+    public Formula child(int i) {
+      throw new IndexOutOfBoundsException(i);
     }
   }
 
@@ -91,8 +108,13 @@ public sealed interface Formula {
     }
 
     @Override
-    public List<Formula> children() {
-      return List.of();
+    public int arity() {
+      return 0;
+    }
+
+    @Override
+    public Formula child(int i) {
+      throw new IndexOutOfBoundsException(i);
     }
 
     @Override
@@ -113,8 +135,13 @@ public sealed interface Formula {
     }
 
     @Override
-    public List<Formula> children() {
-      return List.of(x);
+    public int arity() {
+      return 1;
+    }
+
+    @Override
+    public Formula child(int i) {
+      return x;
     }
   }
 
@@ -125,8 +152,13 @@ public sealed interface Formula {
     }
 
     @Override
-    public List<Formula> children() {
-      return List.of(l, r);
+    public int arity() {
+      return 2;
+    }
+
+    @Override
+    public Formula child(int i) {
+      return i == 0 ? l : r;
     }
   }
 
@@ -138,8 +170,13 @@ public sealed interface Formula {
     }
 
     @Override
-    public List<Formula> children() {
-      return List.of(l, r);
+    public int arity() {
+      return 2;
+    }
+
+    @Override
+    public Formula child(int i) {
+      return i == 0 ? l : r;
     }
   }
 
@@ -151,8 +188,13 @@ public sealed interface Formula {
     }
 
     @Override
-    public List<Formula> children() {
-      return List.of(x);
+    public int arity() {
+      return 1;
+    }
+
+    @Override
+    public Formula child(int i) {
+      return x;
     }
   }
 
@@ -164,8 +206,13 @@ public sealed interface Formula {
     }
 
     @Override
-    public List<Formula> children() {
-      return List.of(x);
+    public int arity() {
+      return 1;
+    }
+
+    @Override
+    public Formula child(int i) {
+      return x;
     }
   }
 
@@ -177,8 +224,13 @@ public sealed interface Formula {
     }
 
     @Override
-    public List<Formula> children() {
-      return List.of(condition, then, otherwise);
+    public int arity() {
+      return 3;
+    }
+
+    @Override
+    public Formula child(int i) {
+      return i == 0 ? condition : i == 1 ? then : otherwise;
     }
   }
 
@@ -190,8 +242,13 @@ public sealed interface Formula {
     }
 
     @Override
-    public List<Formula> children() {
-      return List.of(l, r);
+    public int arity() {
+      return 2;
+    }
+
+    @Override
+    public Formula child(int i) {
+      return i == 0 ? l : r;
     }
   }
 
@@ -208,8 +265,8 @@ public sealed interface Formula {
     if (f instanceof Ref r) {
       out.add(r);
     }
-    for (Formula c : f.children()) {
-      collect(c, out);
+    for (int i = 0; i < f.arity(); i++) {
+      collect(f.child(i), out);
     }
   }
 
@@ -224,13 +281,26 @@ public sealed interface Formula {
     return out;
   }
 
+  /** Whether {@code f} mentions a reference that satisfies {@code test} (without collecting them). */
+  static boolean anyRef(Formula f, java.util.function.Predicate<Ref> test) {
+    if (f instanceof Ref r) {
+      return test.test(r);
+    }
+    for (int i = 0; i < f.arity(); i++) {
+      if (anyRef(f.child(i), test)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code f} mentions {@code r}. */
   static boolean mentions(Formula f, Ref r) {
     if (f instanceof Ref x) {
       return x.equals(r);
     }
-    for (Formula c : f.children()) {
-      if (mentions(c, r)) {
+    for (int i = 0; i < f.arity(); i++) {
+      if (mentions(f.child(i), r)) {
         return true;
       }
     }

@@ -107,15 +107,7 @@ public record Signomial(List<Term> terms) {
   }
 
   private static boolean mentionsAny(Formula e, List<Formula.Ref> vars) {
-    if (e instanceof Formula.Ref r) {
-      return vars.contains(r);
-    }
-    for (Formula c : e.children()) {
-      if (mentionsAny(c, vars)) {
-        return true;
-      }
-    }
-    return false;
+    return Formula.anyRef(e, vars::contains);
   }
 
   /** The value of a formula without variables (lowering has folded most into a constant already). */

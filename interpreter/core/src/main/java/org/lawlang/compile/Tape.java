@@ -36,15 +36,15 @@ public final class Tape {
   static final int DATA = 1;
   static final int MIXED = 2;
 
-  Op[] ops = new Op[32];
-  int[][] args = new int[32][];
-  double[] consts = new double[32];
-  int[] kinds = new int[32];
-  int[] index = new int[32];
-  private int[] depBits = new int[32];
+  Op[] ops = new Op[16];
+  int[][] args = new int[16][];
+  double[] consts = new double[16];
+  int[] kinds = new int[16];
+  int[] index = new int[16];
+  private int[] depBits = new int[16];
   private int size;
   /** Open-addressing table of node ids + 1 (0: empty), keyed by a node's operation, operands, constant and index. */
-  private int[] table = new int[64];
+  private int[] table = new int[32];
   final int[] outputs;
   final List<Ref> scalars;
   final List<Ref> columns;
@@ -56,11 +56,7 @@ public final class Tape {
     for (int i = 0; i < formulas.size(); i++) {
       outputs[i] = node(formulas.get(i));
     }
-    ops = Arrays.copyOf(ops, size);
-    args = Arrays.copyOf(args, size);
-    consts = Arrays.copyOf(consts, size);
-    kinds = Arrays.copyOf(kinds, size);
-    index = Arrays.copyOf(index, size);
+    // the arrays keep their spare capacity: a one-off scalar program reads only the first size() nodes
     depBits = null;
     table = null;
   }
@@ -74,13 +70,13 @@ public final class Tape {
   }
 
   public int size() {
-    return ops.length;
+    return size;
   }
 
   /** One line per node, for debugging the compiled form. */
   public String describe() {
     StringBuilder out = new StringBuilder();
-    for (int k = 0; k < ops.length; k++) {
+    for (int k = 0; k < size; k++) {
       out.append(k).append(' ').append(ops[k]).append(Arrays.toString(args[k]))
           .append(" kind ").append(kinds[k]).append(ops[k] == Op.CONST ? " " + consts[k] : "").append('\n');
     }

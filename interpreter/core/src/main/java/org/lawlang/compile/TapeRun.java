@@ -59,11 +59,11 @@ public final class TapeRun {
   public TapeRun(Tape tape, double[][] columns) {
     this.tape = tape;
     int n = tape.size();
-    ops = tape.ops;
-    args = tape.args;
-    kinds = tape.kinds;
-    consts = tape.consts;
-    index = tape.index;
+    ops = Arrays.copyOf(tape.ops, n);
+    args = Arrays.copyOf(tape.args, n);
+    kinds = Arrays.copyOf(tape.kinds, n);
+    consts = Arrays.copyOf(tape.consts, n);
+    index = Arrays.copyOf(tape.index, n);
     rows = columns.length == 0 ? 0 : columns[0].length;
     needed = new boolean[tape.outputs.length][n];
     for (int k = 0; k < tape.outputs.length; k++) {

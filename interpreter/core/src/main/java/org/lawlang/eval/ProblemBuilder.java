@@ -150,12 +150,7 @@ final class ProblemBuilder {
   }
 
   private boolean mentionsVariable(Formula e) {
-    for (String n : Formula.names(e, Formula.Kind.VARIABLE)) {
-      if (vars.containsKey(n)) {
-        return true;
-      }
-    }
-    return false;
+    return Formula.anyRef(e, r -> r.kind() == Formula.Kind.VARIABLE && vars.containsKey(r.name()));
   }
 
   /** Whether the source expression depends on a decision variable (not looking into nested questions). */
