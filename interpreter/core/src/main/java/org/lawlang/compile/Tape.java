@@ -152,36 +152,44 @@ public final class Tape {
     }
   }
 
+  /** The node the last {@link #builder} call made: the builder returns nothing, so that no id is boxed. */
+  private int last;
+
   private int node(Formula f) {
-    return f.accept(builder);
+    f.accept(builder);
+    return last;
   }
 
-  private final Visitor<Integer> builder = new Visitor<>() {
+  private final Visitor<Void> builder = new Visitor<>() {
     @Override
-    public Integer constant(Const c) {
-      return add(Op.CONST, NONE, c.value(), -1);
+    public Void constant(Const c) {
+      last = add(Op.CONST, NONE, c.value(), -1);
+      return null;
     }
 
     @Override
-    public Integer ref(Ref r) {
+    public Void ref(Ref r) {
       int p = scalars.indexOf(r);
       if (p >= 0) {
-        return add(Op.PARAM, NONE, 0, p);
+        last = add(Op.PARAM, NONE, 0, p);
+        return null;
       }
       int c = columns.indexOf(r);
       if (c >= 0) {
-        return add(Op.COLUMN, NONE, 0, c);
+        last = add(Op.COLUMN, NONE, 0, c);
+        return null;
       }
       throw LawException.of(Msg.UNKNOWN_NAME, r.span(), r.name());
     }
 
     @Override
-    public Integer neg(Neg n) {
-      return add(Op.NEG, new int[] {node(n.x())}, 0, -1);
+    public Void neg(Neg n) {
+      last = add(Op.NEG, new int[] {node(n.x())}, 0, -1);
+      return null;
     }
 
     @Override
-    public Integer arith(Arith a) {
+    public Void arith(Arith a) {
       int l = node(a.l());
       int r = node(a.r());
       Op op = switch (a.op()) {
@@ -191,11 +199,12 @@ public final class Tape {
         case DIV -> Op.DIV;
         case POW -> Op.POW;
       };
-      return add(op, new int[] {l, r}, 0, -1);
+      last = add(op, new int[] {l, r}, 0, -1);
+      return null;
     }
 
     @Override
-    public Integer compare(Compare c) {
+    public Void compare(Compare c) {
       int l = node(c.l());
       int r = node(c.r());
       Op op = switch (c.op()) {
@@ -206,29 +215,34 @@ public final class Tape {
         case EQ -> Op.EQ;
         case NE -> Op.NE;
       };
-      return add(op, new int[] {l, r}, 0, -1);
+      last = add(op, new int[] {l, r}, 0, -1);
+      return null;
     }
 
     @Override
-    public Integer apply(Apply a) {
+    public Void apply(Apply a) {
       // ln and log are one function: one node
       MathFunction f = a.fn() == MathFunction.LOG ? MathFunction.LN : a.fn();
-      return add(Op.FN, new int[] {node(a.x())}, 0, f.ordinal());
+      last = add(Op.FN, new int[] {node(a.x())}, 0, f.ordinal());
+      return null;
     }
 
     @Override
-    public Integer sign(Sign s) {
-      return add(Op.SIGN, new int[] {node(s.x())}, 0, -1);
+    public Void sign(Sign s) {
+      last = add(Op.SIGN, new int[] {node(s.x())}, 0, -1);
+      return null;
     }
 
     @Override
-    public Integer select(Select s) {
-      return add(Op.SELECT, new int[] {node(s.condition()), node(s.then()), node(s.otherwise())}, 0, -1);
+    public Void select(Select s) {
+      last = add(Op.SELECT, new int[] {node(s.condition()), node(s.then()), node(s.otherwise())}, 0, -1);
+      return null;
     }
 
     @Override
-    public Integer extreme(Extreme x) {
-      return add(x.min() ? Op.MIN : Op.MAX, new int[] {node(x.l()), node(x.r())}, 0, -1);
+    public Void extreme(Extreme x) {
+      last = add(x.min() ? Op.MIN : Op.MAX, new int[] {node(x.l()), node(x.r())}, 0, -1);
+      return null;
     }
   };
 }
