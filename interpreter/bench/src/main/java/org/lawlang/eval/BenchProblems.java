@@ -39,7 +39,7 @@ public final class BenchProblems {
     Program program = session.compile(new Source("fit", fit));
     Expr.Fit node = (Expr.Fit) ((Stmt.ExprStmt) program.statements().get(0)).expr();
     FitSetup fs = new FitSetup(node, session.interpreter(), session.globals());
-    FitProblem prob = session.evaluation(fs::build);
-    return new Bound(prob, fs.free.stream().map(p -> p.name()).toList());
+    FitSpec spec = session.evaluation(fs::spec);
+    return new Bound(spec.problem(), spec.free().stream().map(p -> p.name()).toList());
   }
 }

@@ -22,14 +22,14 @@ public final class FullGridCpu {
     FitProblem prob = b.problem();
     List<double[]> starts = grid(prob, b.names());
     var mx = ManagementFactory.getThreadMXBean();
-    MultiStart.Options o = new MultiStart.Options(1, LevenbergMarquardt.Tolerances.screening(), null, null);
+    MultiStart.Options o = new MultiStart.Options(LevenbergMarquardt.METHOD, 1, LocalMinimiser.Tolerances.screening(), null, null, null);
     for (int r = 0; r < rounds; r++) {
       long c0 = mx.getCurrentThreadCpuTime();
-      LevenbergMarquardt.Result[] res = MultiStart.starts(prob, starts, o);
+      LocalMinimiser.Result[] res = MultiStart.starts(prob, starts, o);
       long c1 = mx.getCurrentThreadCpuTime();
       long evals = 0;
       double best = Double.POSITIVE_INFINITY;
-      for (LevenbergMarquardt.Result x : res) {
+      for (LocalMinimiser.Result x : res) {
         evals += x.iterations();
         best = Math.min(best, x.f());
       }

@@ -1,16 +1,11 @@
 package org.lawlang.certify;
 
 import java.util.Map;
+import org.lawlang.compile.Formula;
 import org.lawlang.semantics.MathFunction;
-import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.Expr.Binary;
-import org.lawlang.syntax.Expr.Call;
-import org.lawlang.syntax.Expr.Name;
-import org.lawlang.syntax.Expr.Num;
-import org.lawlang.syntax.Expr.Unary;
 
 /**
- * Interval arithmetic on a flattened formula: an interval sure to contain every value the
+ * Interval arithmetic on a lowered formula: an interval sure to contain every value the
  * formula takes while each variable stays in its range. Bounds are rounded outwards (one ulp
  * per operation), and whatever it cannot bound (a quotient whose divisor may be 0, a power of
  * a base that may be negative) is the whole line, so an enclosure is never too narrow. It proves
@@ -36,44 +31,76 @@ final class Enclosure {
     }
   }
 
-  static Interval of(Expr e, Map<String, Interval> box) {
-    if (e instanceof Num n) {
-      return new Interval(n.value(), n.value());
-    }
-    if (e instanceof Name n) {
-      Interval v = box.get(n.name());
-      return v == null ? Interval.ALL : v;
-    }
-    if (e instanceof Unary u) {
-      Interval a = of(u.operand(), box);
-      return u.op() == Expr.UnaryOp.NEG ? new Interval(-a.hi(), -a.lo()) : a;
-    }
-    if (e instanceof Binary b) {
-      Interval l = of(b.lhs(), box);
-      Interval r = of(b.rhs(), box);
-      return switch (b.op()) {
-        case ADD -> Interval.of(l.lo() + r.lo(), l.hi() + r.hi());
-        case SUB -> Interval.of(l.lo() - r.hi(), l.hi() - r.lo());
-        case MUL -> product(l, r);
-        case DIV -> r.lo() > 0 || r.hi() < 0 ? product(l, Interval.of(1 / r.hi(), 1 / r.lo())) : Interval.ALL;
-        case POW -> power(l, b.rhs() instanceof Num p ? p.value() : Double.NaN);
-        default -> Interval.ALL;
-      };
-    }
-    if (e instanceof Call c && c.callee() instanceof Name f && c.args().size() == 1) {
-      Interval a = of(c.args().get(0).value(), box);
-      MathFunction fn = MathFunction.named(f.name()).orElse(null);
-      if (fn == null) {
-        return Interval.ALL;
+  /** The enclosure of {@code e} with each decision variable in its interval of {@code box} (by name). */
+  static Interval of(Formula e, Map<String, Interval> box) {
+    return e.accept(new Formula.Visitor<>() {
+      @Override
+      public Interval constant(Formula.Const c) {
+        return new Interval(c.value(), c.value());
       }
-      return switch (fn.shape) {
-        case INCREASING -> fn.accepts(a.lo()) ? Interval.of(fn.apply(a.lo()), fn.apply(a.hi())) : Interval.ALL;
-        case UNIT_WAVE -> new Interval(-1, 1);
-        case V -> a.lo() >= 0 ? a : a.hi() <= 0 ? new Interval(-a.hi(), -a.lo())
-            : new Interval(0, Math.max(-a.lo(), a.hi()));
-      };
-    }
-    return Interval.ALL;
+
+      @Override
+      public Interval ref(Formula.Ref r) {
+        Interval v = r.kind() == Formula.Kind.VARIABLE ? box.get(r.name()) : null;
+        return v == null ? Interval.ALL : v;
+      }
+
+      @Override
+      public Interval neg(Formula.Neg n) {
+        Interval a = n.x().accept(this);
+        return new Interval(-a.hi(), -a.lo());
+      }
+
+      @Override
+      public Interval arith(Formula.Arith b) {
+        Interval l = b.l().accept(this);
+        Interval r = b.r().accept(this);
+        return switch (b.op()) {
+          case ADD -> Interval.of(l.lo() + r.lo(), l.hi() + r.hi());
+          case SUB -> Interval.of(l.lo() - r.hi(), l.hi() - r.lo());
+          case MUL -> product(l, r);
+          case DIV -> r.lo() > 0 || r.hi() < 0 ? product(l, Interval.of(1 / r.hi(), 1 / r.lo())) : Interval.ALL;
+          case POW -> power(l, b.r() instanceof Formula.Const p ? p.value() : Double.NaN);
+        };
+      }
+
+      @Override
+      public Interval compare(Formula.Compare c) {
+        return new Interval(0, 1);
+      }
+
+      @Override
+      public Interval apply(Formula.Apply f) {
+        Interval a = f.x().accept(this);
+        MathFunction fn = f.fn();
+        return switch (fn.shape) {
+          case INCREASING -> fn.accepts(a.lo()) ? Interval.of(fn.apply(a.lo()), fn.apply(a.hi())) : Interval.ALL;
+          case UNIT_WAVE -> new Interval(-1, 1);
+          case V -> a.lo() >= 0 ? a : a.hi() <= 0 ? new Interval(-a.hi(), -a.lo())
+              : new Interval(0, Math.max(-a.lo(), a.hi()));
+        };
+      }
+
+      @Override
+      public Interval sign(Formula.Sign s) {
+        return new Interval(-1, 1);
+      }
+
+      @Override
+      public Interval select(Formula.Select s) {
+        Interval a = s.then().accept(this);
+        Interval b = s.otherwise().accept(this);
+        return new Interval(Math.min(a.lo(), b.lo()), Math.max(a.hi(), b.hi()));
+      }
+
+      @Override
+      public Interval extreme(Formula.Extreme x) {
+        Interval a = x.l().accept(this);
+        Interval b = x.r().accept(this);
+        return x.min() ? new Interval(Math.min(a.lo(), b.lo()), Math.min(a.hi(), b.hi()))
+            : new Interval(Math.max(a.lo(), b.lo()), Math.max(a.hi(), b.hi()));
+      }
+    });
   }
 
   private static Interval product(Interval a, Interval b) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lawlang.compile.Formula;
 import org.lawlang.compile.GeometricForm;
+import org.lawlang.compile.Magnitude;
 import org.lawlang.compile.GeometricForm.Inequality;
 import org.lawlang.compile.GeometricForm.Linear;
 import org.lawlang.compile.GeometricForm.Lse;
@@ -14,9 +16,6 @@ import org.lawlang.solve.Certificate;
 import org.lawlang.solve.Jacobi;
 import org.lawlang.solve.SmallSvd;
 import org.lawlang.solve.Solution;
-import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.Expr.Binary;
-import org.lawlang.syntax.Expr.BinaryOp;
 import org.lawlang.syntax.Expr.Relation;
 
 /**
@@ -42,14 +41,14 @@ public final class Verifier {
   private final int n;
   private final boolean[] log;
   private final double sign;
-  private final List<String> names;
+  private final List<Formula.Ref> names;
   /** The objective's value; with derivatives and the size of its terms only when a local optimum is checked. */
   private final SmoothFunction objective;
   private SmoothFunction objectiveSmooth;
   private SmoothFunction objectiveSize;
   /** The size of each of the objective's terms (its summands), for the scale of the stationarity test. */
   private final List<SmoothFunction> termSizes = new ArrayList<>();
-  private final List<Expr> diffs = new ArrayList<>();
+  private final List<Formula> diffs = new ArrayList<>();
   /** c_j(u) <= 0 (or = 0 for an equality), and the size of its two sides. */
   private final List<SmoothFunction> constraints = new ArrayList<>();
   private final List<SmoothFunction> sizes = new ArrayList<>();
@@ -62,14 +61,14 @@ public final class Verifier {
       log[i] = p.variables().get(i).positive();
     }
     this.sign = p.maximize() ? -1 : 1;
-    this.names = p.names();
+    this.names = p.refs();
     this.objective = SmoothFunction.of(p.objective(), names, log, 0);
     for (Problem.Constraint c : p.constraints()) {
       boolean ge = c.relation() == Relation.GE || c.relation() == Relation.GT;
-      Expr diff = ge ? new Binary(c.span(), BinaryOp.SUB, c.rhs(), c.lhs()) : new Binary(c.span(), BinaryOp.SUB, c.lhs(), c.rhs());
+      Formula diff = ge ? Formula.minus(c.rhs(), c.lhs()) : Formula.minus(c.lhs(), c.rhs());
       diffs.add(diff);
       constraints.add(SmoothFunction.of(diff, names, log, 0));
-      sizes.add(SmoothFunction.of(org.lawlang.compile.Magnitude.sum(List.of(c.lhs(), c.rhs())), names, log, 0));
+      sizes.add(SmoothFunction.of(Magnitude.sum(List.of(c.lhs(), c.rhs())), names, log, 0));
     }
   }
 
@@ -77,11 +76,11 @@ public final class Verifier {
   private void differentiate() {
     if (objectiveSmooth == null) {
       objectiveSmooth = SmoothFunction.of(p.objective(), names, log, 2);
-      objectiveSize = SmoothFunction.of(org.lawlang.compile.Magnitude.expr(p.objective()), names, log, 1);
-      List<Expr> terms = new ArrayList<>();
+      objectiveSize = SmoothFunction.of(Magnitude.of(p.objective()), names, log, 1);
+      List<Formula> terms = new ArrayList<>();
       summands(p.objective(), terms);
-      for (Expr t : terms) {
-        termSizes.add(SmoothFunction.of(org.lawlang.compile.Magnitude.expr(t), names, log, 1));
+      for (Formula t : terms) {
+        termSizes.add(SmoothFunction.of(Magnitude.of(t), names, log, 1));
       }
       for (int j = 0; j < diffs.size(); j++) {
         constraints.set(j, SmoothFunction.of(diffs.get(j), names, log, 2));
@@ -457,7 +456,7 @@ public final class Verifier {
     List<String> freeNames = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (!own[i]) {
-        freeNames.add(names.get(i));
+        freeNames.add(names.get(i).name());
       }
     }
     String why = "on the objective's variables alone (" + String.join(", ", freeNames) + " change neither the objective nor a binding constraint)";
@@ -489,12 +488,12 @@ public final class Verifier {
   }
 
   /** The summands of {@code e}: its terms through + and − (and a leading −), the rest whole. */
-  private static void summands(Expr e, List<Expr> out) {
-    if (e instanceof Binary b && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)) {
-      summands(b.lhs(), out);
-      summands(b.rhs(), out);
-    } else if (e instanceof Expr.Unary u && u.op() != Expr.UnaryOp.NOT) {
-      summands(u.operand(), out);
+  private static void summands(Formula e, List<Formula> out) {
+    if (e instanceof Formula.Arith b && (b.op() == Formula.ArithOp.ADD || b.op() == Formula.ArithOp.SUB)) {
+      summands(b.l(), out);
+      summands(b.r(), out);
+    } else if (e instanceof Formula.Neg u) {
+      summands(u.x(), out);
     } else {
       out.add(e);
     }
@@ -520,43 +519,16 @@ public final class Verifier {
     return out;
   }
 
-  /**
-   * Which variables an expression mentions, by its syntax; every variable when it holds a kind of
-   * expression this does not look into (so the answer never leaves out a variable it depends on).
-   */
-  private boolean[] mentioned(Expr e) {
+  /** Which variables a formula mentions. */
+  private boolean[] mentioned(Formula e) {
     boolean[] out = new boolean[n];
-    if (!collect(e, out)) {
-      java.util.Arrays.fill(out, true);
-    }
-    return out;
-  }
-
-  private boolean collect(Expr e, boolean[] out) {
-    if (e instanceof Expr.Num) {
-      return true;
-    }
-    if (e instanceof Expr.Name x) {
-      int i = names.indexOf(x.name());
+    for (Formula.Ref r : Formula.refs(e)) {
+      int i = names.indexOf(r);
       if (i >= 0) {
         out[i] = true;
       }
-      return true;
     }
-    if (e instanceof Expr.Unary x) {
-      return collect(x.operand(), out);
-    }
-    if (e instanceof Binary x) {
-      return collect(x.lhs(), out) && collect(x.rhs(), out);
-    }
-    if (e instanceof Expr.Call x && x.callee() instanceof Expr.Name) {
-      boolean all = true;
-      for (Expr.Arg a : x.args()) {
-        all &= collect(a.value(), out);
-      }
-      return all;
-    }
-    return false;
+    return out;
   }
 
   /** Least-squares multipliers for {@code ∇f + Σ μ_k a_k = 0}, μ ≥ 0 for inequalities (active-set rule). */

@@ -1,9 +1,7 @@
 package org.lawlang.compile;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.lawlang.syntax.Expr.Relation;
 
 /**
@@ -46,13 +44,12 @@ public record GeometricForm(
 
   public static GeometricForm of(Problem p) {
     int n = p.variables().size();
-    Map<String, Integer> slots = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      if (!p.variables().get(i).positive()) {
+    for (Problem.Var v : p.variables()) {
+      if (!v.positive()) {
         return null;
       }
-      slots.put(p.variables().get(i).name(), i);
     }
+    List<Formula.Ref> slots = p.refs();
     Signomial obj = Signomial.of(p.objective(), slots);
     if (obj == null) {
       return null;

@@ -1,16 +1,8 @@
 package org.lawlang.compile;
 
 import java.util.List;
-import org.lawlang.diag.Span;
+import org.lawlang.compile.Formula.*;
 import org.lawlang.semantics.MathFunction;
-import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.Expr.Arg;
-import org.lawlang.syntax.Expr.Call;
-import org.lawlang.syntax.Expr.Name;
-import org.lawlang.syntax.Expr.Binary;
-import org.lawlang.syntax.Expr.BinaryOp;
-import org.lawlang.syntax.Expr.Num;
-import org.lawlang.syntax.Expr.Unary;
 
 /**
  * The size of the terms of a formula, one rule for the optimiser's checker (org.lawlang.certify)
@@ -23,120 +15,145 @@ public final class Magnitude {
   private Magnitude() {}
 
   /** The size formula of {@code e}: differentiable like any formula (the KKT test needs its gradient). */
-  public static Expr expr(Expr e) {
-    if (e instanceof Num n) {
-      return new Num(n.span(), Math.abs(n.value()));
-    }
-    if (e instanceof Unary u) {
-      return expr(u.operand());
-    }
-    if (e instanceof Binary b) {
-      return switch (b.op()) {
-        case ADD, SUB -> new Binary(b.span(), BinaryOp.ADD, expr(b.lhs()), expr(b.rhs()));
-        case MUL, DIV -> new Binary(b.span(), b.op(), expr(b.lhs()), b.op() == BinaryOp.DIV ? abs(b.rhs()) : expr(b.rhs()));
-        // (x − 2)^3 expands into terms of size (|x| + 2)^3; a negative power is a quotient; a
-        // variable exponent magnifies the base's rounding by |ln base| times the exponent's size
-        case POW -> b.rhs() instanceof Num p ? p.value() > 0 ? new Binary(b.span(), BinaryOp.POW, expr(b.lhs()), b.rhs()) : abs(b)
-            : mul(abs(b), add(new Num(b.span(), 1), mul(abs(call("ln", abs(b.lhs()))), expr(b.rhs()))));
-        default -> abs(b);
-      };
-    }
-    if (e instanceof Call c && c.callee() instanceof Name f && c.args().size() == 1) {
-      // a function's value, plus what rounding in its argument (of the argument's size) does to it
-      Expr a = c.args().get(0).value();
-      Expr m = expr(a);
-      MathFunction fn = MathFunction.named(f.name()).orElse(null);
-      return fn == null ? abs(e) : add(abs(e), fn.spread(new Plain(c.span()), a, m, e));
-    }
-    return abs(e);
+  public static Formula of(Formula e) {
+    return e.accept(new Visitor<>() {
+      @Override
+      public Formula constant(Const c) {
+        return new Const(Math.abs(c.value()));
+      }
+
+      @Override
+      public Formula ref(Ref r) {
+        return abs(r);
+      }
+
+      @Override
+      public Formula neg(Neg n) {
+        return of(n.x());
+      }
+
+      @Override
+      public Formula arith(Arith b) {
+        return switch (b.op()) {
+          case ADD, SUB -> add(of(b.l()), of(b.r()));
+          case MUL -> mul(of(b.l()), of(b.r()));
+          case DIV -> div(of(b.l()), abs(b.r()));
+          // (x − 2)^3 expands into terms of size (|x| + 2)^3; a negative power is a quotient; a
+          // variable exponent magnifies the base's rounding by |ln base| times the exponent's size
+          case POW -> b.r() instanceof Const p ? p.value() > 0 ? new Arith(ArithOp.POW, of(b.l()), b.r()) : abs(b)
+              : mul(abs(b), add(new Const(1), mul(abs(new Apply(MathFunction.LN, abs(b.l()))), of(b.r()))));
+        };
+      }
+
+      @Override
+      public Formula compare(Compare c) {
+        return abs(c);
+      }
+
+      @Override
+      public Formula apply(Apply a) {
+        // a function's value, plus what rounding in its argument (of the argument's size) does to it
+        return add(abs(a), a.fn().spread(PLAIN, a.x(), of(a.x()), a));
+      }
+
+      @Override
+      public Formula sign(Sign s) {
+        return abs(s);
+      }
+
+      @Override
+      public Formula select(Select s) {
+        return abs(s);
+      }
+
+      @Override
+      public Formula extreme(Extreme x) {
+        return abs(x);
+      }
+    });
   }
 
-  /** Tree builders without simplification, for the spread rules of {@link MathFunction}. */
-  private record Plain(Span at) implements MathFunction.Algebra<Expr> {
+  /** Formula builders without simplification, for the spread rules of {@link MathFunction}. */
+  private static final MathFunction.Algebra<Formula> PLAIN = new MathFunction.Algebra<>() {
     @Override
-    public Expr num(double c) {
-      return new Num(at, c);
+    public Formula num(double c) {
+      return new Const(c);
     }
 
     @Override
-    public Expr add(Expr a, Expr b) {
+    public Formula add(Formula a, Formula b) {
       return Magnitude.add(a, b);
     }
 
     @Override
-    public Expr mul(Expr a, Expr b) {
+    public Formula mul(Formula a, Formula b) {
       return Magnitude.mul(a, b);
     }
 
     @Override
-    public Expr div(Expr a, Expr b) {
+    public Formula div(Formula a, Formula b) {
       return Magnitude.div(a, b);
     }
 
     @Override
-    public Expr pow(Expr a, Expr b) {
-      return new Binary(a.span(), BinaryOp.POW, a, b);
+    public Formula pow(Formula a, Formula b) {
+      return new Arith(ArithOp.POW, a, b);
     }
 
     @Override
-    public Expr neg(Expr a) {
-      return new Unary(a.span(), Expr.UnaryOp.NEG, a);
+    public Formula neg(Formula a) {
+      return new Neg(a);
     }
 
     @Override
-    public Expr call(MathFunction f, Expr x) {
-      return Magnitude.call(f.name, x);
+    public Formula call(MathFunction f, Formula x) {
+      return new Apply(f, x);
     }
 
     @Override
-    public Expr sign(Expr x) {
-      return Magnitude.call("sign", x);
+    public Formula sign(Formula x) {
+      return new Sign(x);
     }
 
     @Override
-    public Expr abs(Expr x) {
+    public Formula abs(Formula x) {
       return Magnitude.abs(x);
     }
+  };
+
+  private static Formula add(Formula a, Formula b) {
+    return new Arith(ArithOp.ADD, a, b);
   }
 
-  private static Expr add(Expr a, Expr b) {
-    return new Binary(a.span(), BinaryOp.ADD, a, b);
+  private static Formula mul(Formula a, Formula b) {
+    return new Arith(ArithOp.MUL, a, b);
   }
 
-  private static Expr mul(Expr a, Expr b) {
-    return new Binary(a.span(), BinaryOp.MUL, a, b);
+  private static Formula div(Formula a, Formula b) {
+    return new Arith(ArithOp.DIV, a, b);
   }
 
-  private static Expr div(Expr a, Expr b) {
-    return new Binary(a.span(), BinaryOp.DIV, a, b);
+  private static Formula abs(Formula e) {
+    return new Apply(MathFunction.ABS, e);
   }
 
-  private static Expr call(String name, Expr arg) {
-    Span s = arg.span();
-    return new Call(s, new Name(s, name), List.of(new Arg(s, null, arg)));
-  }
-
-  private static Expr abs(Expr e) {
-    return call("abs", e);
-  }
-
-  /** The expressions' sizes added up. */
-  public static Expr sum(List<Expr> parts) {
-    Expr out = null;
-    for (Expr p : parts) {
-      Expr m = expr(p);
-      out = out == null ? m : new Binary(m.span(), BinaryOp.ADD, out, m);
+  /** The formulas' sizes added up. */
+  public static Formula sum(List<Formula> parts) {
+    Formula out = null;
+    for (Formula p : parts) {
+      Formula m = of(p);
+      out = out == null ? m : add(out, m);
     }
     return out;
   }
 
   /**
-   * The size function of {@code e}, whose only free name is {@code variable}: the residual at a
+   * The size function of {@code e}, whose only reference is {@code variable}: the residual at a
    * root is judged against it (rounding leaves |f| near 1e-16 of it, whatever the scale of x,
    * while at a pole or a jump |f| is as large as its terms).
    */
-  public static java.util.function.DoubleUnaryOperator of(Expr e, String variable) {
-    var size = ScalarProgram.of(expr(e), java.util.Map.of(variable, 0)).evaluator();
+  public static java.util.function.DoubleUnaryOperator function(Formula e, Ref variable) {
+    var size = ScalarProgram.of(List.of(variable), of(e)).evaluator();
     double[] at = new double[1]; // as the root scan that calls it, one thread
     return x -> {
       at[0] = x;

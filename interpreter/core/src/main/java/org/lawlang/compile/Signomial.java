@@ -3,13 +3,10 @@ package org.lawlang.compile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.Expr.*;
 
 /**
  * A sum of terms c·Π x_i^a_i with real coefficients and exponents: the algebraic form the
- * power-law recogniser works on. {@link #of} converts a flattened expression, or answers
+ * power-law recogniser works on. {@link #of} converts a lowered formula, or answers
  * null when it is not a signomial (a variable under exp or ln, a sum raised to a fraction,
  * division by a sum). Used by {@link GeometricForm}.
  */
@@ -32,46 +29,90 @@ public record Signomial(List<Term> terms) {
     }
   }
 
-  /** The signomial of {@code e} over the variables in {@code slots}, or null. */
-  public static Signomial of(Expr e, Map<String, Integer> slots) {
-    int n = slots.size();
-    if (!Symbolic.names(e).stream().anyMatch(slots::containsKey)) {
-      double c = Compiled.compile(e, Map.of()).apply(new double[0]);
+  /** The signomial of {@code e} over {@code vars} (their exponents in this order), or null. */
+  public static Signomial of(Formula e, List<Formula.Ref> vars) {
+    int n = vars.size();
+    if (!mentionsAny(e, vars)) {
+      double c = constantValue(e);
       return Double.isFinite(c) ? constant(c, n) : null;
     }
-    if (e instanceof Name v) {
-      double[] a = new double[n];
-      a[slots.get(v.name())] = 1;
-      return new Signomial(List.of(new Term(1, a)));
-    }
-    if (e instanceof Unary u) {
-      Signomial s = of(u.operand(), slots);
-      return s == null ? null : u.op() == UnaryOp.NEG ? s.scale(-1) : u.op() == UnaryOp.PLUS ? s : null;
-    }
-    if (e instanceof Binary b) {
-      Signomial l = of(b.lhs(), slots);
-      if (l == null) {
-        return null;
+    return e.accept(new Formula.Visitor<Signomial>() {
+      @Override
+      public Signomial constant(Formula.Const c) {
+        return Signomial.constant(c.value(), n); // not reached: a constant mentions no variable
       }
-      if (b.op() == BinaryOp.POW) {
-        if (Symbolic.names(b.rhs()).stream().anyMatch(slots::containsKey)) {
+
+      @Override
+      public Signomial ref(Formula.Ref v) {
+        double[] a = new double[n];
+        a[vars.indexOf(v)] = 1;
+        return new Signomial(List.of(new Term(1, a)));
+      }
+
+      @Override
+      public Signomial neg(Formula.Neg u) {
+        Signomial s = of(u.x(), vars);
+        return s == null ? null : s.scale(-1);
+      }
+
+      @Override
+      public Signomial arith(Formula.Arith b) {
+        Signomial l = of(b.l(), vars);
+        if (l == null) {
           return null;
         }
-        return l.pow(Compiled.compile(b.rhs(), Map.of()).apply(new double[0]));
+        if (b.op() == Formula.ArithOp.POW) {
+          return mentionsAny(b.r(), vars) ? null : l.pow(constantValue(b.r()));
+        }
+        Signomial r = of(b.r(), vars);
+        if (r == null) {
+          return null;
+        }
+        return switch (b.op()) {
+          case ADD -> l.plus(r);
+          case SUB -> l.plus(r.scale(-1));
+          case MUL -> l.times(r);
+          case DIV -> r.terms.size() == 1 && r.terms.get(0).coef != 0 ? l.times(r.pow(-1)) : null;
+          case POW -> throw new IllegalStateException("handled above");
+        };
       }
-      Signomial r = of(b.rhs(), slots);
-      if (r == null) {
+
+      // a variable under a function, a comparison or a selection: not a signomial
+
+      @Override
+      public Signomial compare(Formula.Compare c) {
         return null;
       }
-      return switch (b.op()) {
-        case ADD -> l.plus(r);
-        case SUB -> l.plus(r.scale(-1));
-        case MUL -> l.times(r);
-        case DIV -> r.terms.size() == 1 && r.terms.get(0).coef != 0 ? l.times(r.pow(-1)) : null;
-        default -> null;
-      };
-    }
-    return null;
+
+      @Override
+      public Signomial apply(Formula.Apply a) {
+        return null;
+      }
+
+      @Override
+      public Signomial sign(Formula.Sign s) {
+        return null;
+      }
+
+      @Override
+      public Signomial select(Formula.Select s) {
+        return null;
+      }
+
+      @Override
+      public Signomial extreme(Formula.Extreme x) {
+        return null;
+      }
+    });
+  }
+
+  private static boolean mentionsAny(Formula e, List<Formula.Ref> vars) {
+    return Formula.anyRef(e, vars::contains);
+  }
+
+  /** The value of a formula without variables (lowering has folded most into a constant already). */
+  private static double constantValue(Formula e) {
+    return e instanceof Formula.Const c ? c.value() : ScalarProgram.of(List.of(), e).value(new double[0]);
   }
 
   static Signomial constant(double c, int n) {

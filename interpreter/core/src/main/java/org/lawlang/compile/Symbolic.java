@@ -1,232 +1,202 @@
 package org.lawlang.compile;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
+import org.lawlang.compile.Formula.*;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
-import org.lawlang.diag.Span;
-import org.lawlang.semantics.Builtin;
 import org.lawlang.semantics.MathFunction;
-import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.Expr.*;
 
 /**
- * Exact derivatives of flattened expressions by symbolic differentiation, with algebraic
- * simplification so that derivative trees stay small; the solvers never use finite
- * differences.
+ * Exact derivatives of lowered formulas by symbolic differentiation, {@link Formula} to
+ * {@link Formula}, with algebraic simplification so that derivative trees stay small; the
+ * solvers never use finite differences.
  */
 public final class Symbolic {
   private Symbolic() {}
 
-  private static final Span S = Span.NOWHERE;
-
-  public static Expr derivative(Expr e, String v) {
+  /** d{@code e}/d{@code v}, simplified. */
+  public static Formula derivative(Formula e, Ref v) {
     return simplify(d(e, v));
   }
 
-  /** The names (variables) an expression mentions, in order of first appearance. */
-  public static Set<String> names(Expr e) {
-    Set<String> out = new LinkedHashSet<>();
-    collect(e, out);
-    return out;
-  }
-
-  private static void collect(Expr e, Set<String> out) {
-    if (e instanceof Name n) {
-      out.add(n.name());
-    } else if (e instanceof Unary u) {
-      collect(u.operand(), out);
-    } else if (e instanceof Binary b) {
-      collect(b.lhs(), out);
-      collect(b.rhs(), out);
-    } else if (e instanceof Call c) {
-      c.args().forEach(a -> collect(a.value(), out));
-    }
-  }
-
-  public static boolean mentions(Expr e, String v) {
-    return names(e).contains(v);
-  }
-
-  private static Expr d(Expr e, String v) {
-    if (!mentions(e, v)) {
+  private static Formula d(Formula e, Ref v) {
+    if (!Formula.mentions(e, v)) {
       return num(0);
     }
-    if (e instanceof Name n) {
-      return num(n.name().equals(v) ? 1 : 0);
-    }
-    if (e instanceof Unary u) {
-      return u.op() == UnaryOp.NEG ? neg(d(u.operand(), v)) : d(u.operand(), v);
-    }
-    if (e instanceof Binary b) {
-      return binary(b, v);
-    }
-    if (e instanceof Call c) {
-      return call(c, v);
-    }
-    return num(0);
+    return e.accept(new Visitor<>() {
+      @Override
+      public Formula constant(Const c) {
+        return num(0);
+      }
+
+      @Override
+      public Formula ref(Ref r) {
+        return num(r.equals(v) ? 1 : 0);
+      }
+
+      @Override
+      public Formula neg(Neg n) {
+        return Symbolic.neg(d(n.x(), v));
+      }
+
+      @Override
+      public Formula arith(Arith a) {
+        return Symbolic.arith(a, v);
+      }
+
+      @Override
+      public Formula compare(Compare c) {
+        throw LawException.of(Msg.TYPE, c.span(), "arithmetic", "a comparison inside a formula");
+      }
+
+      @Override
+      public Formula apply(Apply a) {
+        return a.fn().derivative(ALGEBRA, a.x(), d(a.x(), v), a);
+      }
+
+      @Override
+      public Formula sign(Sign s) {
+        return num(0); // piecewise constant (the derivative of abs, min and max)
+      }
+
+      @Override
+      public Formula select(Select s) {
+        return new Select(s.condition(), d(s.then(), v), d(s.otherwise(), v));
+      }
+
+      @Override
+      public Formula extreme(Extreme x) {
+        // the derivative of the operand that is selected; ties take the first
+        Formula pick = new Compare(x.min() ? CompareOp.LE : CompareOp.GE, x.l(), x.r(), org.lawlang.diag.Span.NOWHERE);
+        return new Select(pick, d(x.l(), v), d(x.r(), v));
+      }
+    });
   }
 
-  private static Expr binary(Binary b, String v) {
-    Expr f = b.lhs();
-    Expr g = b.rhs();
+  private static Formula arith(Arith b, Ref v) {
+    Formula f = b.l();
+    Formula g = b.r();
     return switch (b.op()) {
       case ADD -> add(d(f, v), d(g, v));
       case SUB -> sub(d(f, v), d(g, v));
       case MUL -> add(mul(d(f, v), g), mul(f, d(g, v)));
       case DIV -> sub(div(d(f, v), g), div(mul(f, d(g, v)), pow(g, num(2))));
       case POW -> {
-        if (!mentions(g, v)) {
+        if (!Formula.mentions(g, v)) {
           // d f^c = c f^(c-1) f'
           yield mul(mul(g, pow(f, sub(g, num(1)))), d(f, v));
         }
-        if (!mentions(f, v)) {
+        if (!Formula.mentions(f, v)) {
           // d c^g = c^g ln(c) g'
-          yield mul(mul(b, fn("ln", f)), d(g, v));
+          yield mul(mul(b, fn(MathFunction.LN, f)), d(g, v));
         }
         // d f^g = f^g (g' ln f + g f'/f)
-        yield mul(b, add(mul(d(g, v), fn("ln", f)), div(mul(g, d(f, v)), f)));
+        yield mul(b, add(mul(d(g, v), fn(MathFunction.LN, f)), div(mul(g, d(f, v)), f)));
       }
-      default -> throw LawException.of(Msg.TYPE, b.span(), "arithmetic", "a comparison inside a formula");
-    };
-  }
-
-  private static Expr call(Call c, String v) {
-    String name = ((Name) c.callee()).name();
-    if (name.equals("sign")) {
-      return num(0); // piecewise constant (the derivative of abs, min and max)
-    }
-    if (name.equals("select")) {
-      List<Arg> a = c.args();
-      return new Call(S, c.callee(), List.of(a.get(0), arg(d(a.get(1).value(), v)), arg(d(a.get(2).value(), v))));
-    }
-    Builtin b = Builtin.named(name).orElseThrow();
-    List<Expr> args = c.args().stream().map(Arg::value).toList();
-    Expr x = args.get(0);
-    if (b.function != null) {
-      return b.function.derivative(ALGEBRA, x, d(x, v), c);
-    }
-    return switch (b) {
-      case MIN, MAX -> {
-        if (args.size() == 1) {
-          yield d(x, v);
-        }
-        // derivative of the argument that is selected; ties take the first
-        Expr rest = args.size() == 2 ? args.get(1) : new Call(S, c.callee(), c.args().subList(1, c.args().size()));
-        Expr pick = new Binary(S, b == Builtin.MIN ? BinaryOp.LE : BinaryOp.GE, x, rest);
-        yield new Call(S, new Name(S, "select"), List.of(arg(pick), arg(d(x, v)), arg(d(rest, v))));
-      }
-      default -> throw LawException.of(Msg.NOT_CALLABLE, c.span(), "'" + name + "'");
     };
   }
 
   // ---- constructors with simplification --------------------------------------------------
 
   /** The simplifying constructors, for the derivative rules declared in {@link MathFunction}. */
-  static final MathFunction.Algebra<Expr> ALGEBRA = new MathFunction.Algebra<>() {
+  static final MathFunction.Algebra<Formula> ALGEBRA = new MathFunction.Algebra<>() {
     @Override
-    public Expr num(double c) {
+    public Formula num(double c) {
       return Symbolic.num(c);
     }
 
     @Override
-    public Expr add(Expr a, Expr b) {
+    public Formula add(Formula a, Formula b) {
       return Symbolic.add(a, b);
     }
 
     @Override
-    public Expr mul(Expr a, Expr b) {
+    public Formula mul(Formula a, Formula b) {
       return Symbolic.mul(a, b);
     }
 
     @Override
-    public Expr div(Expr a, Expr b) {
+    public Formula div(Formula a, Formula b) {
       return Symbolic.div(a, b);
     }
 
     @Override
-    public Expr pow(Expr a, Expr b) {
+    public Formula pow(Formula a, Formula b) {
       return Symbolic.pow(a, b);
     }
 
     @Override
-    public Expr neg(Expr a) {
+    public Formula neg(Formula a) {
       return Symbolic.neg(a);
     }
 
     @Override
-    public Expr call(MathFunction f, Expr x) {
-      return fn(f.name, x);
+    public Formula call(MathFunction f, Formula x) {
+      return fn(f, x);
     }
 
     @Override
-    public Expr sign(Expr x) {
-      return fn("sign", x);
+    public Formula sign(Formula x) {
+      return new Sign(x);
     }
 
     @Override
-    public Expr abs(Expr x) {
-      return fn("abs", x);
+    public Formula abs(Formula x) {
+      return fn(MathFunction.ABS, x);
     }
   };
 
-  static Num num(double x) {
-    return new Num(S, x);
+  static Const num(double x) {
+    return new Const(x);
   }
 
-  static Arg arg(Expr e) {
-    return new Arg(S, null, e);
+  static Formula fn(MathFunction f, Formula x) {
+    return new Apply(f, x);
   }
 
-  static Expr fn(String name, Expr x) {
-    return new Call(S, new Name(S, name), List.of(arg(x)));
+  static boolean isNum(Formula e, double x) {
+    return e instanceof Const n && n.value() == x;
   }
 
-  static boolean isNum(Expr e, double x) {
-    return e instanceof Num n && n.value() == x;
-  }
-
-  static Expr neg(Expr a) {
-    if (a instanceof Num n) {
+  static Formula neg(Formula a) {
+    if (a instanceof Const n) {
       return num(-n.value());
     }
-    if (a instanceof Unary u && u.op() == UnaryOp.NEG) {
-      return u.operand();
+    if (a instanceof Neg u) {
+      return u.x();
     }
-    return new Unary(S, UnaryOp.NEG, a);
+    return new Neg(a);
   }
 
-  static Expr add(Expr a, Expr b) {
+  static Formula add(Formula a, Formula b) {
     if (isNum(a, 0)) {
       return b;
     }
     if (isNum(b, 0)) {
       return a;
     }
-    if (a instanceof Num x && b instanceof Num y) {
+    if (a instanceof Const x && b instanceof Const y) {
       return num(x.value() + y.value());
     }
-    if (b instanceof Unary u && u.op() == UnaryOp.NEG) {
-      return sub(a, u.operand());
+    if (b instanceof Neg u) {
+      return sub(a, u.x());
     }
-    return new Binary(S, BinaryOp.ADD, a, b);
+    return new Arith(ArithOp.ADD, a, b);
   }
 
-  static Expr sub(Expr a, Expr b) {
+  static Formula sub(Formula a, Formula b) {
     if (isNum(b, 0)) {
       return a;
     }
     if (isNum(a, 0)) {
       return neg(b);
     }
-    if (a instanceof Num x && b instanceof Num y) {
+    if (a instanceof Const x && b instanceof Const y) {
       return num(x.value() - y.value());
     }
-    return new Binary(S, BinaryOp.SUB, a, b);
+    return new Arith(ArithOp.SUB, a, b);
   }
 
-  static Expr mul(Expr a, Expr b) {
+  static Formula mul(Formula a, Formula b) {
     if (isNum(a, 0) || isNum(b, 0)) {
       return num(0);
     }
@@ -236,7 +206,7 @@ public final class Symbolic {
     if (isNum(b, 1)) {
       return a;
     }
-    if (a instanceof Num x && b instanceof Num y) {
+    if (a instanceof Const x && b instanceof Const y) {
       return num(x.value() * y.value());
     }
     if (isNum(a, -1)) {
@@ -245,55 +215,90 @@ public final class Symbolic {
     if (isNum(b, -1)) {
       return neg(a);
     }
-    return new Binary(S, BinaryOp.MUL, a, b);
+    return new Arith(ArithOp.MUL, a, b);
   }
 
-  static Expr div(Expr a, Expr b) {
+  static Formula div(Formula a, Formula b) {
     if (isNum(a, 0)) {
       return num(0);
     }
     if (isNum(b, 1)) {
       return a;
     }
-    if (a instanceof Num x && b instanceof Num y && y.value() != 0) {
+    if (a instanceof Const x && b instanceof Const y && y.value() != 0) {
       return num(x.value() / y.value());
     }
-    return new Binary(S, BinaryOp.DIV, a, b);
+    return new Arith(ArithOp.DIV, a, b);
   }
 
-  static Expr pow(Expr a, Expr b) {
+  static Formula pow(Formula a, Formula b) {
     if (isNum(b, 0)) {
       return num(1);
     }
     if (isNum(b, 1)) {
       return a;
     }
-    if (a instanceof Num x && b instanceof Num y) {
+    if (a instanceof Const x && b instanceof Const y) {
       return num(Math.pow(x.value(), y.value()));
     }
-    return new Binary(S, BinaryOp.POW, a, b);
+    return new Arith(ArithOp.POW, a, b);
   }
 
-  /** Folds constants and removes identities throughout a tree. */
-  public static Expr simplify(Expr e) {
-    if (e instanceof Unary u) {
-      return u.op() == UnaryOp.NEG ? neg(simplify(u.operand())) : simplify(u.operand());
-    }
-    if (e instanceof Binary b) {
-      Expr l = simplify(b.lhs());
-      Expr r = simplify(b.rhs());
-      return switch (b.op()) {
-        case ADD -> add(l, r);
-        case SUB -> sub(l, r);
-        case MUL -> mul(l, r);
-        case DIV -> div(l, r);
-        case POW -> pow(l, r);
-        default -> new Binary(b.span(), b.op(), l, r);
-      };
-    }
-    if (e instanceof Call c) {
-      return new Call(c.span(), c.callee(), c.args().stream().map(a -> new Arg(a.span(), a.name(), simplify(a.value()))).toList());
-    }
-    return e;
+  /** Folds constants and removes identities throughout a formula. */
+  public static Formula simplify(Formula e) {
+    return e.accept(new Visitor<>() {
+      @Override
+      public Formula constant(Const c) {
+        return c;
+      }
+
+      @Override
+      public Formula ref(Ref r) {
+        return r;
+      }
+
+      @Override
+      public Formula neg(Neg n) {
+        return Symbolic.neg(simplify(n.x()));
+      }
+
+      @Override
+      public Formula arith(Arith a) {
+        Formula l = simplify(a.l());
+        Formula r = simplify(a.r());
+        return switch (a.op()) {
+          case ADD -> add(l, r);
+          case SUB -> sub(l, r);
+          case MUL -> mul(l, r);
+          case DIV -> div(l, r);
+          case POW -> pow(l, r);
+        };
+      }
+
+      @Override
+      public Formula compare(Compare c) {
+        return new Compare(c.op(), simplify(c.l()), simplify(c.r()), c.span());
+      }
+
+      @Override
+      public Formula apply(Apply a) {
+        return new Apply(a.fn(), simplify(a.x()));
+      }
+
+      @Override
+      public Formula sign(Sign s) {
+        return new Sign(simplify(s.x()));
+      }
+
+      @Override
+      public Formula select(Select s) {
+        return new Select(simplify(s.condition()), simplify(s.then()), simplify(s.otherwise()));
+      }
+
+      @Override
+      public Formula extreme(Extreme x) {
+        return new Extreme(x.min(), simplify(x.l()), simplify(x.r()));
+      }
+    });
   }
 }

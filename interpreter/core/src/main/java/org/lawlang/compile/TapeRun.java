@@ -79,14 +79,13 @@ public final class TapeRun {
     this.tape = tape;
     this.columns = columns.clone();
     int n = tape.size();
-    ops = tape.ops.toArray(new Op[0]);
-    args = tape.args.toArray(new int[0][]);
-    kinds = tape.kinds.stream().mapToInt(Integer::intValue).toArray();
-    consts = tape.consts.stream().mapToDouble(Double::doubleValue).toArray();
-    index = tape.index.stream().mapToInt(Integer::intValue).toArray();
+    ops = Arrays.copyOf(tape.ops, n);
+    args = Arrays.copyOf(tape.args, n);
+    kinds = Arrays.copyOf(tape.kinds, n);
+    consts = Arrays.copyOf(tape.consts, n);
+    index = Arrays.copyOf(tape.index, n);
     rows = columns.length == 0 ? 0 : columns[0].length;
     needed = new boolean[tape.outputs.length][n];
-    schedule = new int[tape.outputs.length][];
     scalarSteps = new int[tape.outputs.length][];
     mixedSteps = new int[tape.outputs.length][];
     for (int k = 0; k < tape.outputs.length; k++) {
@@ -435,46 +434,12 @@ public final class TapeRun {
     apply(ops[k], index[k], arr, off, ws.vec[k], len, null, 0, Double.NaN);
   }
 
-  /**
-   * For a tape whose nodes are all scalars (no columns): the first {@code outputs} outputs at
-   * parameter values {@code p}, into {@code out}; {@code s} holds one number per node.
-   */
-  void evaluateScalars(double[] p, double[] s, double[] out, int outputs) {
-    int[] order = schedule[outputs - 1];
-    if (order == null) {
-      order = schedule(needed[outputs - 1]);
-      schedule[outputs - 1] = order; // benign race: every thread computes the same array
-    }
-    for (int k : order) {
-      s[k] = ops[k] == Op.PARAM ? p[index[k]] : scalar(k, s);
-    }
-    int[] outs = tape.outputs;
-    for (int j = 0; j < outputs; j++) {
-      out[j] = s[outs[j]];
-    }
-  }
 
-  /** The nodes an evaluation needs, in order, for each count of outputs: found on first use. */
-  private final int[][] schedule;
+
   /** Per count of outputs: the scalar nodes an evaluation needs, in order. */
   private final int[][] scalarSteps;
   /** Per count of outputs: the mixed nodes an evaluation needs, in order. */
   private final int[][] mixedSteps;
-
-  private static int[] schedule(boolean[] need) {
-    int count = 0;
-    for (boolean b : need) {
-      count += b ? 1 : 0;
-    }
-    int[] out = new int[count];
-    int j = 0;
-    for (int k = 0; k < need.length; k++) {
-      if (need[k]) {
-        out[j++] = k;
-      }
-    }
-    return out;
-  }
 
   private double scalar(int k, double[] s) {
     int[] a = args[k];

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import org.lawlang.compile.Compiled;
 import org.lawlang.compile.Flatten;
+import org.lawlang.compile.Formula;
+import org.lawlang.compile.ScalarProgram;
 import org.lawlang.compile.Symbolic;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
@@ -124,9 +125,9 @@ final class Delta {
   static Value unary(String builtin, Uncertain u, double newPoint, Span at) {
     double d = 1;
     if (!builtin.equals("round")) {
-      Expr x = new Expr.Name(Span.NOWHERE, "#x");
-      Expr call = new Expr.Call(Span.NOWHERE, new Expr.Name(Span.NOWHERE, builtin), List.of(new Expr.Arg(Span.NOWHERE, null, x)));
-      d = Compiled.compile(Symbolic.derivative(call, "#x"), Map.of("#x", 0)).apply(new double[] {u.point()});
+      Formula.Ref x = new Formula.Ref(Formula.Kind.INPUT, "x");
+      Formula call = Flatten.builtin(Builtin.named(builtin).orElseThrow(), List.of(x), at);
+      d = ScalarProgram.of(List.of(x), Symbolic.derivative(call, x)).value(new double[] {u.point()});
     }
     if (!Double.isFinite(d)) {
       throw LawException.of(Msg.DOMAIN, at, builtin + " of an uncertain value", "no derivative at "
@@ -163,18 +164,16 @@ final class Delta {
     if (!b.math) {
       return p; // a statistic of a list (sum, mean, ...) of delta values: computed from their points
     }
-    List<Expr.Arg> formal = new ArrayList<>();
-    Map<String, Integer> slots = new HashMap<>();
+    List<Formula.Ref> formal = new ArrayList<>();
     double[] at0 = new double[args.size()];
     for (int i = 0; i < args.size(); i++) {
-      formal.add(new Expr.Arg(Span.NOWHERE, null, new Expr.Name(Span.NOWHERE, "#" + i)));
-      slots.put("#" + i, i);
+      formal.add(new Formula.Ref(Formula.Kind.INPUT, "x" + i));
       at0[i] = args.get(i) instanceof Uncertain u ? u.point() : Values.num(args.get(i), at, b.name);
     }
-    Expr call = new Expr.Call(Span.NOWHERE, new Expr.Name(Span.NOWHERE, b.name), formal);
+    Formula call = Flatten.builtin(b, List.copyOf(formal), at);
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i) instanceof Uncertain) {
-        add(g, args.get(i), Compiled.compile(Symbolic.derivative(call, "#" + i), slots).apply(at0));
+        add(g, args.get(i), ScalarProgram.of(formal, Symbolic.derivative(call, formal.get(i))).value(at0));
       }
     }
     return Uncertain.delta(p.value(), g, level);
@@ -182,31 +181,26 @@ final class Delta {
 
   // ---- law calls -------------------------------------------------------------------------
 
-  /** A law's formula inlined over its inputs (fitted parameters as names), and its derivatives, compiled. */
-  private record Derivs(List<String> inputs, List<String> params, Compiled.Fn[] byInput, Compiled.Fn[] byParam) {}
+  /**
+   * A law's formula inlined over its inputs (fitted parameters as parameter references), and its
+   * derivatives by every input and then every parameter, compiled to one program over the inputs
+   * and the parameters.
+   */
+  private record Derivs(ScalarProgram partials, int inputs) {}
 
   private static final Map<Law, Derivs> DERIVS = java.util.Collections.synchronizedMap(new WeakHashMap<>());
 
   private static Derivs derivs(Law law, List<String> params) {
     return DERIVS.computeIfAbsent(law, l -> {
-      List<Expr> args = l.inputs().stream().map(n -> (Expr) new Expr.Name(Span.NOWHERE, n)).toList();
-      Expr body = Flatten.call(l, args, l.span());
-      Map<String, Integer> slots = new HashMap<>();
-      for (int i = 0; i < l.inputs().size(); i++) {
-        slots.put(l.inputs().get(i), i);
+      List<Formula.Ref> slots = new ArrayList<>();
+      l.inputs().forEach(n -> slots.add(new Formula.Ref(Formula.Kind.INPUT, n)));
+      params.forEach(n -> slots.add(new Formula.Ref(Formula.Kind.PARAMETER, n)));
+      Formula body = Flatten.call(l, List.copyOf(slots.subList(0, l.inputs().size())), l.span());
+      List<Formula> partials = new ArrayList<>();
+      for (Formula.Ref r : slots) {
+        partials.add(Symbolic.derivative(body, r));
       }
-      for (int j = 0; j < params.size(); j++) {
-        slots.put(params.get(j), l.inputs().size() + j);
-      }
-      Compiled.Fn[] byInput = new Compiled.Fn[l.inputs().size()];
-      for (int i = 0; i < byInput.length; i++) {
-        byInput[i] = Compiled.compile(Symbolic.derivative(body, l.inputs().get(i)), slots);
-      }
-      Compiled.Fn[] byParam = new Compiled.Fn[params.size()];
-      for (int j = 0; j < byParam.length; j++) {
-        byParam[j] = Compiled.compile(Symbolic.derivative(body, params.get(j)), slots);
-      }
-      return new Derivs(l.inputs(), params, byInput, byParam);
+      return new Derivs(ScalarProgram.of(slots, partials), l.inputs().size());
     });
   }
 
@@ -260,17 +254,15 @@ final class Delta {
     for (int j = 0; j < params.size(); j++) {
       at0[args.size() + j] = fit.estimate(params.get(j));
     }
+    double[] partials = new double[at0.length];
+    d.partials().evaluate(at0, partials);
     Map<FitValue, double[]> g = new LinkedHashMap<>();
     if (fit != null) {
-      double[] own = new double[params.size()];
-      for (int j = 0; j < own.length; j++) {
-        own[j] = d.byParam()[j].apply(at0);
-      }
-      g.put(fit, own);
+      g.put(fit, java.util.Arrays.copyOfRange(partials, d.inputs(), partials.length));
     }
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i) instanceof Uncertain) {
-        add(g, args.get(i), d.byInput()[i].apply(at0));
+        add(g, args.get(i), partials[i]);
       }
     }
     return Uncertain.delta(p.value(), g, level);
@@ -308,14 +300,13 @@ final class Delta {
     Env child = new Env(env);
     for (FitValue fit : fits) {
       Law unfitted = fit.unfittedLaw();
-      Map<String, Expr> renamed = new HashMap<>();
+      Map<String, String> renamed = new HashMap<>();
       for (String p : fit.parameterNames()) {
         names.add(symbolName(fit, p));
-        renamed.put(p, new Expr.Name(Span.NOWHERE, symbolName(fit, p)));
+        renamed.put(p, symbolName(fit, p));
       }
-      Expr body = Flatten.expr(unfitted.body(), n -> renamed.containsKey(n) ? renamed.get(n)
-          : unfitted.fixed().containsKey(n) ? unfitted.fixed().get(n) : unfitted.callees().get(n));
-      Law symbolic = new Law(unfitted.name(), unfitted.inputs(), body, Map.of(), List.of(), Map.of(), unfitted.meta(), unfitted.span());
+      Law symbolic = new Law(unfitted.name(), unfitted.inputs(), rename(unfitted.body(), renamed), unfitted.fixed(), List.of(),
+          unfitted.callees(), unfitted.meta(), unfitted.span());
       // called, the fit is the symbolic law; read (f.a), its fields are the fit's (delta values)
       LawValue stands = new LawValue(symbolic) {
         @Override
@@ -337,7 +328,25 @@ final class Delta {
     return new Symbols(fits, child, names, level);
   }
 
-  /** The name parameter {@code p} of {@code fit} has in a lowered question (no script name starts with #). */
+  /** A law body with the names in {@code renamed} renamed (a body holds names, numbers, operations and calls). */
+  private static Expr rename(Expr e, Map<String, String> renamed) {
+    if (e instanceof Expr.Name n) {
+      return renamed.containsKey(n.name()) ? new Expr.Name(n.span(), renamed.get(n.name())) : n;
+    }
+    if (e instanceof Expr.Unary u) {
+      return new Expr.Unary(u.span(), u.op(), rename(u.operand(), renamed));
+    }
+    if (e instanceof Expr.Binary b) {
+      return new Expr.Binary(b.span(), b.op(), rename(b.lhs(), renamed), rename(b.rhs(), renamed));
+    }
+    if (e instanceof Expr.Call c) {
+      return new Expr.Call(c.span(), c.callee(), c.args().stream()
+          .map(a -> new Expr.Arg(a.span(), a.name(), rename(a.value(), renamed))).toList());
+    }
+    return e;
+  }
+
+  /** The name parameter {@code p} of {@code fit} has in a lowered question (no script name starts with #, so none collides). */
   private static String symbolName(FitValue fit, String p) {
     return "#fit" + System.identityHashCode(fit) + "." + p;
   }
@@ -347,17 +356,17 @@ final class Delta {
    * parameters: point + Σ g_j (θ_j − θ̂_j). Exact for the delta method, which needs the
    * first derivatives in θ only (the expansion has no cross term with the variables).
    */
-  static Expr linearized(Uncertain u, Span at) {
-    Expr out = new Expr.Num(at, u.point());
+  static Formula linearized(Uncertain u) {
+    Formula out = new Formula.Const(u.point());
     for (Map.Entry<FitValue, double[]> e : u.gradients().entrySet()) {
       FitValue fit = e.getKey();
       List<String> params = fit.parameterNames();
       for (int j = 0; j < params.size(); j++) {
         double g = e.getValue()[j];
         if (g != 0) {
-          Expr shift = new Expr.Binary(at, BinaryOp.SUB, new Expr.Name(at, symbolName(fit, params.get(j))),
-              new Expr.Num(at, fit.estimate(params.get(j))));
-          out = new Expr.Binary(at, BinaryOp.ADD, out, new Expr.Binary(at, BinaryOp.MUL, new Expr.Num(at, g), shift));
+          Formula shift = Formula.minus(new Formula.Ref(Formula.Kind.PARAMETER, symbolName(fit, params.get(j))),
+              new Formula.Const(fit.estimate(params.get(j))));
+          out = new Formula.Arith(Formula.ArithOp.ADD, out, new Formula.Arith(Formula.ArithOp.MUL, new Formula.Const(g), shift));
         }
       }
     }
@@ -379,13 +388,19 @@ final class Delta {
   }
 
   /** The root of {@code diff(x, θ) = 0} at x*, as a delta value: dx/dθ = -(∂diff/∂θ) / (∂diff/∂x). */
-  static Uncertain root(Symbols s, Expr diff, String x, double root) {
-    Map<String, Integer> slots = slots(List.of(x), s.names());
+  static Uncertain root(Symbols s, Formula diff, Formula.Ref x, double root) {
+    List<Formula.Ref> slots = slots(List.of(x), s);
     double[] at = point(new double[] {root}, s);
-    double gx = Compiled.compile(Symbolic.derivative(diff, x), slots).apply(at);
+    List<Formula> partials = new ArrayList<>();
+    for (Formula.Ref r : slots) {
+      partials.add(Symbolic.derivative(diff, r));
+    }
+    double[] d = new double[slots.size()];
+    ScalarProgram.of(slots, partials).evaluate(at, d);
+    double gx = d[0];
     double[] g = new double[s.names().size()];
     for (int j = 0; j < g.length; j++) {
-      g[j] = -Compiled.compile(Symbolic.derivative(diff, s.names().get(j)), slots).apply(at) / gx;
+      g[j] = -d[1 + j] / gx;
     }
     return Uncertain.delta(root, split(s, finiteOrNaN(g)), s.level());
   }
@@ -399,19 +414,29 @@ final class Delta {
    * gradients are NaN (an undefined interval) where the KKT matrix is singular.
    */
   static Map<String, Uncertain> optimum(Symbols s, org.lawlang.compile.Problem p, double[] x, double value) {
-    List<String> vars = p.names();
+    List<Formula.Ref> vars = p.refs();
     int m = vars.size();
     int q = s.names().size();
-    Map<String, Integer> slots = slots(vars, s.names());
+    List<Formula.Ref> slots = slots(vars, s);
+    List<Formula.Ref> thetas = slots.subList(m, slots.size());
     double[] at = point(x, s);
-    Expr objective = p.objective();
-    List<Expr> active = new ArrayList<>();
-    for (org.lawlang.compile.Problem.Constraint c : p.constraints()) {
-      Expr diff = new Expr.Binary(Span.NOWHERE, BinaryOp.SUB, c.lhs(), c.rhs());
-      double lhs = eval(c.lhs(), slots, at);
-      double rhs = eval(c.rhs(), slots, at);
+    Formula objective = p.objective();
+    List<Formula> active = new ArrayList<>();
+    int constraints = p.constraints().size();
+    double[] sides = new double[2 * constraints];
+    Batch sidesAt = new Batch();
+    for (int c = 0; c < constraints; c++) {
+      final int k = c;
+      sidesAt.add(p.constraints().get(c).lhs(), v -> sides[2 * k] = v);
+      sidesAt.add(p.constraints().get(c).rhs(), v -> sides[2 * k + 1] = v);
+    }
+    sidesAt.run(slots, at);
+    for (int k = 0; k < constraints; k++) {
+      org.lawlang.compile.Problem.Constraint c = p.constraints().get(k);
+      double lhs = sides[2 * k];
+      double rhs = sides[2 * k + 1];
       if (c.relation() == Expr.Relation.EQ || Math.abs(lhs - rhs) <= 1e-7 * Math.max(Math.abs(lhs), Math.abs(rhs))) {
-        active.add(diff);
+        active.add(Formula.minus(c.lhs(), c.rhs()));
       }
     }
     List<Integer> free = new ArrayList<>();
@@ -426,12 +451,21 @@ final class Delta {
     int a = active.size();
     double[] gradF = new double[f];
     double[][] jac = new double[a][f];
+    double[] valueGradient = new double[q];
+    Batch firsts = new Batch();
     for (int i = 0; i < f; i++) {
-      gradF[i] = eval(Symbolic.derivative(objective, vars.get(free.get(i))), slots, at);
+      final int fi = i;
+      firsts.add(Symbolic.derivative(objective, vars.get(free.get(i))), v -> gradF[fi] = v);
       for (int c = 0; c < a; c++) {
-        jac[c][i] = eval(Symbolic.derivative(active.get(c), vars.get(free.get(i))), slots, at);
+        double[] row = jac[c];
+        firsts.add(Symbolic.derivative(active.get(c), vars.get(free.get(i))), v -> row[fi] = v);
       }
     }
+    for (int j = 0; j < q; j++) {
+      final int jj = j;
+      firsts.add(Symbolic.derivative(objective, thetas.get(j)), v -> valueGradient[jj] = v);
+    }
+    firsts.run(slots, at);
     // least-squares multipliers: minimise |∇F + Jᵀλ|
     double[][] jjt = new double[a][a];
     double[] rhsL = new double[a];
@@ -462,39 +496,42 @@ final class Delta {
     double[][] sens = null;
     if (multipliers != null) {
       double[] lambda = multipliers[0];
-      Expr lagrangian = objective;
+      Formula lagrangian = objective;
       for (int c = 0; c < a; c++) {
-        lagrangian = new Expr.Binary(Span.NOWHERE, BinaryOp.ADD, lagrangian,
-            new Expr.Binary(Span.NOWHERE, BinaryOp.MUL, new Expr.Num(Span.NOWHERE, lambda[c]), active.get(c)));
+        lagrangian = new Formula.Arith(Formula.ArithOp.ADD, lagrangian,
+            new Formula.Arith(Formula.ArithOp.MUL, new Formula.Const(lambda[c]), active.get(c)));
       }
       int size = f + a;
       double[][] kkt = new double[size][size];
       double[][] rhs = new double[q][size];
+      Batch seconds = new Batch();
       for (int i = 0; i < f; i++) {
-        Expr di = Symbolic.derivative(lagrangian, vars.get(free.get(i)));
+        final int fi = i;
+        Formula di = Symbolic.derivative(lagrangian, vars.get(free.get(i)));
         for (int k = 0; k < f; k++) {
-          kkt[i][k] = eval(Symbolic.derivative(di, vars.get(free.get(k))), slots, at);
+          final int fk = k;
+          seconds.add(Symbolic.derivative(di, vars.get(free.get(k))), v -> kkt[fi][fk] = v);
         }
         for (int c = 0; c < a; c++) {
           kkt[i][f + c] = jac[c][i];
           kkt[f + c][i] = jac[c][i];
         }
         for (int j = 0; j < q; j++) {
-          rhs[j][i] = -eval(Symbolic.derivative(di, s.names().get(j)), slots, at);
+          double[] row = rhs[j];
+          seconds.add(Symbolic.derivative(di, thetas.get(j)), v -> row[fi] = -v);
         }
       }
       for (int c = 0; c < a; c++) {
+        final int fc = f + c;
         for (int j = 0; j < q; j++) {
-          rhs[j][f + c] = -eval(Symbolic.derivative(active.get(c), s.names().get(j)), slots, at);
+          double[] row = rhs[j];
+          seconds.add(Symbolic.derivative(active.get(c), thetas.get(j)), v -> row[fc] = -v);
         }
       }
+      seconds.run(slots, at);
       sens = size == 0 ? new double[q][0] : solveScaled(kkt, rhs, scale); // sens[j][i]: d(free variable i)/dθ_j
     }
     Map<String, Uncertain> out = new LinkedHashMap<>();
-    double[] valueGradient = new double[q];
-    for (int j = 0; j < q; j++) {
-      valueGradient[j] = eval(Symbolic.derivative(objective, s.names().get(j)), slots, at);
-    }
     for (int i = 0; i < m; i++) {
       double[] g = new double[q];
       int fi = free.indexOf(i);
@@ -505,24 +542,38 @@ final class Delta {
       for (int j = 0; j < q; j++) {
         valueGradient[j] += dF * g[j];
       }
-      out.put(vars.get(i), Uncertain.delta(x[i], split(s, finiteOrNaN(g)), s.level()));
+      out.put(vars.get(i).name(), Uncertain.delta(x[i], split(s, finiteOrNaN(g)), s.level()));
     }
     out.put("value", Uncertain.delta(value, split(s, finiteOrNaN(valueGradient)), s.level()));
     return out;
   }
 
-  private static double eval(Expr e, Map<String, Integer> slots, double[] at) {
-    return Compiled.compile(e, slots).apply(at);
+  /** Formulas evaluated together at one point by one program (their common terms computed once), each value handed to its sink. */
+  private static final class Batch {
+    private final List<Formula> formulas = new ArrayList<>();
+    private final List<java.util.function.DoubleConsumer> sinks = new ArrayList<>();
+
+    void add(Formula f, java.util.function.DoubleConsumer sink) {
+      formulas.add(f);
+      sinks.add(sink);
+    }
+
+    void run(List<Formula.Ref> slots, double[] at) {
+      if (formulas.isEmpty()) {
+        return;
+      }
+      double[] out = new double[formulas.size()];
+      ScalarProgram.of(slots, formulas).evaluate(at, out);
+      for (int i = 0; i < out.length; i++) {
+        sinks.get(i).accept(out[i]);
+      }
+    }
   }
 
-  private static Map<String, Integer> slots(List<String> vars, List<String> symbols) {
-    Map<String, Integer> slots = new HashMap<>();
-    for (int i = 0; i < vars.size(); i++) {
-      slots.put(vars.get(i), i);
-    }
-    for (int j = 0; j < symbols.size(); j++) {
-      slots.put(symbols.get(j), vars.size() + j);
-    }
+  /** The slots of a question's formulas: its variables, then the fits' parameters. */
+  private static List<Formula.Ref> slots(List<Formula.Ref> vars, Symbols s) {
+    List<Formula.Ref> slots = new ArrayList<>(vars);
+    s.names().forEach(n -> slots.add(new Formula.Ref(Formula.Kind.PARAMETER, n)));
     return slots;
   }
 

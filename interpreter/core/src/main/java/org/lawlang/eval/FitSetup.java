@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lawlang.compile.Flatten;
+import org.lawlang.compile.Formula;
 import org.lawlang.compile.ScalarProgram;
 import org.lawlang.compile.Symbolic;
 import org.lawlang.compile.Tape;
@@ -34,9 +35,6 @@ import org.lawlang.syntax.NumberFormat;
  * fields are filled while the statement is read; nothing after {@link #spec} sees them.
  */
 final class FitSetup {
-  /** Data columns appear in lowered formulas under this prefix, so they never meet a parameter. */
-  static final String COL = "#";
-
   final Expr.Fit node;
   final Interpreter in;
   final Env env;
@@ -94,27 +92,28 @@ final class FitSetup {
           .hint("declare the parameters to fit with 'with', e.g. 'with A > 0', instead of fixing them with 'where'");
     }
     options();
-    List<Expr> args = new ArrayList<>();
+    List<Formula> args = new ArrayList<>();
     for (Arg a : call.args()) {
       args.add(lower(a.value()));
     }
-    Expr model = quotientsAsPowers(Flatten.call(law, args, call.span()));
+    Formula model = quotientsAsPowers(Flatten.call(law, args, call.span()));
     List<String> names = free.stream().map(Param::name).toList();
-    for (String name : Symbolic.names(model)) {
-      if (!name.startsWith(COL) && !names.contains(name)) {
+    for (String name : Formula.names(model, Formula.Kind.PARAMETER)) {
+      if (!names.contains(name)) {
         throw LawException.of(Msg.FIT_GENERAL, call.span(), "'" + name + "' in the model is neither a column of "
             + data.name() + " nor a free parameter of " + law.name());
       }
     }
+    List<Formula.Ref> params = names.stream().map(p -> new Formula.Ref(Formula.Kind.PARAMETER, p)).toList();
     int n = data.rows();
     if (n < free.size()) {
       throw LawException.of(Msg.FIT_TOO_FEW_ROWS, node.data().span(), n, free.size())
           .hint("a fit needs at least as many rows as free parameters; fix some parameters with 'where'");
     }
-    List<Expr> outputs = new ArrayList<>();
+    List<Formula> outputs = new ArrayList<>();
     outputs.add(model);
-    List<Expr> firsts = new ArrayList<>();
-    for (String p : names) {
+    List<Formula> firsts = new ArrayList<>();
+    for (Formula.Ref p : params) {
       firsts.add(Symbolic.derivative(model, p));
     }
     outputs.addAll(firsts);
@@ -122,16 +121,16 @@ final class FitSetup {
       // exact second derivatives, for the Newton phase of the robust solver (upper triangle, row by row)
       for (int j = 0; j < names.size(); j++) {
         for (int k = j; k < names.size(); k++) {
-          outputs.add(Symbolic.derivative(firsts.get(j), names.get(k)));
+          outputs.add(Symbolic.derivative(firsts.get(j), params.get(k)));
         }
       }
     }
-    List<String> cols = data.numericNames().stream().map(c -> COL + c).toList();
+    List<Formula.Ref> cols = columnRefs();
     Set<String> used = new LinkedHashSet<>();
-    outputs.forEach(e -> Symbolic.names(e).stream().filter(s -> s.startsWith(COL)).forEach(used::add));
+    outputs.forEach(e -> used.addAll(Formula.names(e, Formula.Kind.COLUMN)));
     checkColumns(used, call.span());
     checkLogs(model, call.span());
-    Tape tape = Tape.compile(names, cols, outputs);
+    Tape tape = Tape.compile(params, cols, outputs);
     double[][] columns = data.numericNames().stream().map(data::column).toArray(double[][]::new);
     TapeRun run = new TapeRun(tape, columns);
     double[] y = rowValues(node.target(), "the target");
@@ -212,24 +211,10 @@ final class FitSetup {
    * Rewrites {@code a / b^c} as {@code a * b^(-c)}: the same value, but its partials need no
    * quotient rule, so {@code A / N^alpha} costs one exp per row for the value and its partials.
    */
-  static Expr quotientsAsPowers(Expr e) {
-    if (e instanceof Binary b) {
-      Expr l = quotientsAsPowers(b.lhs());
-      Expr r = quotientsAsPowers(b.rhs());
-      if (b.op() == BinaryOp.DIV && r instanceof Binary p && p.op() == BinaryOp.POW) {
-        return new Binary(b.span(), BinaryOp.MUL, l, new Binary(p.span(), BinaryOp.POW, p.lhs(),
-            new Unary(p.span(), UnaryOp.NEG, p.rhs())));
-      }
-      return new Binary(b.span(), b.op(), l, r);
-    }
-    if (e instanceof Unary u) {
-      return new Unary(u.span(), u.op(), quotientsAsPowers(u.operand()));
-    }
-    if (e instanceof Call c) {
-      return new Call(c.span(), c.callee(), c.args().stream()
-          .map(a -> new Arg(a.span(), a.name(), quotientsAsPowers(a.value()))).toList());
-    }
-    return e;
+  static Formula quotientsAsPowers(Formula e) {
+    return Formula.rewrite(e, f -> f instanceof Formula.Arith b && b.op() == Formula.ArithOp.DIV && b.r() instanceof Formula.Arith p
+        && p.op() == Formula.ArithOp.POW
+        ? new Formula.Arith(Formula.ArithOp.MUL, b.l(), new Formula.Arith(Formula.ArithOp.POW, p.l(), new Formula.Neg(p.r()))) : f);
   }
 
   private void options() {
@@ -316,22 +301,27 @@ final class FitSetup {
     return (long) v;
   }
 
-  /** Lowers an expression over columns: columns become prefixed names, scope values are inlined. */
-  Expr lower(Expr e) {
+  /** Lowers an expression over columns: columns become column references, scope values are inlined. */
+  Formula lower(Expr e) {
     checkNames(e);
     return Flatten.expr(e, name -> {
       if (data.has(name)) {
-        return new Name(Span.NOWHERE, COL + name);
+        return new Flatten.Reference(Formula.Kind.COLUMN);
       }
       Value v = env.lookup(name);
       if (v instanceof Values.Num num) {
-        return num.value();
+        return new Flatten.Value(num.value());
       }
       if (v instanceof LawValue lv) {
-        return lv.law();
+        return new Flatten.Callee(lv.law());
       }
-      return null;
+      return new Flatten.Reference(Formula.Kind.PARAMETER);
     });
+  }
+
+  /** The numeric columns as references, in the dataset's order: the tape's column slots. */
+  private List<Formula.Ref> columnRefs() {
+    return data.numericNames().stream().map(c -> new Formula.Ref(Formula.Kind.COLUMN, c)).toList();
   }
 
   private void checkNames(Expr e) {
@@ -385,15 +375,11 @@ final class FitSetup {
 
   /** The value of {@code e} on every row (target, weights): finite, or an error naming the row. */
   private double[] rowValues(Expr e, String what) {
-    Expr lowered = lower(e);
+    Formula lowered = lower(e);
     List<String> cols = data.numericNames();
-    Map<String, Integer> slots = new java.util.HashMap<>();
-    for (int j = 0; j < cols.size(); j++) {
-      slots.put(COL + cols.get(j), j);
-    }
     ScalarProgram fn;
     try {
-      fn = ScalarProgram.of(lowered, slots);
+      fn = ScalarProgram.of(columnRefs(), lowered);
     } catch (LawException x) {
       throw LawException.of(Msg.FIT_GENERAL, e.span(), what + " must be a formula over the columns of " + data.name());
     }
@@ -413,8 +399,7 @@ final class FitSetup {
   }
 
   private void checkColumns(Set<String> used, Span at) {
-    for (String c : used) {
-      String col = c.substring(COL.length());
+    for (String col : used) {
       double[] xs = data.column(col);
       for (int i = 0; i < xs.length; i++) {
         if (!Double.isFinite(xs[i])) {
@@ -426,39 +411,28 @@ final class FitSetup {
   }
 
   /** A function of data alone (a logarithm, a square root) must see values in its domain on every row. */
-  private void checkLogs(Expr e, Span at) {
-    MathFunction f = e instanceof Call c0 && c0.callee() instanceof Name n0 ? MathFunction.named(n0.name()).orElse(null) : null;
-    if (f != null && f.domain != MathFunction.Domain.ALL && e instanceof Call c && c.callee() instanceof Name n) {
-      Expr arg = c.args().get(0).value();
-      Set<String> names = Symbolic.names(arg);
-      if (!names.isEmpty() && names.stream().allMatch(s -> s.startsWith(COL))) {
+  private void checkLogs(Formula e, Span at) {
+    if (e instanceof Formula.Apply c && c.fn().domain != MathFunction.Domain.ALL) {
+      Set<Formula.Ref> refs = Formula.refs(c.x());
+      if (!refs.isEmpty() && refs.stream().allMatch(r -> r.kind() == Formula.Kind.COLUMN)) {
         List<String> cols = data.numericNames();
-        Map<String, Integer> slots = new java.util.HashMap<>();
-        for (int j = 0; j < cols.size(); j++) {
-          slots.put(COL + cols.get(j), j);
-        }
-        ScalarProgram fn = ScalarProgram.of(arg, slots);
+        ScalarProgram fn = ScalarProgram.of(columnRefs(), c.x());
         double[] row = new double[cols.size()];
         for (int i = 0; i < data.rows(); i++) {
           for (int j = 0; j < row.length; j++) {
             row[j] = data.column(cols.get(j))[i];
           }
           double v = fn.value(row);
-          if (!f.accepts(v)) {
-            String what = String.join(", ", names.stream().map(s -> s.substring(COL.length())).toList());
+          if (!c.fn().accepts(v)) {
+            String what = String.join(", ", refs.stream().map(Formula.Ref::name).toList());
             throw LawException.of(Msg.FIT_GENERAL, at, "row " + data.origin(i) + ", column " + what + ": the model takes "
-                + n.name() + " of " + NumberFormat.show(v)).hint("drop such rows with 'where' before fitting");
+                + c.fn().name + " of " + NumberFormat.show(v)).hint("drop such rows with 'where' before fitting");
           }
         }
       }
     }
-    if (e instanceof Unary u) {
-      checkLogs(u.operand(), at);
-    } else if (e instanceof Binary b) {
-      checkLogs(b.lhs(), at);
-      checkLogs(b.rhs(), at);
-    } else if (e instanceof Call c) {
-      c.args().forEach(a -> checkLogs(a.value(), at));
+    for (Formula child : e.children()) {
+      checkLogs(child, at);
     }
   }
 }

@@ -32,7 +32,8 @@ final class LawBuilder {
     Expr body = resolveBody(decl.body(), env, in, callees);
     Set<String> paramNames = new LinkedHashSet<>();
     collectParams(body, inputs, callees.keySet(), paramNames);
-    Set<String> used = org.lawlang.compile.Symbolic.names(body);
+    Set<String> used = new LinkedHashSet<>();
+    org.lawlang.syntax.Walk.formulaNames(body, n -> used.add(n.name()));
     // a standard-library module keeps uniform signatures on purpose (paquette_xi_III(alpha, beta) = 0.5)
     boolean module = decl.span().source() != null && decl.span().source().name().startsWith("stdlib/");
     for (org.lawlang.syntax.Expr.Ident input : module ? List.<org.lawlang.syntax.Expr.Ident>of() : decl.inputs()) {

@@ -19,7 +19,6 @@ import org.lawlang.solve.LogSpaceSolver;
 import org.lawlang.solve.ShadowPrices;
 import org.lawlang.solve.Solution;
 import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.ExprPrinter;
 import org.lawlang.syntax.NumberFormat;
 
 /**
@@ -208,10 +207,11 @@ public final class Optimizer implements Services.OptimizeService {
       if (symbols == null || !o.status().equals("root")) {
         return o;
       }
-      Expr diff = new Expr.Binary(node.span(), Expr.BinaryOp.SUB,
+      org.lawlang.compile.Formula diff = org.lawlang.compile.Formula.minus(
           ProblemBuilder.lowerForSolveSymbolic(node.lhs(), node.variable(), in, symbols.env()),
           ProblemBuilder.lowerForSolveSymbolic(node.rhs(), node.variable(), in, symbols.env()));
-      return o.withUncertain(Map.of(variable, Delta.root(symbols, diff, variable, o.point().get(variable))));
+      var x = new org.lawlang.compile.Formula.Ref(org.lawlang.compile.Formula.Kind.VARIABLE, variable);
+      return o.withUncertain(Map.of(variable, Delta.root(symbols, diff, x, o.point().get(variable))));
     }
     double[] roots = new double[sizeOf(uncertain)];
     for (int k = 0; k < roots.length; k++) {
@@ -387,7 +387,7 @@ public final class Optimizer implements Services.OptimizeService {
               .hint("bound the variables with 'over' (over N in [1M, 10T]) to get the best point within the ranges");
         }
         double at = objective(p, s.x());
-        Set<String> inObjective = org.lawlang.compile.Symbolic.names(p.objective());
+        Set<String> inObjective = org.lawlang.compile.Formula.names(p.objective(), org.lawlang.compile.Formula.Kind.VARIABLE);
         List<String> away = s.diverging().stream().map(i -> p.variables().get(i).name()).toList();
         boolean idle = away.stream().noneMatch(inObjective::contains);
         String them = away.size() == 1 ? "it" : "them";
@@ -484,11 +484,7 @@ public final class Optimizer implements Services.OptimizeService {
   }
 
   static double objective(Problem p, double[] x) {
-    Map<String, Integer> slots = new java.util.HashMap<>();
-    for (int i = 0; i < x.length; i++) {
-      slots.put(p.variables().get(i).name(), i);
-    }
-    return org.lawlang.compile.Compiled.compile(p.objective(), slots).apply(x);
+    return org.lawlang.compile.ScalarProgram.of(p.refs(), p.objective()).value(x);
   }
 
   private static List<String> names(List<Integer> which, Problem p, ProblemBuilder.Built built) {
@@ -508,8 +504,8 @@ public final class Optimizer implements Services.OptimizeService {
   private static void signErrors(GeometricForm gf, Problem p, ProblemBuilder.Built built) {
     for (int j : gf.contradictions()) {
       Problem.Constraint c = p.constraints().get(j);
-      Expr side = c.perturbLhs() ? c.lhs() : c.rhs();
-      if (side instanceof Expr.Num n && n.value() <= 0) {
+      org.lawlang.compile.Formula side = c.perturbLhs() ? c.lhs() : c.rhs();
+      if (side instanceof org.lawlang.compile.Formula.Const n && n.value() <= 0) {
         throw LawException.of(Msg.OPT_NONPOSITIVE_LEVEL, c.span(), built.labels().get(j), NumberFormat.show(n.value()))
             .hint("the variables of a power-law problem are positive, so the other side is positive too");
       }
@@ -535,17 +531,13 @@ public final class Optimizer implements Services.OptimizeService {
 
   /** Whether variable {@code i} appears with a fractional exponent (so it must be positive). */
   private static boolean fractionalPower(Problem p, int i) {
-    Map<String, Integer> slots = new java.util.HashMap<>();
-    for (int k = 0; k < p.variables().size(); k++) {
-      slots.put(p.variables().get(k).name(), k);
-    }
-    List<Expr> sides = new ArrayList<>(List.of(p.objective()));
+    List<org.lawlang.compile.Formula> sides = new ArrayList<>(List.of(p.objective()));
     p.constraints().forEach(c -> {
       sides.add(c.lhs());
       sides.add(c.rhs());
     });
-    for (Expr e : sides) {
-      org.lawlang.compile.Signomial s = org.lawlang.compile.Signomial.of(e, slots);
+    for (org.lawlang.compile.Formula e : sides) {
+      org.lawlang.compile.Signomial s = org.lawlang.compile.Signomial.of(e, p.refs());
       if (s != null && s.terms().stream().anyMatch(t -> t.exps()[i] != Math.rint(t.exps()[i]))) {
         return true;
       }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.lawlang.compile.Flatten;
 import org.lawlang.compile.Problem;
-import org.lawlang.compile.Symbolic;
+import org.lawlang.compile.Formula;
 import org.lawlang.diag.LawException;
 import org.lawlang.diag.Msg;
 import org.lawlang.diag.Span;
@@ -45,7 +45,7 @@ final class ProblemBuilder {
   }
 
   /** As {@link #lowerForSolve}, with the fit's parameters left as names. */
-  static Expr lowerForSolveSymbolic(Expr e, Ident variable, Interpreter in, Env env) {
+  static Formula lowerForSolveSymbolic(Expr e, Ident variable, Interpreter in, Env env) {
     ProblemBuilder b = new ProblemBuilder(in, env);
     b.symbolic = true;
     b.vars.put(variable.name(), new Problem.Var(variable.name(), variable.span(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true));
@@ -60,7 +60,7 @@ final class ProblemBuilder {
   }
 
   /** Lowers one side of `solve lhs = rhs for x` with {@code x} the only variable. */
-  static Expr lowerForSolve(Expr e, Ident variable, Interpreter in, Env env) {
+  static Formula lowerForSolve(Expr e, Ident variable, Interpreter in, Env env) {
     ProblemBuilder b = new ProblemBuilder(in, env);
     b.vars.put(variable.name(), new Problem.Var(variable.name(), variable.span(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true));
     return b.lower(e);
@@ -81,12 +81,12 @@ final class ProblemBuilder {
     }
     Expr objective = node.objective();
     Law bare = bareLaw(objective);
-    Expr flatObjective;
+    Formula flatObjective;
     if (bare != null) {
-      List<Expr> args = new ArrayList<>();
+      List<Formula> args = new ArrayList<>();
       for (String input : bare.inputs()) {
         vars.putIfAbsent(input, new Problem.Var(input, objective.span(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true));
-        args.add(new Name(objective.span(), input));
+        args.add(new Formula.Ref(Formula.Kind.VARIABLE, input, objective.span()));
       }
       flatObjective = Flatten.call(bare, args, objective.span());
     } else {
@@ -109,8 +109,8 @@ final class ProblemBuilder {
     int k = 0;
     for (Constraint c : node.constraints()) {
       k++;
-      Expr lhs = lower(c.lhs());
-      Expr rhs = lower(c.rhs());
+      Formula lhs = lower(c.lhs());
+      Formula rhs = lower(c.rhs());
       boolean perturbLhs = !mentionsVariable(lhs) && mentionsVariable(rhs);
       constraints.add(new Problem.Constraint(c.name() != null ? c.name() : "c" + k, c.span(), lhs, c.relation(), rhs, perturbLhs));
       labels.add(c.name() != null ? c.name() : c.span().text());
@@ -149,13 +149,8 @@ final class ProblemBuilder {
     });
   }
 
-  private boolean mentionsVariable(Expr e) {
-    for (String n : Symbolic.names(e)) {
-      if (vars.containsKey(n)) {
-        return true;
-      }
-    }
-    return false;
+  private boolean mentionsVariable(Formula e) {
+    return Formula.anyRef(e, r -> r.kind() == Formula.Kind.VARIABLE && vars.containsKey(r.name()));
   }
 
   /** Whether the source expression depends on a decision variable (not looking into nested questions). */
@@ -178,15 +173,15 @@ final class ProblemBuilder {
     return false;
   }
 
-  /** The flattened formula of a source expression. */
-  private Expr lower(Expr e) {
+  /** The lowered formula of a source expression. */
+  private Formula lower(Expr e) {
     if (!dependsOnVariable(e)) {
       Value v = in.eval(e, env);
       if (v instanceof Values.Num n) {
-        return new Num(e.span(), n.value());
+        return new Formula.Const(n.value());
       }
       if (v instanceof Uncertain u && u.isDelta()) {
-        return symbolic ? Delta.linearized(u, e.span()) : new Num(e.span(), u.point());
+        return symbolic ? Delta.linearized(u) : new Formula.Const(u.point());
       }
       if (v instanceof Values.Bool) {
         throw LawException.of(Msg.TYPE, e.span(), "a number", "a comparison").hint("constraints go after 'subject to'");
@@ -198,24 +193,21 @@ final class ProblemBuilder {
       throw LawException.of(Msg.TYPE, e.span(), "a number", Values.describe(v));
     }
     if (e instanceof Name n) {
-      return n;
+      return new Formula.Ref(Formula.Kind.VARIABLE, n.name(), n.span());
     }
     if (e instanceof Unary u) {
-      if (u.op() == UnaryOp.NOT) {
-        throw LawException.of(Msg.TYPE, u.span(), "a number", "a logical 'not'");
-      }
-      return new Unary(u.span(), u.op(), lower(u.operand()));
+      return Flatten.unary(u, lower(u.operand()));
     }
     if (e instanceof Binary b) {
       if (!b.op().isArithmetic()) {
         throw LawException.of(Msg.TYPE, b.span(), "arithmetic", "'" + b.op().symbol + "'")
             .hint("write constraints after 'subject to': minimize f subject to N <= 1T");
       }
-      Expr rhs = lower(b.rhs());
-      if (b.op() == BinaryOp.DIV && rhs instanceof Num z && z.value() == 0) {
+      Formula rhs = lower(b.rhs());
+      if (b.op() == BinaryOp.DIV && rhs instanceof Formula.Const z && z.value() == 0) {
         throw LawException.of(Msg.DIVISION_BY_ZERO, b.rhs().span());
       }
-      return new Binary(b.span(), b.op(), lower(b.lhs()), rhs);
+      return Flatten.binary(b, lower(b.lhs()), rhs);
     }
     if (e instanceof Call c) {
       return call(c);
@@ -223,12 +215,12 @@ final class ProblemBuilder {
     throw LawException.of(Msg.TYPE, e.span(), "a formula in the variables " + String.join(", ", vars.keySet()), "this expression");
   }
 
-  private Expr call(Call c) {
+  private Formula call(Call c) {
     if (dependsOnVariable(c.callee())) {
       throw LawException.of(Msg.NOT_CALLABLE, c.callee().span(), "a decision variable");
     }
     Value callee = in.eval(c.callee(), env);
-    List<Expr> args = new ArrayList<>();
+    List<Formula> args = new ArrayList<>();
     for (Arg a : c.args()) {
       if (a.name() != null) {
         throw LawException.of(Msg.NAMED_ARG, a.span(), ExprPrinter.print(c.callee()), a.name());
@@ -239,11 +231,7 @@ final class ProblemBuilder {
       return Flatten.call(checkedLaw(lv, c.callee().span()), args, c.span());
     }
     if (callee instanceof BuiltinValue bv && bv.builtin().math) {
-      Builtin b = bv.builtin();
-      if (args.size() < b.minArgs || args.size() > b.maxArgs) {
-        throw LawException.of(Msg.ARITY, c.span(), b.name, b.arityText(), args.size(), args.size() == 1 ? "was" : "were");
-      }
-      return new Call(c.span(), new Name(c.callee().span(), b.name), args.stream().map(x -> new Arg(x.span(), null, x)).toList());
+      return Flatten.builtin(bv.builtin(), args, c.span());
     }
     throw LawException.of(Msg.NOT_CALLABLE, c.callee().span(), Values.describe(callee) + " of the decision variables")
         .hint("inside minimize and solve, only laws and the math functions " + org.lawlang.semantics.MathFunction.namesText()
@@ -252,10 +240,10 @@ final class ProblemBuilder {
 
   /** Names of variables that appear nowhere in the lowered problem. */
   static Set<String> unused(Problem p) {
-    Set<String> seen = new LinkedHashSet<>(Symbolic.names(p.objective()));
+    Set<String> seen = new LinkedHashSet<>(Formula.names(p.objective(), Formula.Kind.VARIABLE));
     for (Problem.Constraint c : p.constraints()) {
-      seen.addAll(Symbolic.names(c.lhs()));
-      seen.addAll(Symbolic.names(c.rhs()));
+      seen.addAll(Formula.names(c.lhs(), Formula.Kind.VARIABLE));
+      seen.addAll(Formula.names(c.rhs(), Formula.Kind.VARIABLE));
     }
     Set<String> out = new LinkedHashSet<>();
     for (Problem.Var v : p.variables()) {

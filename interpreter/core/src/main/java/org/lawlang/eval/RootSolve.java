@@ -1,11 +1,11 @@
 package org.lawlang.eval;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import org.lawlang.compile.Formula;
 import org.lawlang.compile.ScalarProgram;
 import org.lawlang.compile.Magnitude;
 import org.lawlang.diag.Diagnostic;
@@ -14,8 +14,6 @@ import org.lawlang.diag.Msg;
 import org.lawlang.solve.RootCheck;
 import org.lawlang.solve.RootFinder;
 import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.Expr.Binary;
-import org.lawlang.syntax.Expr.BinaryOp;
 import org.lawlang.syntax.NumberFormat;
 
 /**
@@ -57,28 +55,28 @@ final class RootSolve {
         throw LawException.of(Msg.BAD_BOUNDS, node.range().span(), x, NumberFormat.show(lo), NumberFormat.show(hi));
       }
     }
-    Expr lhs = ProblemBuilder.lowerForSolve(node.lhs(), node.variable(), in, env);
-    Expr rhs = ProblemBuilder.lowerForSolve(node.rhs(), node.variable(), in, env);
-    Expr diff = new Binary(node.span(), BinaryOp.SUB, lhs, rhs);
+    Formula lhs = ProblemBuilder.lowerForSolve(node.lhs(), node.variable(), in, env);
+    Formula rhs = ProblemBuilder.lowerForSolve(node.rhs(), node.variable(), in, env);
+    Formula diff = Formula.minus(lhs, rhs);
+    Formula.Ref variable = new Formula.Ref(Formula.Kind.VARIABLE, x, node.variable().span());
     String equation = node.lhs().span().text() + " = " + node.rhs().span().text();
-    if (!mentions(diff, x)) {
+    if (!Formula.mentions(diff, variable)) {
       throw LawException.of(Msg.SOLVE_NO_VARIABLE, node.variable().span(), x)
           .hint("both sides are fixed numbers here, so no value of " + x + " changes " + equation
               + "; solve for a name that appears in it");
     }
-    Map<String, Integer> slots = new HashMap<>();
-    slots.put(x, 0);
-    var fc = ScalarProgram.of(diff, slots).evaluator();
+    List<Formula.Ref> slots = List.of(variable);
+    var fc = ScalarProgram.of(slots, diff).evaluator();
     double[] at = new double[1]; // one slot array for the thousands of samples (a statement runs on one thread)
     DoubleUnaryOperator f = v -> {
       at[0] = v;
       return fc.applyAsDouble(at);
     };
-    DoubleUnaryOperator size = Magnitude.of(diff, x);
+    DoubleUnaryOperator size = Magnitude.function(diff, variable);
     String range = "[" + NumberFormat.show(lo) + ", " + NumberFormat.show(hi) + "]";
     Found found = find(f, size, lo, hi);
     if (found.scan().zeroEverywhere()
-        || identity(ScalarProgram.of(lhs, slots), ScalarProgram.of(rhs, slots), lo, hi)) {
+        || identity(ScalarProgram.of(slots, lhs), ScalarProgram.of(slots, rhs), lo, hi)) {
       throw LawException.of(Msg.SOLVE_IDENTITY, node.span(), x, range)
           .hint("both sides are the same for every " + x + "; check that the equation says what you meant");
     }
@@ -198,23 +196,6 @@ final class RootSolve {
 
   private static String plural(int n, String word) {
     return n == 1 ? "a " + word : n + " " + word + "s";
-  }
-
-  /** Whether the name occurs in the lowered formula (else no value of it changes the equation). */
-  private static boolean mentions(Expr e, String name) {
-    if (e instanceof Expr.Name n) {
-      return n.name().equals(name);
-    }
-    if (e instanceof Expr.Unary u) {
-      return mentions(u.operand(), name);
-    }
-    if (e instanceof Binary b) {
-      return mentions(b.lhs(), name) || mentions(b.rhs(), name);
-    }
-    if (e instanceof Expr.Call c) {
-      return c.args().stream().anyMatch(a -> mentions(a.value(), name));
-    }
-    return false;
   }
 
   /**

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.lawlang.syntax.Expr;
 
 /**
  * The one declaration of each scalar math function a formula may call (the unary ones; min
@@ -190,11 +189,5 @@ public enum MathFunction {
   /** The names, for hints that list what a formula may call. */
   public static String namesText() {
     return Arrays.stream(values()).map(f -> f.name).collect(Collectors.joining(" ")) + " min max";
-  }
-
-  /** Helper for builders working on the surface syntax: a call of this function. */
-  public Expr.Call callOn(Expr x) {
-    org.lawlang.diag.Span s = org.lawlang.diag.Span.NOWHERE;
-    return new Expr.Call(s, new Expr.Name(s, name), java.util.List.of(new Expr.Arg(s, null, x)));
   }
 }

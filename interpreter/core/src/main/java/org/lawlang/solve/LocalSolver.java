@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.lawlang.compile.Problem;
 import org.lawlang.compile.SmoothFunction;
-import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.Expr.Binary;
-import org.lawlang.syntax.Expr.BinaryOp;
+import org.lawlang.compile.Formula;
 import org.lawlang.syntax.Expr.Relation;
 
 /**
@@ -37,7 +35,7 @@ public final class LocalSolver {
   public static Solution solve(Problem p, long seed, java.util.function.Predicate<double[]> certified,
       java.util.function.Predicate<Certificate.Ray> confirmedRay) {
     int n = p.variables().size();
-    List<String> names = p.names();
+    List<Formula.Ref> names = p.refs();
     boolean[] log = new boolean[n];
     for (int i = 0; i < n; i++) {
       log[i] = p.variables().get(i).positive();
@@ -50,9 +48,9 @@ public final class LocalSolver {
     for (int j = 0; j < p.constraints().size(); j++) {
       Problem.Constraint c = p.constraints().get(j);
       boolean ge = c.relation() == Relation.GE || c.relation() == Relation.GT;
-      Expr diff = ge ? sub(c.rhs(), c.lhs()) : sub(c.lhs(), c.rhs());
+      Formula diff = ge ? Formula.minus(c.rhs(), c.lhs()) : Formula.minus(c.lhs(), c.rhs());
       double scale = scale(c);
-      Expr scaled = new Binary(c.span(), BinaryOp.DIV, diff, new Expr.Num(c.span(), scale));
+      Formula scaled = new Formula.Arith(Formula.ArithOp.DIV, diff, new Formula.Const(scale));
       if (c.relation() == Relation.EQ) {
         eqs.add(SmoothFunction.of(scaled, names, log, true));
         eqIndex.add(j);
@@ -263,14 +261,10 @@ public final class LocalSolver {
     return out;
   }
 
-  private static Expr sub(Expr a, Expr b) {
-    return new Binary(a.span(), BinaryOp.SUB, a, b);
-  }
-
   /** The size of the constant side of a constraint, so that violations are relative. */
   private static double scale(Problem.Constraint c) {
-    for (Expr side : List.of(c.rhs(), c.lhs())) {
-      if (side instanceof Expr.Num num && num.value() != 0 && Double.isFinite(num.value())) {
+    for (Formula side : List.of(c.rhs(), c.lhs())) {
+      if (side instanceof Formula.Const num && num.value() != 0 && Double.isFinite(num.value())) {
         return Math.abs(num.value());
       }
     }

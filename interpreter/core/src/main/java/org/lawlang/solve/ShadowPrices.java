@@ -28,7 +28,7 @@ public final class ShadowPrices {
   public static Prices of(Problem p, double[] x) {
     int n = x.length;
     int m = p.constraints().size();
-    List<String> names = p.names();
+    List<org.lawlang.compile.Formula.Ref> names = p.refs();
     boolean[] log = new boolean[n];
     double[] u = x.clone();
     for (int i = 0; i < n; i++) {

@@ -38,9 +38,14 @@ class VerifierTest {
     }
     List<Problem.Constraint> cs = new ArrayList<>();
     for (Expr.Constraint c : o.constraints()) {
-      cs.add(new Problem.Constraint(c.name(), c.span(), c.lhs(), c.relation(), c.rhs(), false));
+      cs.add(new Problem.Constraint(c.name(), c.span(), lower(c.lhs()), c.relation(), lower(c.rhs()), false));
     }
-    return new Problem(vs, o.objective(), o.maximize(), cs);
+    return new Problem(vs, lower(o.objective()), o.maximize(), cs);
+  }
+
+  /** A formula whose free names are decision variables. */
+  static org.lawlang.compile.Formula lower(Expr e) {
+    return org.lawlang.compile.Flatten.expr(e, n -> new org.lawlang.compile.Flatten.Reference(org.lawlang.compile.Formula.Kind.VARIABLE));
   }
 
   static Solution optimal(double... x) {
@@ -159,9 +164,9 @@ class VerifierTest {
   void intervalArithmeticNeverProvesAFeasibleProblemInfeasible() {
     Stmt st = Parsing.parse(new Source("<test>", "minimize x subject to x*x - 2*x + 1 <= 0.01")).statements().get(0);
     Expr.Optimize o = (Expr.Optimize) ((Stmt.ExprStmt) st).expr();
-    Problem feasible = new Problem(List.of(new Problem.Var("x", o.span(), -1e6, 1e6, false)), o.objective(), false,
-        List.of(new Problem.Constraint(null, o.span(), o.constraints().get(0).lhs(), o.constraints().get(0).relation(),
-            o.constraints().get(0).rhs(), false)));
+    Problem feasible = new Problem(List.of(new Problem.Var("x", o.span(), -1e6, 1e6, false)), lower(o.objective()), false,
+        List.of(new Problem.Constraint(null, o.span(), lower(o.constraints().get(0).lhs()), o.constraints().get(0).relation(),
+            lower(o.constraints().get(0).rhs()), false)));
     Solution claim = new Solution(Solution.Status.INFEASIBLE, null, false, 0, 1, "", List.of(0), List.of());
     assertFalse(Verifier.check(feasible, null, claim).confirmed(), "x = 1 satisfies it");
   }
@@ -171,7 +176,9 @@ class VerifierTest {
     java.util.Random r = new java.util.Random(7);
     String[] formulas = {"x*x - 2*x*y + exp(-y) / (1 + x^2)", "(x - y)^3 - sin(x) * ln(2 + y^2)", "sqrt(x^2 + 1) * atan(y) - abs(x - 3)"};
     for (String f : formulas) {
-      Expr e = ((Stmt.ExprStmt) Parsing.parse(new Source("<test>", f)).statements().get(0)).expr();
+      var e = lower(((Stmt.ExprStmt) Parsing.parse(new Source("<test>", f)).statements().get(0)).expr());
+      var slots = List.of(new org.lawlang.compile.Formula.Ref(org.lawlang.compile.Formula.Kind.VARIABLE, "x"),
+          new org.lawlang.compile.Formula.Ref(org.lawlang.compile.Formula.Kind.VARIABLE, "y"));
       for (int trial = 0; trial < 200; trial++) {
         double xlo = r.nextGaussian() * 3;
         double ylo = r.nextGaussian() * 3;
@@ -182,7 +189,7 @@ class VerifierTest {
         for (int k = 0; k < 20; k++) {
           double x = xlo + r.nextDouble() * (xhi - xlo);
           double y = ylo + r.nextDouble() * (yhi - ylo);
-          double v = org.lawlang.compile.ScalarProgram.of(e, java.util.Map.of("x", 0, "y", 1)).value(new double[] {x, y});
+          double v = org.lawlang.compile.ScalarProgram.of(slots, e).value(new double[] {x, y});
           assertTrue(in.contains(v), f + " = " + v + " at (" + x + ", " + y + ") outside " + in);
         }
       }

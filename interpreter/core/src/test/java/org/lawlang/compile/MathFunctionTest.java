@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.lawlang.diag.Span;
 import org.lawlang.eval.BuiltinCalls;
 import org.lawlang.eval.Values;
 import org.lawlang.semantics.Builtin;
 import org.lawlang.semantics.MathFunction;
-import org.lawlang.syntax.Expr;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class MathFunctionTest {
   private static final double[] POINTS = {0.3, 0.9, 1.7, 4.2};
-
-  private static Expr call(MathFunction f, String x) {
-    return f.callOn(new Expr.Name(Span.NOWHERE, x));
-  }
+  private static final Formula.Ref X = new Formula.Ref(Formula.Kind.VARIABLE, "x");
+  private static final Formula.Ref COLUMN = new Formula.Ref(Formula.Kind.COLUMN, "x");
 
   @Test
   void everyMathBuiltinIsDeclaredOnce() {
@@ -43,9 +39,8 @@ class MathFunctionTest {
   @Test
   void interpreterAndTapeAgreeWithTheDeclaration() {
     for (MathFunction f : MathFunction.values()) {
-      Expr e = call(f, "x");
-      ScalarProgram p = ScalarProgram.of(e, Map.of("x", 0));
-      Tape t = Tape.compile(List.of(), List.of("x"), List.of(e));
+      ScalarProgram p = ScalarProgram.of(List.of(X), new Formula.Apply(f, X));
+      Tape t = Tape.compile(List.of(), List.of(COLUMN), List.of(new Formula.Apply(f, COLUMN)));
       TapeRun run = new TapeRun(t, new double[][] {POINTS});
       TapeRun.Workspace ws = run.workspace(POINTS.length);
       run.evaluate(ws, new double[0], 0, POINTS.length);
@@ -63,8 +58,8 @@ class MathFunctionTest {
   @Test
   void derivativesAgreeWithDifferenceQuotients() {
     for (MathFunction f : MathFunction.values()) {
-      Expr d = Symbolic.derivative(call(f, "x"), "x");
-      ScalarProgram p = ScalarProgram.of(d, Map.of("x", 0));
+      Formula d = Symbolic.derivative(new Formula.Apply(f, X), X);
+      ScalarProgram p = ScalarProgram.of(List.of(X), d);
       for (double x : POINTS) {
         double h = 1e-6 * Math.max(1, Math.abs(x));
         double quotient = (f.apply(x + h) - f.apply(x - h)) / (2 * h);

@@ -18,9 +18,10 @@ import org.lawlang.syntax.Stmt;
 
 /** The power-law recogniser and the log-space solver on problems with known answers, below the interpreter. */
 class LogSpaceTest {
-  static Expr expr(String text) {
+  static org.lawlang.compile.Formula expr(String text) {
     var program = Parsing.parse(new Source("t", "let x = " + text));
-    return ((Stmt.Let) program.statements().get(0)).value();
+    Expr e = ((Stmt.Let) program.statements().get(0)).value();
+    return org.lawlang.compile.Flatten.expr(e, n -> new org.lawlang.compile.Flatten.Reference(org.lawlang.compile.Formula.Kind.VARIABLE));
   }
 
   static Problem problem(String objective, boolean maximize, List<String> vars, String... constraints) {

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lawlang.compile.Flatten;
+import org.lawlang.compile.Formula;
+import org.lawlang.compile.Formula.Kind;
+import org.lawlang.compile.Formula.Ref;
 import org.lawlang.compile.Symbolic;
 import org.lawlang.compile.Tape;
 import org.lawlang.compile.TapeRun;
@@ -25,18 +29,20 @@ import org.lawlang.syntax.Stmt;
  * left out, rows on both sides of delta.
  */
 class NormalPassTest {
-  private static final List<String> PARAMS = List.of("E", "A", "alpha", "B", "beta");
+  private static final List<Ref> PARAMS = java.util.stream.Stream.of("E", "A", "alpha", "B", "beta")
+      .map(n -> new Ref(Kind.PARAMETER, n)).toList();
+  private static final List<Ref> COLUMNS = List.of(new Ref(Kind.COLUMN, "N"), new Ref(Kind.COLUMN, "D"));
   private FitProblem prob;
   private Normal nm;
   private double[] theta;
 
   @BeforeEach
   void setUp() {
-    Expr model = expr("E + A * N ^ (-alpha) + B * D ^ (-beta)");
-    List<Expr> outputs = new ArrayList<>();
+    Formula model = expr("E + A * N ^ (-alpha) + B * D ^ (-beta)");
+    List<Formula> outputs = new ArrayList<>();
     outputs.add(model);
-    List<Expr> firsts = new ArrayList<>();
-    for (String q : PARAMS) {
+    List<Formula> firsts = new ArrayList<>();
+    for (Ref q : PARAMS) {
       firsts.add(Symbolic.derivative(model, q));
     }
     outputs.addAll(firsts);
@@ -58,7 +64,7 @@ class NormalPassTest {
       y[i] = Math.log(truth) + 0.03 * rng.nextGaussian();
       w[i] = i % 7 == 3 ? 0 : 1 + rng.nextInt(3);
     }
-    TapeRun run = new TapeRun(Tape.compile(PARAMS, List.of("N", "D"), outputs), new double[][] {nCol, dCol});
+    TapeRun run = new TapeRun(Tape.compile(PARAMS, COLUMNS, outputs), new double[][] {nCol, dCol});
     double inf = Double.POSITIVE_INFINITY;
     prob = new FitProblem(run, y, w, new Loss.Huber(0.02, true), new double[] {0, 0, 0, 0, 0},
         new double[] {inf, inf, 2, inf, 2}, new boolean[] {true, true, false, true, false});
@@ -66,8 +72,9 @@ class NormalPassTest {
     theta = prob.theta(new double[] {1.7, 350, 0.32, 2600, 0.39});
   }
 
-  private static Expr expr(String text) {
-    return ((Stmt.ExprStmt) Parsing.parse(new Source("test", text)).statements().get(0)).expr();
+  private static Formula expr(String text) {
+    Expr e = ((Stmt.ExprStmt) Parsing.parse(new Source("test", text)).statements().get(0)).expr();
+    return Flatten.expr(e, n -> new Flatten.Reference(n.equals("N") || n.equals("D") ? Kind.COLUMN : Kind.PARAMETER));
   }
 
   @Test

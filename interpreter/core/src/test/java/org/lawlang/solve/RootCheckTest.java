@@ -20,10 +20,11 @@ import org.lawlang.syntax.Stmt;
 class RootCheckTest {
   /** f and the size of its terms, from law text in x. */
   private static DoubleUnaryOperator[] formula(String text) {
-    Expr e = ((Stmt.ExprStmt) Parsing.parse(new Source("t", text)).statements().get(0)).expr();
-    java.util.Map<String, Integer> slots = java.util.Map.of("x", 0);
-    org.lawlang.compile.ScalarProgram f = org.lawlang.compile.ScalarProgram.of(e, slots);
-    return new DoubleUnaryOperator[] {x -> f.value(new double[] {x}), Magnitude.of(e, "x")};
+    Expr parsed = ((Stmt.ExprStmt) Parsing.parse(new Source("t", text)).statements().get(0)).expr();
+    var e = org.lawlang.compile.Flatten.expr(parsed, n -> new org.lawlang.compile.Flatten.Reference(org.lawlang.compile.Formula.Kind.VARIABLE));
+    var x0 = new org.lawlang.compile.Formula.Ref(org.lawlang.compile.Formula.Kind.VARIABLE, "x");
+    org.lawlang.compile.ScalarProgram f = org.lawlang.compile.ScalarProgram.of(java.util.List.of(x0), e);
+    return new DoubleUnaryOperator[] {x -> f.value(new double[] {x}), Magnitude.function(e, x0)};
   }
 
   private static RootCheck.Verdict check(String text, double x) {
@@ -46,7 +47,7 @@ class RootCheckTest {
     RootCheck.Verdict pole = check("(x - 3) / (x - 1.2345)", 1.2345 + 1e-16);
     assertFalse(pole.root(), pole.why());
     assertFalse(check("1 / (x - 3)", Math.nextUp(3.0)).root());
-    assertFalse(check("select(x < 2, -1, 1)", 2).root()); // f jumps from -1 to 1
+    assertFalse(check("2 * (x >= 2) - 1", 2).root()); // f jumps from -1 to 1
     assertFalse(check("x - 3", 3.0001).root());
     assertFalse(check("x - 1e-20", 1.05e-20).root()); // what an absolute tolerance on f accepted
     RootCheck.Verdict touch = check("(x - 2)^2 + 1e-30", 2);
