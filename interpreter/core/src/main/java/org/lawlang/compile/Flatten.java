@@ -115,7 +115,8 @@ public final class Flatten {
     return switch (u.op()) {
       case NEG -> new Neg(x);
       case PLUS -> x;
-      case NOT -> throw LawException.of(Msg.TYPE, u.span(), "a number", "a logical 'not'");
+      case NOT -> throw LawException.of(Msg.TYPE, u.span(), "a number", "a logical 'not'")
+          .hint("inside a formula a comparison is 1 or 0: write the opposite comparison, as (x <= 1) for not (x > 1)");
     };
   }
 
