@@ -257,7 +257,7 @@ final class DataCalls {
   static Value write(List<Value> args, Span at, Interpreter in) {
     Dataset d = Relations.dataset(args.get(0), at, "what write writes");
     String path = text(args.get(1), at, "the file of write");
-    Files.write(in.resolveWrite(path, at), Relations.csv(d), at);
+    ScriptFiles.write(in.resolveWrite(path, at), Relations.csv(d), at);
     return new Num(d.rows());
   }
 }

@@ -179,7 +179,7 @@ public final class Interpreter {
         TableValue table = new TableValue(rowHeaders.peek(), rowTables.peek());
         print(table.show(), List.of(table));
         if (f.csvPath() != null) {
-          Files.write(resolveWrite(f.csvPath(), f.span()), table.toCsv(), f.span());
+          ScriptFiles.write(resolveWrite(f.csvPath(), f.span()), table.toCsv(), f.span());
         }
       }
     } finally {

@@ -10,8 +10,8 @@ import org.lawlang.diag.Msg;
 import org.lawlang.diag.Span;
 
 /** Writing files a script asks for (CSV tables), with failures as positioned errors. */
-final class Files {
-  private Files() {}
+final class ScriptFiles {
+  private ScriptFiles() {}
 
   static void write(Path path, String text, Span at) {
     try {
