@@ -108,7 +108,7 @@ public enum Msg {
   // ---- L8xx output, plots and files ---------------------------------------------------------
   IO("L801", "%s"),
   PLOT_GENERAL("L802", "%s"),
-  // plots and the REPL (issue 6)
+  // plots and the REPL
   PLOT_UNKNOWN_OPTION("L803", "unknown plot option '%s'"),
   PLOT_NOTHING_ON_LOG_AXIS("L804", "%s has no positive values to show on a log axis"),
   PLOT_NO_RANGE("L805", "the curve '%s' needs a range for %s"),
@@ -118,11 +118,11 @@ public enum Msg {
   PLOT_OPTION_TEXT("L809", "the plot option '%s' %s"),
   REPL_COMMAND("L810", "unknown command '%s'"),
 
-  // ---- embedding (issue 7): the Java API and the javax.script engine -----------------------
+  // ---- embedding: the Java API and the javax.script engine -----------------------
   EMBED("L811", "%s"),
   INTERNAL("L990", "internal error: %s"),
 
-  // ---- services (issue 16): file access policy and per-engine limits ------------------------
+  // ---- services: file access policy and per-engine limits ------------------------
   FILE_ACCESS("L812", "'%s' is outside the folders this script may %s"),
   FILE_LINK("L813", "'%s' is a symbolic link; law does not write through links"),
   TIME_LIMIT("L902", "stopped: the time limit of %s was reached"),

@@ -37,7 +37,7 @@ public enum Builtin {
   SI("si", 1, 1, false, "a number as text with a K/M/B/T suffix: si(7e10) is \"70B\""),
   STR("str", 1, 1, false, "a value as text"),
   ROUND("round", 1, 2, false, "round(x) or round(x, digits)"),
-  // ---- workflow helpers (issue 4: optimisation and scaling workflows) ----
+  // ---- workflow helpers: optimisation and scaling workflows ----
   POWERFIT("powerfit", 2, 2, false, "powerfit(xs, ys): least squares of ln y on ln x; a record (coef, exponent, r2, n) with y ≈ coef·x^exponent"),
   POLYFIT("polyfit", 3, 3, false, "polyfit(xs, ys, degree): least-squares polynomial coefficients [c0, c1, ...] of y ≈ c0 + c1·x + ..."),
   UNIQUE("unique", 1, 1, false, "unique(xs): the distinct values of a list, ascending"),
