@@ -53,7 +53,7 @@ public final class Magnitude {
       @Override
       public Formula apply(Apply a) {
         // a function's value, plus what rounding in its argument (of the argument's size) does to it
-        return add(abs(a), a.fn().spread(PLAIN, a.x(), of(a.x()), a));
+        return add(abs(a), a.fn().spread(FormulaAlgebra.PLAIN, a.x(), of(a.x()), a));
       }
 
       @Override
@@ -73,68 +73,20 @@ public final class Magnitude {
     });
   }
 
-  /** Formula builders without simplification, for the spread rules of {@link MathFunction}. */
-  private static final MathFunction.Algebra<Formula> PLAIN = new MathFunction.Algebra<>() {
-    @Override
-    public Formula num(double c) {
-      return new Const(c);
-    }
-
-    @Override
-    public Formula add(Formula a, Formula b) {
-      return Magnitude.add(a, b);
-    }
-
-    @Override
-    public Formula mul(Formula a, Formula b) {
-      return Magnitude.mul(a, b);
-    }
-
-    @Override
-    public Formula div(Formula a, Formula b) {
-      return Magnitude.div(a, b);
-    }
-
-    @Override
-    public Formula pow(Formula a, Formula b) {
-      return new Arith(ArithOp.POW, a, b);
-    }
-
-    @Override
-    public Formula neg(Formula a) {
-      return new Neg(a);
-    }
-
-    @Override
-    public Formula call(MathFunction f, Formula x) {
-      return new Apply(f, x);
-    }
-
-    @Override
-    public Formula sign(Formula x) {
-      return new Sign(x);
-    }
-
-    @Override
-    public Formula abs(Formula x) {
-      return Magnitude.abs(x);
-    }
-  };
-
   private static Formula add(Formula a, Formula b) {
-    return new Arith(ArithOp.ADD, a, b);
+    return FormulaAlgebra.PLAIN.add(a, b);
   }
 
   private static Formula mul(Formula a, Formula b) {
-    return new Arith(ArithOp.MUL, a, b);
+    return FormulaAlgebra.PLAIN.mul(a, b);
   }
 
   private static Formula div(Formula a, Formula b) {
-    return new Arith(ArithOp.DIV, a, b);
+    return FormulaAlgebra.PLAIN.div(a, b);
   }
 
   private static Formula abs(Formula e) {
-    return new Apply(MathFunction.ABS, e);
+    return FormulaAlgebra.PLAIN.abs(e);
   }
 
   /** The formulas' sizes added up. */

@@ -97,8 +97,8 @@ public final class Symbolic {
 
   // ---- constructors with simplification --------------------------------------------------
 
-  /** The simplifying constructors, for the derivative rules declared in {@link MathFunction}. */
-  static final MathFunction.Algebra<Formula> ALGEBRA = new MathFunction.Algebra<>() {
+  /** The simplifying constructors, for the derivative rules declared in {@link MathFunction}; the rest as {@link FormulaAlgebra} makes them. */
+  static final MathFunction.Algebra<Formula> ALGEBRA = new FormulaAlgebra() {
     @Override
     public Formula num(double c) {
       return Symbolic.num(c);
@@ -127,21 +127,6 @@ public final class Symbolic {
     @Override
     public Formula neg(Formula a) {
       return Symbolic.neg(a);
-    }
-
-    @Override
-    public Formula call(MathFunction f, Formula x) {
-      return fn(f, x);
-    }
-
-    @Override
-    public Formula sign(Formula x) {
-      return new Sign(x);
-    }
-
-    @Override
-    public Formula abs(Formula x) {
-      return fn(MathFunction.ABS, x);
     }
   };
 
