@@ -28,6 +28,25 @@ public final class LevenbergMarquardt implements LocalMinimiser {
   static final double NEWTON_SWITCH = 1e-3;
   /** The most the damping may shrink after one good step. */
   static final double LAMBDA_SHRINK = 1.0 / 3;
+  /**
+   * A step that lowers the Huber sum by more than this multiple of its predicted decrease shows
+   * the reweighted model (which majorises the sum) to be pessimistic. After two such steps in a
+   * row while the damping is still above HEAVY_DAMPING, the damping shrinks by LAMBDA_SHRINK²
+   * instead of LAMBDA_SHRINK: a run started far from the data sheds a damping of 1e8 in half
+   * the steps. Screening only (see {@link #screening}): a polish keeps the path its digits
+   * were checked on.
+   */
+  static final double PESSIMISTIC = 1.5;
+  /** The damping above which {@link #PESSIMISTIC} steps shrink it faster. */
+  static final double HEAVY_DAMPING = 1e3;
+
+  /**
+   * Whether {@code tol} is as loose as {@link Tolerances#screening()}: then a run may take the
+   * faster path (fewer evaluations, same stopping rule); tighter tolerances keep the reference path.
+   */
+  static boolean screening(Tolerances tol) {
+    return tol.ftol() >= Tolerances.screening().ftol();
+  }
 
   /** Minimises from {@code theta0} with row multiplicities {@code mult} (null for 1), reusing {@code nm}'s buffers. */
   static Result minimize(FitProblem prob, Normal nm, double[] theta0, double[] mult, Tolerances tol,
@@ -54,10 +73,12 @@ public final class LevenbergMarquardt implements LocalMinimiser {
     double lambda = 1e-3;
     double nu = 2;
     int smallSteps = 0;
+    int pessimistic = 0;
     double[] step = new double[p];
     double[] xn = new double[p];
     boolean[] held = new boolean[p];
     boolean newtonAllowed = prob.hasHessian();
+    boolean fastDamping = screening(tol) && prob.hasHessian();
     while (true) {
       if (cos <= tol.gtol() || prob.exact(res2)) {
         return new Result(x, f, evals, Status.CONVERGED, cos);
@@ -122,7 +143,8 @@ public final class LevenbergMarquardt implements LocalMinimiser {
         }
         cos = cosine(nm, g, x, prob);
         double t = 2 * ratio - 1;
-        lambda *= Math.max(LAMBDA_SHRINK, 1 - t * t * t);
+        pessimistic = ratio > PESSIMISTIC ? pessimistic + 1 : 0;
+        lambda *= fastDamping && lambda > HEAVY_DAMPING && pessimistic >= 2 ? LAMBDA_SHRINK * LAMBDA_SHRINK : Math.max(LAMBDA_SHRINK, 1 - t * t * t);
         nu = 2;
         smallSteps = 0;
         if ((tiny && cos <= tol.settled()) || f == 0) {
@@ -131,6 +153,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
       } else {
         lambda *= nu;
         nu *= 2;
+        pessimistic = 0;
         if (lambda > 1e30) {
           return new Result(x, f, evals, cos <= 1e-6 || prob.exact(res2) ? Status.CONVERGED : Status.STALLED, cos);
         }
@@ -173,6 +196,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
     double[] step = new double[p];
     double[] xn = new double[p];
     boolean[] held = new boolean[p];
+    boolean screening = screening(tol);
     while (true) {
       if (cos <= tol.gtol()) {
         return new Result(x, f, evals, Status.CONVERGED, cos);
@@ -184,8 +208,12 @@ public final class LevenbergMarquardt implements LocalMinimiser {
         return new Result(x, f, evals, Status.ITERATION_LIMIT, cos);
       }
       for (int j = 0; j < p; j++) {
-        held[j] = atBound(prob, nm, g, x, j);
         d2[j] = Math.abs(h[j * p + j]) > 0 ? Math.abs(h[j * p + j]) : nm.colNorm2[j];
+        // no curvature, no column and no gradient: the objective does not depend on this parameter
+        // here (a coefficient that underflowed to 0 takes its exponent with it); its zero pivot
+        // would fail the Cholesky factor at every damping, so hold it like a parameter at a bound
+        // (screening only, like PESSIMISTIC)
+        held[j] = atBound(prob, nm, g, x, j) || (screening && d2[j] == 0 && g[j] == 0);
       }
       if (!Steps.newton(h, g, d2, lambda, held, p, step)) {
         lambda = Math.max(lambda * 10, 1e-8);
