@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The evaluation floor (not a test): one evaluation of the Chinchilla fit's objective, as the
- * solvers call it, through the tape ({@link Normal} on the compiled model, exactly what a fit
+ * solvers call it, through the tape ({@link LeastSquaresPass} on the compiled model, exactly what a fit
  * runs) and hand-coded in a plain Java loop for L = E + A/N^α + B/D^β (Huber on log residuals,
  * delta 1e-3, 240 rows, E, A, B fitted as their logarithms). Three kinds of evaluation:
  *
@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>The floor reads ln N and ln D computed once (as the tape does with data-only nodes) and
- * calls the same Householder fold as {@link Normal}: what it leaves out is only the tape's
+ * calls the same Householder fold as {@link LeastSquaresPass}: what it leaves out is only the tape's
  * interpretation. Each pair is checked to agree before timing, so the floor computes the same
  * numbers. Divide a score by 240 for ns per row. Run with {@code bench/floor.sh}.
  */
@@ -50,7 +50,7 @@ public class FloorBench {
   static final String CSV = System.getProperty("floor.csv", "examples/data/epoch_chinchilla_svg_extracted_data.csv");
 
   FitProblem prob;
-  Normal nm;
+  LeastSquaresPass nm;
   double[] theta;
   Floor floor;
 
@@ -58,7 +58,7 @@ public class FloorBench {
   public void setUp() {
     BenchProblems.Bound b = BenchProblems.chinchilla(Path.of(CSV));
     prob = b.problem();
-    nm = new Normal(prob);
+    nm = new LeastSquaresPass(prob);
     List<String> names = b.names();
     double[] nat = new double[names.size()];
     boolean optimum = point.equals("optimum");
@@ -121,8 +121,8 @@ public class FloorBench {
     final int iAlpha;
     final int iB;
     final int iBeta;
-    final double[][] jb = new double[p][Normal.BLOCK];
-    final double[] rb = new double[Normal.BLOCK];
+    final double[][] jb = new double[p][LeastSquaresPass.BLOCK];
+    final double[] rb = new double[LeastSquaresPass.BLOCK];
     final double[] r = new double[p * p];
     final double[] qtr = new double[p];
     final double[] grad = new double[p];
@@ -174,8 +174,8 @@ public class FloorBench {
       java.util.Arrays.fill(grad, 0);
       java.util.Arrays.fill(colNorm2, 0);
       double sum = 0;
-      for (int from = 0; from < n; from += Normal.BLOCK) {
-        int rows = Math.min(n, from + Normal.BLOCK) - from;
+      for (int from = 0; from < n; from += LeastSquaresPass.BLOCK) {
+        int rows = Math.min(n, from + LeastSquaresPass.BLOCK) - from;
         for (int k = 0; k < rows; k++) {
           int i = from + k;
           double pa = a * Math.exp(-alpha * lnN[i]);
@@ -196,7 +196,7 @@ public class FloorBench {
           row(k, iBeta, -pb * lnD[i] * s, rt);
           rb[k] = rt;
         }
-        Normal.fold(jb, rb, r, qtr, p, rows);
+        LeastSquaresPass.fold(jb, rb, r, qtr, p, rows);
       }
       return sum;
     }
@@ -267,7 +267,7 @@ public class FloorBench {
     }
 
     /** Fails unless every result of the floor agrees with the tape's to 1e-9 relative. */
-    void check(Normal nm, double[] t) {
+    void check(LeastSquaresPass nm, double[] t) {
       agree("objective", objective(t), nm.objective(t, null));
       agree("full objective", full(t), nm.full(t, null));
       double rScale = largest(nm.r);

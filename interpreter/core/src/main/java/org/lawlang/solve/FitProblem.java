@@ -134,9 +134,9 @@ public final class FitProblem {
    */
   public boolean residualsFinite(double[] theta) {
     double[] nat = natural(theta);
-    var ws = run.workspace(Normal.BLOCK);
-    for (int from = 0; from < n; from += Normal.BLOCK) {
-      int to = Math.min(n, from + Normal.BLOCK);
+    var ws = run.workspace(LeastSquaresPass.BLOCK);
+    for (int from = 0; from < n; from += LeastSquaresPass.BLOCK) {
+      int to = Math.min(n, from + LeastSquaresPass.BLOCK);
       run.evaluate(ws, nat, from, to);
       double[] m = ws.output(0);
       for (int i = from; i < to; i++) {

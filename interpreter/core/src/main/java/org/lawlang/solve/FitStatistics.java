@@ -44,7 +44,7 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
   public static FitStatistics at(FitProblem prob, double[] theta) {
     int p = prob.p;
     int n = prob.n;
-    Normal nm = new Normal(prob);
+    LeastSquaresPass nm = new LeastSquaresPass(prob);
     nm.naturalLsq(theta, null);
     double[] r = nm.r.clone();
     double[] colNorm = new double[p];
@@ -78,7 +78,7 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
     double ll = n * Math.log(rss / n);
     double aic = ll + 2 * p;
     double bic = ll + p * Math.log(n);
-    double[][] gram = Steps.inverseGram(r, p);
+    double[][] gram = DampedSteps.inverseGram(r, p);
     double[] se = new double[p];
     double[][] corr = new double[p][p];
     // degrees of freedom from the observations, not the weights' sum: precision weights scaled by
@@ -163,9 +163,9 @@ public record FitStatistics(double rss, double tss, double r2, double aic, doubl
 
     TapeRunView(FitProblem prob, double[] nat) {
       res = new double[prob.n];
-      var ws = prob.run.workspace(Normal.BLOCK);
-      for (int from = 0; from < prob.n; from += Normal.BLOCK) {
-        int to = Math.min(prob.n, from + Normal.BLOCK);
+      var ws = prob.run.workspace(LeastSquaresPass.BLOCK);
+      for (int from = 0; from < prob.n; from += LeastSquaresPass.BLOCK) {
+        int to = Math.min(prob.n, from + LeastSquaresPass.BLOCK);
         prob.run.evaluate(ws, nat, from, to);
         double[] m = ws.output(0);
         for (int i = from; i < to; i++) {

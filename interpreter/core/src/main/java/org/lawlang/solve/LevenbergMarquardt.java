@@ -6,21 +6,21 @@ import java.util.function.BooleanSupplier;
  * A bounded Levenberg–Marquardt method for sums of per-row losses: least squares (plain LM)
  * and Huber (LM on the iteratively reweighted model, which majorises the Huber sum, so each
  * accepted step lowers the true objective and the fixed point is the true Huber minimum).
- * Steps come from the QR factor of {@link Normal}, scaled as in MINPACK; a parameter at a
+ * Steps come from the QR factor of {@link LeastSquaresPass}, scaled as in MINPACK; a parameter at a
  * bound whose gradient points outward is held for the step, and steps are projected onto the
  * box. Convergence is judged relative to the objective's own scale (the cosine between the
  * residual and each Jacobian column, and relative reductions), never by absolute tolerances,
  * so an objective of 1e-3 converges as tightly as one of 1e3.
  */
 public final class LevenbergMarquardt implements LocalMinimiser {
-  /** The one instance: the method keeps no state of its own (a worker's buffers live in its {@link Normal}). */
+  /** The one instance: the method keeps no state of its own (a worker's buffers live in its {@link LeastSquaresPass}). */
   public static final LevenbergMarquardt METHOD = new LevenbergMarquardt();
 
   private LevenbergMarquardt() {}
 
   @Override
   public Worker on(FitProblem prob) {
-    Normal nm = new Normal(prob);
+    LeastSquaresPass nm = new LeastSquaresPass(prob);
     return (start, mult, tol, cancelled) -> minimize(prob, nm, start, mult, tol, cancelled);
   }
 
@@ -49,7 +49,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
   }
 
   /** Minimises from {@code theta0} with row multiplicities {@code mult} (null for 1), reusing {@code nm}'s buffers. */
-  static Result minimize(FitProblem prob, Normal nm, double[] theta0, double[] mult, Tolerances tol,
+  static Result minimize(FitProblem prob, LeastSquaresPass nm, double[] theta0, double[] mult, Tolerances tol,
       BooleanSupplier cancelled) {
     int p = prob.p;
     double[] x = theta0.clone();
@@ -109,7 +109,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
       for (int j = 0; j < p; j++) {
         held[j] = atBound(prob, nm, g, x, j);
       }
-      if (!Steps.solve(r, qtr, diag, lambda, held, p, step)) {
+      if (!DampedSteps.solve(r, qtr, diag, lambda, held, p, step)) {
         lambda = Math.max(lambda * 10, 1e-10);
         if (lambda > 1e30) {
           return new Result(x, f, evals, prob.exact(res2) ? Status.CONVERGED : Status.STALLED, cos);
@@ -117,7 +117,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
         continue;
       }
       boolean moved = project(prob, x, step, xn);
-      double pred = Steps.predicted(r, qtr, step, p);
+      double pred = DampedSteps.predicted(r, qtr, step, p);
       if (!moved || pred <= 0) {
         if (++smallSteps > 3 || lambda > 1e20) {
           return new Result(x, f, evals, cos <= 1e-6 || prob.exact(res2) ? Status.CONVERGED : Status.STALLED, cos);
@@ -177,7 +177,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
    * the set of rows inside delta settles, where reweighting alone converges only linearly).
    * Returns STALLED, with the best point, when it cannot make progress.
    */
-  private static Result newton(FitProblem prob, Normal nm, double[] x0, double[] mult, Tolerances tol, int evals0,
+  private static Result newton(FitProblem prob, LeastSquaresPass nm, double[] x0, double[] mult, Tolerances tol, int evals0,
       BooleanSupplier cancelled) {
     int p = prob.p;
     double[] x = x0.clone();
@@ -215,7 +215,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
         // (screening only, like PESSIMISTIC)
         held[j] = atBound(prob, nm, g, x, j) || (screening && d2[j] == 0 && g[j] == 0);
       }
-      if (!Steps.newton(h, g, d2, lambda, held, p, step)) {
+      if (!DampedSteps.newton(h, g, d2, lambda, held, p, step)) {
         lambda = Math.max(lambda * 10, 1e-8);
         if (lambda > 1e8) {
           return new Result(x, f, evals, Status.STALLED, cos);
@@ -223,7 +223,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
         continue;
       }
       boolean moved = project(prob, x, step, xn);
-      double pred = Steps.predictedNewton(h, g, step, p);
+      double pred = DampedSteps.predictedNewton(h, g, step, p);
       if (!moved || !(pred > 0)) {
         return new Result(x, f, evals, cos <= 1e-6 ? Status.CONVERGED : Status.STALLED, cos);
       }
@@ -269,7 +269,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
    * sits at its bound for every purpose; without this the scale-free convergence test would
    * chase it for ever.
    */
-  private static boolean atBound(FitProblem prob, Normal nm, double[] g, double[] x, int j) {
+  private static boolean atBound(FitProblem prob, LeastSquaresPass nm, double[] g, double[] x, int j) {
     if ((x[j] <= prob.lo[j] && g[j] > 0) || (x[j] >= prob.hi[j] && g[j] < 0)) {
       return true;
     }
@@ -279,7 +279,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
 
   /** Per parameter, whether it sits at its open bound 0 at θ (see {@link #atBound}). */
   public static boolean[] atOpenBound(FitProblem prob, double[] theta) {
-    Normal nm = new Normal(prob);
+    LeastSquaresPass nm = new LeastSquaresPass(prob);
     boolean[] out = new boolean[prob.p];
     if (!(nm.full(theta, null) < Double.POSITIVE_INFINITY)) {
       return out;
@@ -306,7 +306,7 @@ public final class LevenbergMarquardt implements LocalMinimiser {
   }
 
   /** Largest cosine between the residual and a free (not held) Jacobian column. */
-  private static double cosine(Normal nm, double[] g, double[] x, FitProblem prob) {
+  private static double cosine(LeastSquaresPass nm, double[] g, double[] x, FitProblem prob) {
     double rn = Math.sqrt(nm.resNorm2);
     if (rn == 0) {
       return 0;

@@ -96,7 +96,7 @@ public final class MultiStart {
       return all;
     }
     double[] f = new double[count];
-    parallel(count, o.quiet(), () -> new Normal(prob), (nm, i) -> {
+    parallel(count, o.quiet(), () -> new LeastSquaresPass(prob), (nm, i) -> {
       double v = neighbours.get(i) == null ? Double.NaN : nm.objective(starts.get(i), null);
       f[i] = v < Double.POSITIVE_INFINITY ? v : Double.POSITIVE_INFINITY;
     });

@@ -19,7 +19,7 @@ public final class ExactLinearLeastSquares implements LocalMinimiser {
 
   @Override
   public Worker on(FitProblem prob) {
-    Normal nm = new Normal(prob);
+    LeastSquaresPass nm = new LeastSquaresPass(prob);
     return (start, mult, tol, cancelled) -> {
       runs.incrementAndGet();
       int p = prob.parameters();
@@ -28,7 +28,7 @@ public final class ExactLinearLeastSquares implements LocalMinimiser {
         return new Result(x, Double.POSITIVE_INFINITY, 1, Status.FAILED, Double.NaN);
       }
       double[] step = new double[p];
-      if (!Steps.solve(nm.r, nm.qtr, new double[p], 0, new boolean[p], p, step)) {
+      if (!DampedSteps.solve(nm.r, nm.qtr, new double[p], 0, new boolean[p], p, step)) {
         return new Result(x, nm.f, 1, Status.STALLED, Double.NaN);
       }
       for (int j = 0; j < p; j++) {

@@ -79,8 +79,8 @@ class ScreeningPathTest {
         screening.maxEvaluations());
     assertThat(LevenbergMarquardt.screening(screening)).isTrue();
     assertThat(LevenbergMarquardt.screening(reference)).isFalse();
-    LocalMinimiser.Result fast = LevenbergMarquardt.minimize(prob, new Normal(prob), start, null, screening, null);
-    LocalMinimiser.Result ref = LevenbergMarquardt.minimize(prob, new Normal(prob), start, null, reference, null);
+    LocalMinimiser.Result fast = LevenbergMarquardt.minimize(prob, new LeastSquaresPass(prob), start, null, screening, null);
+    LocalMinimiser.Result ref = LevenbergMarquardt.minimize(prob, new LeastSquaresPass(prob), start, null, reference, null);
     assertThat(fast.status()).isEqualTo(LocalMinimiser.Status.CONVERGED);
     assertThat(ref.status()).isEqualTo(LocalMinimiser.Status.CONVERGED);
     assertThat(fast.theta()[3]).isEqualTo(-20000);

@@ -7,14 +7,14 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Normal#fold}'s loops are arranged for speed but must give the textbook Householder
+ * {@link LeastSquaresPass#fold}'s loops are arranged for speed but must give the textbook Householder
  * fold's factor to the last bit (fits print iteration counts, which rounding could change):
  * checked against the plain one-reflection-at-a-time version kept here, block after block.
  */
-class NormalFoldTest {
+class LeastSquaresFoldTest {
   /** The fold as first written: for each column, its norm, then one dot product and update per later column. */
   static void textbookFold(double[] jb, double[] rb, double[] r, double[] qtr, int p, int rows) {
-    int block = Normal.BLOCK;
+    int block = LeastSquaresPass.BLOCK;
     for (int k = 0; k < p; k++) {
       int ck = k * block;
       double rkk = r[k * p + k];
@@ -73,9 +73,9 @@ class NormalFoldTest {
         double[] q2 = new double[p];
         int blocks = 1 + rng.nextInt(3);
         for (int b = 0; b < blocks; b++) {
-          int rows = 1 + rng.nextInt(trial % 4 == 0 ? Normal.BLOCK : 40);
-          double[] jb1 = new double[Normal.BLOCK * p];
-          double[] rb1 = new double[Normal.BLOCK];
+          int rows = 1 + rng.nextInt(trial % 4 == 0 ? LeastSquaresPass.BLOCK : 40);
+          double[] jb1 = new double[LeastSquaresPass.BLOCK * p];
+          double[] rb1 = new double[LeastSquaresPass.BLOCK];
           int shape = rng.nextInt(6);
           for (int j = 0; j < p; j++) {
             // shapes: plain, a zero column, a repeated column, wildly different scales, squares
@@ -84,10 +84,10 @@ class NormalFoldTest {
             boolean repeat = shape == 2 && j > 0 && j == p - 1;
             double scale = shape == 3 ? Math.pow(10, rng.nextInt(-150, 150)) : shape == 4 && j == 0 ? 1e200 : 1;
             for (int i = 0; i < rows; i++) {
-              jb1[j * Normal.BLOCK + i] = zero ? 0 : repeat ? jb1[(j - 1) * Normal.BLOCK + i] : scale * rng.nextGaussian();
+              jb1[j * LeastSquaresPass.BLOCK + i] = zero ? 0 : repeat ? jb1[(j - 1) * LeastSquaresPass.BLOCK + i] : scale * rng.nextGaussian();
             }
             if (shape == 5 && j == p - 1) {
-              jb1[j * Normal.BLOCK + rng.nextInt(rows)] = Double.NaN;
+              jb1[j * LeastSquaresPass.BLOCK + rng.nextInt(rows)] = Double.NaN;
             }
           }
           for (int i = 0; i < rows; i++) {
@@ -95,17 +95,17 @@ class NormalFoldTest {
           }
           double[][] jb2 = new double[p][];
           for (int j = 0; j < p; j++) {
-            jb2[j] = Arrays.copyOfRange(jb1, j * Normal.BLOCK, (j + 1) * Normal.BLOCK);
+            jb2[j] = Arrays.copyOfRange(jb1, j * LeastSquaresPass.BLOCK, (j + 1) * LeastSquaresPass.BLOCK);
           }
           double[] rb2 = rb1.clone();
           textbookFold(jb1, rb1, r1, q1, p, rows);
-          Normal.fold(jb2, rb2, r2, q2, p, rows);
+          LeastSquaresPass.fold(jb2, rb2, r2, q2, p, rows);
           assertThat(bits(r2)).as("R, p %d trial %d block %d", p, trial, b).isEqualTo(bits(r1));
           assertThat(bits(q2)).as("Qᵀr").isEqualTo(bits(q1));
           assertThat(bits(rb2)).as("rb").isEqualTo(bits(rb1));
           for (int j = 0; j < p; j++) {
             assertThat(bits(jb2[j])).as("jb column %d", j)
-                .isEqualTo(bits(Arrays.copyOfRange(jb1, j * Normal.BLOCK, (j + 1) * Normal.BLOCK)));
+                .isEqualTo(bits(Arrays.copyOfRange(jb1, j * LeastSquaresPass.BLOCK, (j + 1) * LeastSquaresPass.BLOCK)));
           }
           cases++;
         }
@@ -119,7 +119,7 @@ class NormalFoldTest {
     int p = 3;
     double[] r = new double[p * p];
     double[] q = new double[p];
-    Normal.fold(new double[p][Normal.BLOCK], new double[Normal.BLOCK], r, q, p, 10);
+    LeastSquaresPass.fold(new double[p][LeastSquaresPass.BLOCK], new double[LeastSquaresPass.BLOCK], r, q, p, 10);
     assertThat(r).containsOnly(0.0);
     assertThat(q).containsOnly(0.0);
   }

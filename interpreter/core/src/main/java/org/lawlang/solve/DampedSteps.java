@@ -5,8 +5,8 @@ package org.lawlang.solve;
  * the damped step for the free parameters by Householder QR of [R; √λ·D] (no normal
  * equations), the model's predicted reduction, and R⁻¹ for covariances.
  */
-final class Steps {
-  private Steps() {}
+final class DampedSteps {
+  private DampedSteps() {}
 
   /**
    * Solves min ‖R Δ + qtr‖² + λ‖D Δ‖² over the parameters not {@code held} (held ones get 0).

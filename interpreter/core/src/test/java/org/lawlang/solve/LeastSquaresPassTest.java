@@ -21,19 +21,19 @@ import org.lawlang.syntax.Parsing;
 import org.lawlang.syntax.Stmt;
 
 /**
- * {@link Normal}'s passes checked against numbers they did not produce: the gradient against
+ * {@link LeastSquaresPass}'s passes checked against numbers they did not produce: the gradient against
  * central differences of the objective, the Hessian against central differences of the
  * gradient, and the QR factor against the identities RᵀR = JᵀWJ on the diagonal (the column
  * norms) and Rᵀ·Qᵀr = Jᵀψ (the gradient). The Chinchilla form with Huber on log residuals over
  * 1,100 rows (three blocks) with some rows weighted 0, so every path runs: several blocks, rows
  * left out, rows on both sides of delta.
  */
-class NormalPassTest {
+class LeastSquaresPassTest {
   private static final List<Ref> PARAMS = java.util.stream.Stream.of("E", "A", "alpha", "B", "beta")
       .map(n -> new Ref(Kind.PARAMETER, n)).toList();
   private static final List<Ref> COLUMNS = List.of(new Ref(Kind.COLUMN, "N"), new Ref(Kind.COLUMN, "D"));
   private FitProblem prob;
-  private Normal nm;
+  private LeastSquaresPass nm;
   private double[] theta;
 
   @BeforeEach
@@ -68,7 +68,7 @@ class NormalPassTest {
     double inf = Double.POSITIVE_INFINITY;
     prob = new FitProblem(run, y, w, new Loss.Huber(0.02, true), new double[] {0, 0, 0, 0, 0},
         new double[] {inf, inf, 2, inf, 2}, new boolean[] {true, true, false, true, false});
-    nm = new Normal(prob);
+    nm = new LeastSquaresPass(prob);
     theta = prob.theta(new double[] {1.7, 350, 0.32, 2600, 0.39});
   }
 

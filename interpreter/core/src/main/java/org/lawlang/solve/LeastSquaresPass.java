@@ -11,7 +11,7 @@ import org.lawlang.compile.TapeRun;
  * whose quadratic model majorises the Huber sum and whose stationary points are exactly the
  * Huber optimum's. One instance per thread; reused across passes.
  */
-final class Normal {
+final class LeastSquaresPass {
   static final int BLOCK = 512;
   final FitProblem prob;
   final int p;
@@ -47,7 +47,7 @@ final class Normal {
   /** The block's model outputs by index (the value, partials, second partials), looked up once per block. */
   private final double[][] outs;
 
-  Normal(FitProblem prob) {
+  LeastSquaresPass(FitProblem prob) {
     this.prob = prob;
     this.p = prob.p;
     ws = prob.run.workspace(BLOCK);
@@ -468,7 +468,7 @@ final class Normal {
    * qtr with Householder reflections; jb is left zeroed, rb overwritten.
    *
    * <p>The arithmetic is the textbook one, each sum taken in row order, so the factor is the
-   * same to the last bit as one reflection and one dot product at a time (NormalFoldTest); the
+   * same to the last bit as one reflection and one dot product at a time (LeastSquaresFoldTest); the
    * loops are only arranged so that a reflection's dot products with every later column (and
    * with rb) share one pass over the rows, with the column's own norm when the factor's row is
    * still untouched, or else the norm is summed in the pass that updates the column. A sum in
