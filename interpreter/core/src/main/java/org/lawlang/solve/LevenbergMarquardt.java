@@ -41,11 +41,11 @@ public final class LevenbergMarquardt implements LocalMinimiser {
   static final double HEAVY_DAMPING = 1e3;
 
   /**
-   * Whether {@code tol} is as loose as {@link Tolerances#screening()}: then a run may take the
-   * faster path (fewer evaluations, same stopping rule); tighter tolerances keep the reference path.
+   * Whether a run screens one of many starts ({@link Tolerances#screening()}): then it takes the
+   * faster path (fewer evaluations, same stopping rule); otherwise the reference path.
    */
   static boolean screening(Tolerances tol) {
-    return tol.ftol() >= Tolerances.screening().ftol();
+    return tol.screen();
   }
 
   /** Minimises from {@code theta0} with row multiplicities {@code mult} (null for 1), reusing {@code nm}'s buffers. */

@@ -36,8 +36,16 @@ public interface LocalMinimiser {
   /** A run's end point (solver coordinates), objective (½ convention), evaluations and status. */
   record Result(double[] theta, double f, int iterations, Status status, double gradientCosine) {}
 
-  /** Tolerances: gradient cosine, relative reduction, and the evaluation budget. */
-  record Tolerances(double gtol, double ftol, int maxEvaluations) {
+  /**
+   * Tolerances: gradient cosine, relative reduction, the evaluation budget, and whether the run
+   * is one of many screened starts (a minimiser may then take a faster path to the same
+   * stopping rule; a polish or a single fit keeps the reference path).
+   */
+  record Tolerances(double gtol, double ftol, int maxEvaluations, boolean screen) {
+    public Tolerances(double gtol, double ftol, int maxEvaluations) {
+      this(gtol, ftol, maxEvaluations, false);
+    }
+
     public Tolerances {
       if (!(gtol >= 0) || !(ftol >= 0) || maxEvaluations < 1) {
         throw new IllegalArgumentException("tolerances must be non-negative and the budget at least 1 evaluation");
@@ -50,7 +58,7 @@ public interface LocalMinimiser {
 
     /** For screening many starts: stops once the objective settles to about 1e-9 relative. */
     public static Tolerances screening() {
-      return new Tolerances(1e-5, 1e-8, 300);
+      return new Tolerances(1e-5, 1e-8, 300, true);
     }
 
     /** The gradient cosine below which tiny relative reductions count as convergence. */

@@ -3,22 +3,9 @@ package org.lawlang.solve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lawlang.compile.Flatten;
-import org.lawlang.compile.Formula;
-import org.lawlang.compile.Formula.Kind;
-import org.lawlang.compile.Formula.Ref;
-import org.lawlang.compile.Symbolic;
-import org.lawlang.compile.Tape;
-import org.lawlang.compile.TapeRun;
-import org.lawlang.diag.Source;
-import org.lawlang.syntax.Expr;
-import org.lawlang.syntax.Parsing;
-import org.lawlang.syntax.Stmt;
 
 /**
  * {@link LeastSquaresPass}'s passes checked against numbers they did not produce: the gradient against
@@ -29,28 +16,12 @@ import org.lawlang.syntax.Stmt;
  * left out, rows on both sides of delta.
  */
 class LeastSquaresPassTest {
-  private static final List<Ref> PARAMS = java.util.stream.Stream.of("E", "A", "alpha", "B", "beta")
-      .map(n -> new Ref(Kind.PARAMETER, n)).toList();
-  private static final List<Ref> COLUMNS = List.of(new Ref(Kind.COLUMN, "N"), new Ref(Kind.COLUMN, "D"));
   private FitProblem prob;
   private LeastSquaresPass nm;
   private double[] theta;
 
   @BeforeEach
   void setUp() {
-    Formula model = expr("E + A * N ^ (-alpha) + B * D ^ (-beta)");
-    List<Formula> outputs = new ArrayList<>();
-    outputs.add(model);
-    List<Formula> firsts = new ArrayList<>();
-    for (Ref q : PARAMS) {
-      firsts.add(Symbolic.derivative(model, q));
-    }
-    outputs.addAll(firsts);
-    for (int j = 0; j < PARAMS.size(); j++) {
-      for (int k = j; k < PARAMS.size(); k++) {
-        outputs.add(Symbolic.derivative(firsts.get(j), PARAMS.get(k)));
-      }
-    }
     int n = 1100;
     double[] nCol = new double[n];
     double[] dCol = new double[n];
@@ -64,17 +35,9 @@ class LeastSquaresPassTest {
       y[i] = Math.log(truth) + 0.03 * rng.nextGaussian();
       w[i] = i % 7 == 3 ? 0 : 1 + rng.nextInt(3);
     }
-    TapeRun run = new TapeRun(Tape.compile(PARAMS, COLUMNS, outputs), new double[][] {nCol, dCol});
-    double inf = Double.POSITIVE_INFINITY;
-    prob = new FitProblem(run, y, w, new Loss.Huber(0.02, true), new double[] {0, 0, 0, 0, 0},
-        new double[] {inf, inf, 2, inf, 2}, new boolean[] {true, true, false, true, false});
+    prob = ChinchillaForm.problem(nCol, dCol, y, w, new Loss.Huber(0.02, true));
     nm = new LeastSquaresPass(prob);
     theta = prob.theta(new double[] {1.7, 350, 0.32, 2600, 0.39});
-  }
-
-  private static Formula expr(String text) {
-    Expr e = ((Stmt.ExprStmt) Parsing.parse(new Source("test", text)).statements().get(0)).expr();
-    return Flatten.expr(e, n -> new Flatten.Reference(n.equals("N") || n.equals("D") ? Kind.COLUMN : Kind.PARAMETER));
   }
 
   @Test
